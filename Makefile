@@ -1,0 +1,48 @@
+# nianbao — see README.md. Every target works offline once `go mod download` has run.
+GO      ?= go
+BIN     ?= bin/nianbao
+PYTHON  ?= /usr/bin/python3
+
+.PHONY: all build demo test vet fuzz bench schema fonts echarts clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
+
+## demo: check the bundled example data (and build its reports once the renderers land).
+demo: build
+	$(BIN) check data/
+
+## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
+test: vet
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz FUZZTIME=10s
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l cmd report templates)" || (echo "gofmt needed:"; gofmt -l cmd report templates; exit 1)
+
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./report
+
+## bench: the figures the issues name (load+check per file, …).
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+## schema: regenerate the committed JSON Schema of the data files.
+schema:
+	$(GO) run ./cmd/nianbao schema -o data/nianbao.schema.json
+
+## fonts: regenerate the embedded PDF fonts from Debian's Noto Serif CJK (needs root for apt-get).
+fonts:
+	apt-get install -y fonttools python3-fonttools fonts-noto-cjk
+	$(PYTHON) scripts/mkfonts.py templates/fonts
+
+## echarts: re-vendor ECharts from npm.
+echarts:
+	bash scripts/vendor-echarts.sh
+
+clean:
+	rm -rf bin out

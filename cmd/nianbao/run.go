@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// command is one subcommand of nianbao.
+type command struct {
+	name    string
+	summary string // one line, Chinese
+	usage   string // full help, Chinese, with examples
+	run     func(e *env, args []string) error
+}
+
+// env is what a command may touch: its output streams. Commands get
+// everything else (files, flags) from their arguments.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+// exitCode is returned by a command to end with a specific status without
+// printing anything more.
+type exitCode int
+
+func (c exitCode) Error() string { return fmt.Sprintf("exit %d", int(c)) }
+
+// usageError is a mistake in how the command was called (exit status 2).
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+var commands []*command
+
+func init() {
+	commands = []*command{checkCmd, initCmd, rulesCmd, schemaCmd}
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+const mainUsage = `nianbao（年报）— 政府信息公开工作年度报告生成与检查工具
+
+用法：
+  nianbao <命令> [选项] [参数]
+
+命令：
+%s
+每个命令的详细说明：nianbao <命令> --help（或 nianbao help <命令>）
+
+示例：
+  nianbao init --year 2024 --organ 示例市人民政府办公室 -o 2024.yaml
+  nianbao check 2024.yaml
+  nianbao check data/
+`
+
+func printMainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+// Main runs nianbao with args (without the program name) and returns the
+// exit status: 0 success, 1 problems found or the job failed, 2 usage error.
+func Main(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		printMainUsage(stderr)
+		return 2
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "-help", "help":
+		if name == "help" && len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				fmt.Fprint(stdout, c.usage)
+				return 0
+			}
+			fmt.Fprintf(stderr, "nianbao: 没有“%s”这个命令\n", args[1])
+			printMainUsage(stderr)
+			return 2
+		}
+		printMainUsage(stdout)
+		return 0
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "nianbao: 没有“%s”这个命令\n\n", name)
+		printMainUsage(stderr)
+		return 2
+	}
+	err := c.run(e, args[1:])
+	var code exitCode
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, c.usage)
+		return 0
+	case errors.As(err, &code):
+		return int(code)
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "nianbao %s: %s\n运行 nianbao %s --help 查看用法\n", c.name, ue.msg, c.name)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "nianbao %s: %s\n", c.name, err)
+		return 1
+	}
+}
+
+// parseFlags parses flags anywhere among args (flag stops at the first
+// positional argument; users write `check data/ --strict`) and returns the
+// positional arguments. Errors come back in Chinese.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{translateFlagError(err)}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+var (
+	flagUndefinedRE = regexp.MustCompile(`^flag provided but not defined: (.*)$`)
+	flagNeedsArgRE  = regexp.MustCompile(`^flag needs an argument: (.*)$`)
+	flagInvalidRE   = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag (\S+): (.*)$`)
+)
+
+func translateFlagError(err error) string {
+	msg := err.Error()
+	if m := flagUndefinedRE.FindStringSubmatch(msg); m != nil {
+		return "没有这个选项：" + m[1]
+	}
+	if m := flagNeedsArgRE.FindStringSubmatch(msg); m != nil {
+		return "选项 " + m[1] + " 需要一个值"
+	}
+	if m := flagInvalidRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("选项 %s 的值“%s”无效", m[2], m[1])
+	}
+	return msg
+}

@@ -1,0 +1,283 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Check runs every rule on r. prev is the same organ's report for year−1,
+// or nil when there is none; the cross-year rules then say they were skipped
+// (rule X-0). Problems found while loading r are not repeated: rules whose
+// inputs did not load are skipped, because their figures would be wrong.
+func Check(r, prev *Report, loadProblems Problems) Problems {
+	c := &checker{r: r, prev: prev, bad: invalidPaths(loadProblems)}
+	c.table3()
+	c.table4()
+	c.fees()
+	c.text()
+	c.crossYear()
+	c.ps.Sort()
+	return c.ps
+}
+
+type checker struct {
+	r, prev *Report
+	bad     []string // YAML paths with load errors
+	ps      Problems
+}
+
+func (c *checker) add(pos Pos, path, rule, format string, args ...any) {
+	c.ps = append(c.ps, problemf(c.r.File, pos, path, rule, format, args...))
+}
+
+// invalidPaths lists the paths that had load errors.
+func invalidPaths(ps Problems) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Severity != Error {
+			continue
+		}
+		path := p.Path
+		if i := strings.IndexByte(path, '['); i >= 0 {
+			path = path[:i]
+		}
+		out = append(out, path)
+	}
+	return out
+}
+
+// ok reports whether the value at path (and everything under and above it) loaded cleanly.
+func (c *checker) ok(path string) bool {
+	for _, b := range c.bad {
+		if b == "" || b == path || strings.HasPrefix(path, b+".") || strings.HasPrefix(b, path+".") {
+			return false
+		}
+	}
+	return true
+}
+
+func t3label(row T3Row) string {
+	if row.Group != "" {
+		return row.Group + row.Label
+	}
+	return row.Label
+}
+
+func (c *checker) table3() {
+	r := c.r
+	rows := r.Edition.Table3()
+	if len(r.Requests) != len(rows) {
+		return
+	}
+	allOK := true
+	for i, row := range rows {
+		path := "requests." + row.ID
+		if !c.ok(path) {
+			allOK = false
+			continue
+		}
+		ar := r.Requests[i]
+		if ar.HasTotal && ar.Printed != ar.Sum() {
+			c.add(ar.CellPos[6], path+"[6]", "T3-4",
+				"“%s”的总计填写为 %d，但自然人与五类法人或其他组织之和为 %d（%s），相差 %d。请核对该行各数或总计",
+				t3label(row), ar.Printed, ar.Sum(), sumExpr(ar.Cells[:]), ar.Printed-ar.Sum())
+		}
+	}
+	if !allOK {
+		return
+	}
+	received, carried := r.Row("received"), r.Row("carried_over")
+	forward := r.Row("carried_forward")
+	totalIdx := r.Edition.T3Index("total")
+	total := r.Requests[totalIdx]
+	hasTotal := total.Pos.Line > 0 // the row was written; otherwise it is computed
+	var outcome [6]int64
+	for i, row := range rows {
+		if row.Kind == T3Outcome {
+			for k := range 6 {
+				outcome[k] += r.Requests[i].Cells[k]
+			}
+		}
+	}
+	for k := range 6 {
+		col := ApplicantColumns[k]
+		concluded := outcome[k]
+		concludedName := "（七）总计（由各办理结果相加）"
+		if hasTotal {
+			concluded = total.Cells[k]
+			concludedName = "（七）总计"
+			if total.Cells[k] != outcome[k] {
+				c.add(total.CellPos[k], fmt.Sprintf("requests.total[%d]", k), "T3-3",
+					"“%s”列：（七）总计填写为 %d，但（一）至（六）各项办理结果之和为 %d，相差 %d。每件办结的申请只能计入一项办理结果，请核对该列各行",
+					col, total.Cells[k], outcome[k], total.Cells[k]-outcome[k])
+			}
+		}
+		in := received.Cells[k] + carried.Cells[k]
+		out := concluded + forward.Cells[k]
+		if in != out {
+			c.add(received.CellPos[k], fmt.Sprintf("requests.received[%d]", k), "T3-1",
+				"“%s”列：一、本年新收 %d + 二、上年结转 %d = %d，不等于 三、%s %d + 四、结转下年度继续办理 %d = %d，相差 %d。按表三注释，第一项加第二项之和应等于第三项加第四项之和",
+				col, received.Cells[k], carried.Cells[k], in, concludedName, concluded, forward.Cells[k], out, in-out)
+		}
+	}
+}
+
+func sumExpr(vs []int64) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = fmt.Sprint(v)
+	}
+	return strings.Join(parts, "+")
+}
+
+func (c *checker) table4() {
+	for i, g := range Table4Rows {
+		path := "appeals." + g.Key
+		a := c.r.Appeals[i]
+		if !c.ok(path) || !a.HasTotal {
+			continue
+		}
+		if a.Printed != a.Sum() {
+			c.add(a.ValPos[4], path+".total", "T4-1",
+				"“%s”的总计填写为 %d，但结果维持 %d + 结果纠正 %d + 其他结果 %d + 尚未审结 %d = %d，相差 %d",
+				g.Titled, a.Printed, a.Vals[0], a.Vals[1], a.Vals[2], a.Vals[3], a.Sum(), a.Printed-a.Sum())
+		}
+	}
+}
+
+func (c *checker) fees() {
+	r := c.r
+	if r.Edition != Ed2021 {
+		return
+	}
+	if r.Fees == nil {
+		c.add(Pos{}, "processing_fees", "F-1",
+			"2021 版报告应报告信息处理费情况：请填写 processing_fees（notices 发出收费通知的件数、notified_amount 通知总金额、collected 实际收取总金额，单位元），没有收费的各项填 0")
+	}
+	unpaid := r.Row("other.fee_unpaid").Sum()
+	if r.Fees != nil && c.ok("processing_fees") {
+		f := r.Fees
+		if f.Collected.Cmp(f.NotifiedAmount) > 0 {
+			c.add(f.Pos[2], "processing_fees.collected", "TX-2",
+				"实际收取的信息处理费 %s 元多于发出收费通知的总金额 %s 元。请核对（跨年度缴费的请在第六部分说明）",
+				f.Collected, f.NotifiedAmount)
+		}
+		if f.Notices == 0 && !f.NotifiedAmount.IsZero() {
+			c.add(f.Pos[1], "processing_fees.notified_amount", "TX-2",
+				"未发出收费通知（notices 为 0），但通知总金额为 %s 元。请核对", f.NotifiedAmount)
+		}
+		if unpaid > 0 && f.Notices == 0 && c.ok("requests.other") {
+			c.add(f.Pos[0], "processing_fees.notices", "TX-2",
+				"表三（六）2 有 %d 件申请因逾期未按收费通知缴费而不再处理，但发出收费通知的件数为 0。请核对", unpaid)
+		}
+	}
+	if unpaid > 0 && c.ok("requests.other") && c.ok("text.other") {
+		t := r.TextOf("other")
+		if !strings.Contains(t.Body, "收费通知") && !strings.Contains(t.Body, "信息处理费") {
+			c.add(t.Pos, "text.other", "TX-2",
+				"表三（六）2 有 %d 件申请因逾期未缴费不再处理，但“六、其他需要报告的事项”没有说明收费通知和信息处理费情况", unpaid)
+		}
+	}
+}
+
+func (c *checker) crossYear() {
+	r, prev := c.r, c.prev
+	if r.Year == 0 {
+		return
+	}
+	if prev == nil {
+		skipped := []string{"X-1 上年结转衔接", "TX-5 内容雷同"}
+		if r.Edition == Ed2021 {
+			skipped = append(skipped, "X-2 现行有效件数衔接")
+		} else {
+			skipped = append(skipped, "X-3 项目数量衔接")
+		}
+		why := fmt.Sprintf("同一目录下没有找到“%s”%d 年度的报告文件", r.Organ, r.Year-1)
+		if r.Year == 2019 {
+			why += "（2018 年度报告使用旧格式，通常没有）"
+		}
+		c.add(Pos{}, "", "X-0", "%s，已跳过跨年度检查：%s", why, strings.Join(skipped, "、"))
+		return
+	}
+	c.carryOver()
+	c.similarity()
+	switch {
+	case r.Edition == Ed2021 && prev.Edition == Ed2021:
+		c.inForce()
+	case r.Edition == Ed2019 && prev.Edition == Ed2019:
+		c.itemCounts()
+	case r.Edition != prev.Edition:
+		c.add(Pos{}, "", "X-0", "上一年度（%d）报告使用 %s 版格式，本年度使用 %s 版，表二栏目不同，已跳过表二的跨年度衔接检查（X-2、X-3）",
+			prev.Year, prev.Edition, r.Edition)
+	}
+}
+
+func where(r *Report, pos Pos) string {
+	if pos.Line > 0 {
+		return fmt.Sprintf("%s:%d", r.File, pos.Line)
+	}
+	return r.File
+}
+
+func (c *checker) carryOver() {
+	r, prev := c.r, c.prev
+	if !c.ok("requests.carried_over") {
+		return
+	}
+	cur, last := r.Row("carried_over"), prev.Row("carried_forward")
+	for k := range 6 {
+		if cur.Cells[k] == last.Cells[k] {
+			continue
+		}
+		p := problemf(r.File, cur.CellPos[k], fmt.Sprintf("requests.carried_over[%d]", k), "X-1",
+			"“%s”列：本年“二、上年结转”为 %d，但 %d 年度报告（%s）的“四、结转下年度继续办理”为 %d。请改为 %d；确有正当原因（机构调整、上年数据已更正）的，在 carry_over_note 中写明，说明会印在报告中",
+			ApplicantColumns[k], cur.Cells[k], prev.Year, where(prev, last.CellPos[k]), last.Cells[k], last.Cells[k])
+		if r.CarryOverNote != "" {
+			p.Severity = Warning
+			p.Msg = fmt.Sprintf("“%s”列：本年“二、上年结转”为 %d，与 %d 年度报告的“结转下年度继续办理”%d 不一致。已按 carry_over_note 说明处理：%s",
+				ApplicantColumns[k], cur.Cells[k], prev.Year, last.Cells[k], r.CarryOverNote)
+		}
+		c.ps = append(c.ps, p)
+	}
+}
+
+func (c *checker) inForce() {
+	r, prev := c.r, c.prev
+	for _, row := range []struct{ key, label string }{{"rules", "规章"}, {"normative_documents", "行政规范性文件"}} {
+		if !c.ok("active."+row.key) {
+			continue
+		}
+		issued, _ := r.ActiveCell(row.key, "issued")
+		repealed, _ := r.ActiveCell(row.key, "repealed")
+		inForce, _ := r.ActiveCell(row.key, "in_force")
+		last, _ := prev.ActiveCell(row.key, "in_force")
+		want := last.Int + issued.Int - repealed.Int
+		if inForce.Int != want {
+			c.add(inForce.Pos, "active."+row.key+".in_force", "X-2",
+				"%s现行有效件数为 %d，但按上年现行有效 %d + 本年制发 %d − 本年废止 %d 应为 %d（相差 %d）。如有文件到期失效或统计口径调整，请在正文中说明",
+				row.label, inForce.Int, last.Int, issued.Int, repealed.Int, want, inForce.Int-want)
+		}
+	}
+}
+
+func (c *checker) itemCounts() {
+	r, prev := c.r, c.prev
+	for _, b := range r.Edition.Table2() {
+		if len(b.Cols) < 2 || b.Cols[0].Key != "previous" {
+			continue
+		}
+		for _, row := range b.Rows {
+			if !c.ok("active." + row.Key) {
+				continue
+			}
+			cur, _ := r.ActiveCell(row.Key, "previous")
+			lp, _ := prev.ActiveCell(row.Key, "previous")
+			lc, _ := prev.ActiveCell(row.Key, "change")
+			if want := lp.Int + lc.Int; cur.Int != want {
+				c.add(cur.Pos, "active."+row.Key+".previous", "X-3",
+					"%s的上一年项目数量为 %d，但 %d 年度报告的上一年项目数量 %d 加本年增/减 %+d 为 %d。请核对",
+					row.Label, cur.Int, prev.Year, lp.Int, lc.Int, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Marshal writes r in the canonical shape of the data contract, with a
+// Chinese comment naming every row as the statutory table prints it. The
+// output loads back into an equal Report (see TestMarshalRoundTrip). yaml
+// does all quoting, so any text is safe.
+func Marshal(r *Report) []byte {
+	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: fmt.Sprintf(
+		"# %d年度政府信息公开工作年度报告数据（%s版格式，%s）\n# 填写说明：每个数都要填写，没有的填 0（空白不等于 0）；检查：nianbao check 本文件",
+		r.Year, r.Edition, r.Edition.Notice())}
+	m := mapping()
+	doc.Content = []*yaml.Node{m}
+	put(m, "year", intNode(int64(r.Year)), "报告年度，统计期限为该年1月1日至12月31日")
+	put(m, "organ", strNode(r.Organ), "报告主体（机关全称）")
+	put(m, "format", strNode(string(r.Edition)), "格式版本："+r.Edition.Notice())
+	if r.FormatOverrideReason != "" {
+		put(m, "format_override_reason", strNode(r.FormatOverrideReason), "")
+	}
+	scope := r.Scope
+	if scope == "" {
+		scope = ScopeOrgan
+	}
+	put(m, "scope", strNode(string(scope)), "organ：本机关报告；region：本级政府汇总报告")
+	if r.Date != "" {
+		put(m, "date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Date, Style: 0}, "落款日期")
+	}
+	if r.CarryOverNote != "" {
+		put(m, "carry_over_note", strNode(r.CarryOverNote), "上年结转与上年度报告不一致的说明（印在报告中）")
+	}
+
+	text := mapping()
+	for i, s := range TextSections {
+		put(text, s.Key, textNode(r.Text[i].Body), s.Title)
+	}
+	put(m, "text", text, "文字部分，段落之间空一行")
+
+	active := mapping()
+	cells := r.Edition.Table2Cells()
+	for bi, b := range r.Edition.Table2() {
+		for ri, row := range b.Rows {
+			rm := mapping()
+			rm.Style = yaml.FlowStyle
+			for ci, c := range b.Cols {
+				var v *yaml.Node
+				idx := -1
+				for k, cell := range cells {
+					if cell.Block == bi && cell.Row == ri && cell.Col == ci {
+						idx = k
+					}
+				}
+				cell := Cell{}
+				if idx >= 0 && idx < len(r.Active) {
+					cell = r.Active[idx]
+				}
+				if c.Kind == KindAmount {
+					v = amountNode(cell.Amount)
+				} else {
+					v = intNode(cell.Int)
+				}
+				put(rm, c.Key, v, "")
+			}
+			if row.Key == "procurement" {
+				unit := r.ProcUnit
+				if unit == "" {
+					unit = "万元"
+				}
+				put(rm, "unit", strNode(unit), "")
+			}
+			put(active, row.Key, rm, t2Comment(b, row))
+		}
+	}
+	put(m, "active", active, "表二 主动公开政府信息情况")
+
+	req := mapping()
+	groups := map[string]*yaml.Node{}
+	for i, row := range r.Edition.Table3() {
+		if row.Kind == T3Total {
+			continue // computed by the tool; a printed total may be added as a 7th number
+		}
+		ar := AppRow{}
+		if i < len(r.Requests) {
+			ar = r.Requests[i]
+		}
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, v := range ar.Cells {
+			seq.Content = append(seq.Content, intNode(v))
+		}
+		g, k, nested := cutID(row.ID)
+		if !nested {
+			put(req, row.ID, seq, row.Label)
+			continue
+		}
+		gm, ok := groups[g]
+		if !ok {
+			gm = mapping()
+			groups[g] = gm
+			put(req, g, gm, row.Group)
+		}
+		put(gm, k, seq, row.Label)
+	}
+	req.Content[0].HeadComment = "# 每行 6 个数：[自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他]；可加第 7 个数（总计），工具会核对"
+	put(m, "requests", req, "表三 收到和处理政府信息公开申请情况")
+
+	app := mapping()
+	for i, g := range Table4Rows {
+		a := r.Appeals[i]
+		am := mapping()
+		am.Style = yaml.FlowStyle
+		for j := range 4 {
+			put(am, Table4Cols[j].Key, intNode(a.Vals[j]), "")
+		}
+		put(app, g.Key, am, g.Titled+"：结果维持、结果纠正、其他结果、尚未审结")
+	}
+	put(m, "appeals", app, "表四 政府信息公开行政复议、行政诉讼情况")
+
+	if r.Fees != nil || r.Edition == Ed2021 {
+		f := r.Fees
+		if f == nil {
+			f = &Fees{}
+		}
+		fm := mapping()
+		put(fm, "notices", intNode(f.Notices), FeeFields[0].Label)
+		put(fm, "notified_amount", amountNode(f.NotifiedAmount), FeeFields[1].Label)
+		put(fm, "collected", amountNode(f.Collected), FeeFields[2].Label)
+		put(m, "processing_fees", fm, "信息处理费（在“六、其他需要报告的事项”中报告）")
+	}
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		// The node tree is built here from plain values; encoding cannot fail.
+		panic("report.Marshal: " + err.Error())
+	}
+	enc.Close()
+	return buf.Bytes()
+}
+
+func t2Comment(b T2Block, row T2Row) string {
+	s := b.Caption + " " + row.Label + "："
+	for i, c := range b.Cols {
+		if i > 0 {
+			s += "、"
+		}
+		s += c.Label
+	}
+	return s
+}
+
+func cutID(id string) (group, key string, nested bool) {
+	for i := 0; i < len(id); i++ {
+		if id[i] == '.' {
+			return id[:i], id[i+1:], true
+		}
+	}
+	return "", id, false
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func put(m *yaml.Node, key string, v *yaml.Node, comment string) {
+	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+	if comment != "" {
+		switch {
+		case v.Style == yaml.FlowStyle:
+			v.LineComment = "# " + comment
+		case v.Kind == yaml.MappingNode:
+			k.HeadComment = "# " + comment
+		default:
+			k.LineComment = "# " + comment
+		}
+	}
+	m.Content = append(m.Content, k, v)
+}
+
+func intNode(v int64) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)}
+}
+
+func amountNode(d Decimal) *yaml.Node {
+	tag := "!!int"
+	if d.Scale > 0 {
+		tag = "!!float"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: d.String()}
+}
+
+func strNode(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+func textNode(s string) *yaml.Node {
+	n := strNode(s)
+	if s != "" {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// Scaffold returns a complete data file for organ and year: every statutory
+// row present as zeros, every row commented, the text sections empty (check
+// reports them until they are written).
+func Scaffold(year int, organ string) []byte {
+	ed := EditionForYear(year)
+	r := &Report{Year: year, Organ: organ, Edition: ed, Scope: ScopeOrgan,
+		Active: make([]Cell, len(ed.Table2Cells())), Requests: make([]AppRow, len(ed.Table3()))}
+	if ed == Ed2019 {
+		r.ProcUnit = "万元"
+	}
+	if ed == Ed2021 {
+		r.Fees = &Fees{}
+	}
+	return Marshal(r)
+}

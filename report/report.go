@@ -1,0 +1,130 @@
+package report
+
+// Pos is a position in a source file, 1-based. The zero Pos means "the file
+// as a whole".
+type Pos struct{ Line, Col int }
+
+// Scope is the kind of report: the organ's own, or the 本级政府 report that
+// aggregates an administrative area.
+type Scope string
+
+const (
+	ScopeOrgan  Scope = "organ"
+	ScopeRegion Scope = "region"
+)
+
+// Report is one organ's annual report for one year, as loaded from its YAML
+// file. Tables are stored aligned with the edition's definitions in
+// edition.go; every value keeps the position it was read from.
+type Report struct {
+	File    string // path as given by the user; used in messages
+	Year    int
+	Organ   string
+	Edition Edition
+	// FormatOverrideReason explains a deliberate year/edition mismatch.
+	FormatOverrideReason string
+	Scope                Scope
+	Date                 string // YYYY-MM-DD or ""
+	CarryOverNote        string
+
+	Text     [4]Text      // aligned with TextSections
+	Active   []Cell       // aligned with Edition.Table2Cells()
+	ProcUnit string       // 2019: unit of procurement.amount, 元 or 万元
+	Requests []AppRow     // aligned with Edition.Table3()
+	Appeals  [3]AppealRow // aligned with Table4Rows
+	Fees     *Fees        // nil when the file has no processing_fees
+
+	Pos Positions
+}
+
+// Positions remembers where top-level values were found.
+type Positions struct {
+	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees Pos
+}
+
+// Text is one narrative section.
+type Text struct {
+	Body string
+	Pos  Pos
+	// BodyLine is the line of the first character of Body (after a block
+	// scalar's indicator line), used to place problems inside the text.
+	BodyLine int
+	// Literal is true for a `|` block scalar: Body's lines map 1:1 to file lines.
+	Literal bool
+}
+
+// Cell is one value of 表二. Int holds counts and changes; Amount holds amounts.
+type Cell struct {
+	Int    int64
+	Amount Decimal
+	Pos    Pos
+}
+
+// AppRow is one row of 表三: six applicant columns and the optional printed 总计.
+type AppRow struct {
+	Cells    [6]int64
+	Printed  int64 // the 7th number as written, when HasTotal
+	HasTotal bool
+	Pos      Pos    // position of the row (the sequence)
+	CellPos  [7]Pos // position of each number
+}
+
+// Sum is the row's 总计 computed from its six applicant columns.
+func (r AppRow) Sum() int64 {
+	var s int64
+	for _, v := range r.Cells {
+		s += v
+	}
+	return s
+}
+
+// AppealRow is one group of 表四.
+type AppealRow struct {
+	Vals     [4]int64 // upheld, corrected, other, pending
+	Printed  int64
+	HasTotal bool
+	Pos      Pos
+	ValPos   [5]Pos
+}
+
+// Sum is the group's 总计 computed from its four outcome columns.
+func (a AppealRow) Sum() int64 { return a.Vals[0] + a.Vals[1] + a.Vals[2] + a.Vals[3] }
+
+// Fees are the 信息处理费 figures of section 六.
+type Fees struct {
+	Notices        int64
+	NotifiedAmount Decimal
+	Collected      Decimal
+	Pos            [3]Pos
+}
+
+// Row returns the 表三 row with the given id (see Edition.Table3).
+func (r *Report) Row(id string) AppRow {
+	i := r.Edition.T3Index(id)
+	if i < 0 || i >= len(r.Requests) {
+		return AppRow{}
+	}
+	return r.Requests[i]
+}
+
+// ActiveCell returns the 表二 cell rowKey.colKey, and whether the edition has it.
+func (r *Report) ActiveCell(rowKey, colKey string) (Cell, bool) {
+	i := r.Edition.Table2Index(rowKey, colKey)
+	if i < 0 || i >= len(r.Active) {
+		return Cell{}, false
+	}
+	return r.Active[i], true
+}
+
+// TextOf returns the narrative section with the given key.
+func (r *Report) TextOf(key string) Text {
+	for i, s := range TextSections {
+		if s.Key == key {
+			return r.Text[i]
+		}
+	}
+	return Text{}
+}
+
+// ConcludedTotal is （七）总计 across all applicant columns: the computed sum.
+func (r *Report) ConcludedTotal() int64 { return r.Row("total").Sum() }
