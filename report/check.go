@@ -10,6 +10,9 @@ import (
 // (rule X-0). Problems found while loading r are not repeated: rules whose
 // inputs did not load are skipped, because their figures would be wrong.
 func Check(r, prev *Report, loadProblems Problems) Problems {
+	if r == nil || !r.Edition.Valid() {
+		return nil
+	}
 	c := &checker{r: r, prev: prev, bad: invalidPaths(loadProblems)}
 	c.table3()
 	c.table4()
@@ -244,7 +247,7 @@ func (c *checker) carryOver() {
 func (c *checker) inForce() {
 	r, prev := c.r, c.prev
 	for _, row := range []struct{ key, label string }{{"rules", "规章"}, {"normative_documents", "行政规范性文件"}} {
-		if !c.ok("active."+row.key) {
+		if !c.ok("active." + row.key) {
 			continue
 		}
 		issued, _ := r.ActiveCell(row.key, "issued")

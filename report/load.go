@@ -63,12 +63,16 @@ func Load(file string, data []byte) (rep *Report, ps Problems) {
 	r := &Report{File: file}
 	l.report(root, r)
 	l.ps.Sort()
+	if !r.Edition.Valid() {
+		return nil, l.ps // the file is not a report at all
+	}
 	return r, l.ps
 }
 
 type loader struct {
 	file string
 	ps   Problems
+	top  Pos // where the top-level mapping starts: missing top-level keys point here
 }
 
 func posOf(n *yaml.Node) Pos {
@@ -131,7 +135,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 			l.addAt(Pos{}, "", "S-1", "文件只有注释，没有数据。可用 `nianbao init` 生成一份完整的模板")
 			return nil
 		}
-		l.syntaxError(err)
+		l.syntaxError(data, err)
 		return nil
 	}
 	var extra yaml.Node
@@ -139,7 +143,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.add(&extra, "", "S-1", "文件包含多个 YAML 文档（出现了第二个 `---`）。一个文件只放一个年度的报告，请拆分为多个文件")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		l.syntaxError(err)
+		l.syntaxError(data, err)
 		return nil
 	}
 	root := &doc
@@ -172,9 +176,19 @@ var yamlMessages = []struct{ en, zh string }{
 	{"excessive aliasing", "锚点引用（别名）过多，疑似“别名炸弹”，拒绝处理"},
 }
 
-func (l *loader) syntaxError(err error) {
+var unknownAnchorRE = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
+
+func (l *loader) syntaxError(data []byte, err error) {
 	msg := err.Error()
 	pos := Pos{}
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			pos.Line = 1 + bytes.Count(data[:i], []byte("\n"))
+			pos.Col = 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
+		}
+		l.addAt(pos, "", "S-1", "引用了未定义的锚点“*%s”：请先用“&%s”定义，或直接写出数值", m[1], m[1])
+		return
+	}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		pos.Line = n
@@ -341,6 +355,7 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 	if !ok {
 		return
 	}
+	l.top = posOf(root)
 	// Identity first: the edition decides the shape of the tables.
 	if f, ok := top["year"]; ok {
 		r.Pos.Year = posOf(f.val)
@@ -352,7 +367,7 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 			}
 		}
 	} else {
-		l.addAt(Pos{}, "year", "S-5", "缺少报告年度 year，例如 `year: 2024`")
+		l.addAt(l.top, "year", "S-5", "缺少报告年度 year，例如 `year: 2024`")
 	}
 	if f, ok := top["organ"]; ok {
 		r.Pos.Organ = posOf(f.val)
@@ -363,7 +378,7 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 			r.Organ = strings.TrimSpace(s)
 		}
 	} else {
-		l.addAt(Pos{}, "organ", "S-5", "缺少报告主体 organ，请填写机关全称，例如 `organ: 示例市人民政府办公室`")
+		l.addAt(l.top, "organ", "S-5", "缺少报告主体 organ，请填写机关全称，例如 `organ: 示例市人民政府办公室`")
 	}
 	if f, ok := top["format_override_reason"]; ok {
 		if s, ok := l.str(f.val, "format_override_reason"); ok {
@@ -399,27 +414,27 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 		r.Pos.Text = posOf(f.key)
 		l.text(f.val, r)
 	} else {
-		l.addAt(Pos{}, "text", "TX-6", "缺少文字部分 text（总体情况、存在的主要问题及改进情况、其他需要报告的事项）")
+		l.addAt(l.top, "text", "TX-6", "缺少文字部分 text（总体情况、存在的主要问题及改进情况、其他需要报告的事项）")
 	}
 	r.Active = make([]Cell, len(r.Edition.Table2Cells()))
 	if f, ok := top["active"]; ok {
 		r.Pos.Active = posOf(f.key)
 		l.active(f.val, r)
 	} else {
-		l.addAt(Pos{}, "active", "S-5", "缺少表二 active（主动公开政府信息情况）。可用 `nianbao init` 生成完整模板")
+		l.addAt(l.top, "active", "S-5", "缺少表二 active（主动公开政府信息情况）。可用 `nianbao init` 生成完整模板")
 	}
 	r.Requests = make([]AppRow, len(r.Edition.Table3()))
 	if f, ok := top["requests"]; ok {
 		r.Pos.Requests = posOf(f.key)
 		l.requests(f.val, r)
 	} else {
-		l.addAt(Pos{}, "requests", "S-5", "缺少表三 requests（收到和处理政府信息公开申请情况）。可用 `nianbao init` 生成完整模板")
+		l.addAt(l.top, "requests", "S-5", "缺少表三 requests（收到和处理政府信息公开申请情况）。可用 `nianbao init` 生成完整模板")
 	}
 	if f, ok := top["appeals"]; ok {
 		r.Pos.Appeals = posOf(f.key)
 		l.appeals(f.val, r)
 	} else {
-		l.addAt(Pos{}, "appeals", "S-5", "缺少表四 appeals（政府信息公开行政复议、行政诉讼情况）。没有案件时各项填 0")
+		l.addAt(l.top, "appeals", "S-5", "缺少表四 appeals（政府信息公开行政复议、行政诉讼情况）。没有案件时各项填 0")
 	}
 	if f, ok := top["processing_fees"]; ok {
 		r.Pos.Fees = posOf(f.key)
@@ -511,7 +526,11 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		}
 		return v, true
 	case "!!float":
-		l.add(n, path, rule, "应为整数（件数），实际为小数 %s。请填写整数", n.Value)
+		if intRE.MatchString(n.Value) {
+			l.add(n, path, "S-4", "数值 %s 过大，请核对", n.Value)
+		} else {
+			l.add(n, path, rule, "应为整数（件数），实际为小数 %s。请填写整数", n.Value)
+		}
 		return 0, false
 	case "!!str":
 		v := strings.TrimSpace(n.Value)
@@ -519,7 +538,7 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		case v == "" || v == "/" || v == "／" || v == "-" || v == "—" || v == "无":
 			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", n.Value)
 		case strings.ContainsAny(v, chineseDigits):
-			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为数字，例如 800", clip(v, 20))
+			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", clip(v, 20))
 		case intRE.MatchString(v):
 			l.add(n, path, "S-4", "应为数字，实际为带引号的文字“%s”。请去掉引号", v)
 		default:

@@ -17,21 +17,29 @@ type quotedFigure struct {
 	needs    string // the words before the number must contain this ("" = none)
 	value    func(r *Report) int64
 	tableRef string
+	// keywordAtEnd matches the keyword at the end of a string (set in init).
+	keywordAtEnd *regexp.Regexp
 }
 
 var quotedFigures = []quotedFigure{
-	{"本年新收申请", regexp.MustCompile(`本年新收|新收|共收到|收到|受理`), "申请",
-		func(r *Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计"},
+	{"本年新收申请", regexp.MustCompile(`本年新收|新收|共收到|收到`), "申请",
+		func(r *Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计", nil},
 	{"上年结转申请", regexp.MustCompile(`上一?年度?结转`), "",
-		func(r *Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计"},
+		func(r *Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计", nil},
 	{"办结申请", regexp.MustCompile(`办结|答复完毕|办理完毕`), "",
-		func(r *Report) int64 { return outcomeSum(r) }, "表三“（七）总计”"},
+		func(r *Report) int64 { return outcomeSum(r) }, "表三“（七）总计”", nil},
 	{"结转下年度申请", regexp.MustCompile(`结转(?:至|到)?下一?年度?|结转至\d{4}年`), "",
-		func(r *Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计"},
+		func(r *Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计", nil},
 	{"行政复议", regexp.MustCompile(`行政复议`), "",
-		func(r *Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计"},
+		func(r *Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计", nil},
 	{"行政诉讼", regexp.MustCompile(`行政诉讼|提起诉讼|被起诉`), "",
-		func(r *Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和"},
+		func(r *Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和", nil},
+}
+
+func init() {
+	for i := range quotedFigures {
+		quotedFigures[i].keywordAtEnd = regexp.MustCompile("(?:" + quotedFigures[i].keyword.String() + ")$")
+	}
 }
 
 // outcomeSum is （七）总计 computed from the outcome rows, all columns.
@@ -47,7 +55,8 @@ func outcomeSum(r *Report) int64 {
 
 // Words that, between a keyword and a number, mean the number is about
 // something else (a breakdown, a change, another figure).
-var figureStopWords = []string{"其中", "自然人", "企业", "法人", "机构", "组织", "同比", "较上年", "比上年", "增加", "减少", "增长", "下降", "占", "%", "％"}
+var figureStopWords = []string{"其中", "自然人", "企业", "法人", "机构", "组织", "同比", "较上年", "比上年", "增加", "减少", "增长", "下降", "占", "%", "％",
+	"同意", "予以", "不予", "部分", "答复", "相关", "案件中"}
 
 var figureNumberRE = regexp.MustCompile(`([0-9][0-9,，]*)\s*件`)
 
@@ -83,7 +92,7 @@ func findFigures(body string) []figureMention {
 			if f.needs != "" && !strings.Contains(pre, f.needs) && !strings.Contains(body[m[0]:m[1]], f.needs) {
 				continue
 			}
-			if containsAny(pre, figureStopWords) || otherKeyword(pre, fi) {
+			if containsAny(pre, figureStopWords) || otherKeyword(pre, fi) || joinedMention(body[:m[0]], fi) {
 				continue
 			}
 			digits := strings.NewReplacer(",", "", "，", "").Replace(w[nm[2]:nm[3]])
@@ -110,6 +119,29 @@ func otherKeyword(s string, self int) bool {
 	for i, f := range quotedFigures {
 		if i != self && f.keyword.MatchString(s) {
 			return true
+		}
+	}
+	return false
+}
+
+// joinedMention reports whether the keyword is the second half of a joint
+// mention such as “行政复议和行政诉讼…74件”, whose number is a combined figure.
+func joinedMention(before string, self int) bool {
+	r := []rune(before)
+	if len(r) > 12 {
+		r = r[len(r)-12:]
+	}
+	back := string(r)
+	trimmed := strings.TrimRight(back, " ")
+	for _, conj := range []string{"和", "及", "与", "、", "或", "以及"} {
+		if !strings.HasSuffix(trimmed, conj) {
+			continue
+		}
+		head := strings.TrimSuffix(trimmed, conj)
+		for i, f := range quotedFigures {
+			if i != self && f.keywordAtEnd.MatchString(head) {
+				return true
+			}
 		}
 	}
 	return false
