@@ -175,3 +175,30 @@ func (ps Problems) Without(id string) Problems {
 	}
 	return out
 }
+
+// History returns the reports of t's organ for earlier years found among
+// pool (same directory, loaded without errors), oldest first.
+func History(t Loaded, pool []Loaded) []*Report {
+	k, ok := keyOf(t)
+	if !ok {
+		return nil
+	}
+	byYear := map[int]*Report{}
+	for _, l := range pool {
+		pk, ok := keyOf(l)
+		if !ok || pk.dir != k.dir || pk.organ != k.organ || pk.year >= k.year || !l.Clean() {
+			continue
+		}
+		if _, dup := byYear[pk.year]; !dup {
+			byYear[pk.year] = l.Report
+		}
+	}
+	var out []*Report
+	for y := k.year - 1; y >= 2019 && len(byYear) > 0; y-- {
+		if r, ok := byYear[y]; ok {
+			out = append([]*Report{r}, out...)
+			delete(byYear, y)
+		}
+	}
+	return out
+}

@@ -70,3 +70,8 @@ func runInit(e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, *year, report.EditionForYear(*year), *out)
 	return nil
 }
+
+func init() {
+	initCmd.order = 10
+	registerCommand(initCmd)
+}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -14,7 +16,18 @@ type command struct {
 	name    string
 	summary string // one line, Chinese
 	usage   string // full help, Chinese, with examples
-	run     func(e *env, args []string) error
+	// usageFn computes the help when it depends on registrations (build).
+	usageFn func() string
+	// order places the command in the help list.
+	order int
+	run   func(e *env, args []string) error
+}
+
+func (c *command) help() string {
+	if c.usageFn != nil {
+		return c.usageFn()
+	}
+	return c.usage
 }
 
 // env is what a command may touch: its output streams. Commands get
@@ -38,8 +51,10 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 var commands []*command
 
-func init() {
-	commands = []*command{checkCmd, initCmd, rulesCmd, schemaCmd}
+// registerCommand adds a subcommand; each command's file registers itself.
+func registerCommand(c *command) {
+	commands = append(commands, c)
+	slices.SortStableFunc(commands, func(a, b *command) int { return cmp.Compare(a.order, b.order) })
 }
 
 func lookup(name string) *command {
@@ -87,7 +102,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "-h", "--help", "-help", "help":
 		if name == "help" && len(args) > 1 {
 			if c := lookup(args[1]); c != nil {
-				fmt.Fprint(stdout, c.usage)
+				fmt.Fprint(stdout, c.help())
 				return 0
 			}
 			fmt.Fprintf(stderr, "nianbao: 没有“%s”这个命令\n", args[1])
@@ -110,7 +125,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, c.usage)
+		fmt.Fprint(stdout, c.help())
 		return 0
 	case errors.As(err, &code):
 		return int(code)

@@ -1,0 +1,482 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Doc is the single render model of a report: every label, every number
+// (already formatted), every paragraph, in printed order. Renderers (PDF,
+// HTML, XLSX) lay it out and do no arithmetic; every figure in every output
+// comes from Build.
+type Doc struct {
+	Organ   string
+	Year    int
+	Edition Edition
+	Notice  string // the notice that issued the edition
+	Scope   Scope
+	Source  string // the data file, for messages
+
+	Title    string // 示例市人民政府办公室2024年政府信息公开工作年度报告
+	Subject  string // metadata subject
+	Keywords string // metadata keywords, comma separated
+	Date     string // 落款日期 YYYY-MM-DD, "" when the file has none
+	DateCN   string // 落款日期 as printed: 2025年1月20日 ("" when none)
+	MetaDate string // YYYY-MM-DD for document metadata: Date, or 1 January of year+1
+
+	Preface  []Para
+	Sections [6]Section
+	Charts   []Chart
+}
+
+// Para is one paragraph of text with the file line it came from.
+type Para struct {
+	Text string
+	Line int
+}
+
+// Section is one of the six statutory sections.
+type Section struct {
+	Heading string
+	Paras   []Para // text before the table (sections 一, 五, 六) or notes after it
+	Table   *Grid  // sections 二, 三, 四
+	Notes   []Para // printed after the table: carry-over note, fee statement
+}
+
+// CellKind says how a grid cell is drawn.
+type CellKind int
+
+const (
+	CellHead   CellKind = iota // a column or block header
+	CellLabel                  // a row label
+	CellNumber                 // a figure, right- or centre-aligned
+	CellNote                   // the 勾稽关系 note of 表三
+)
+
+// GridCell is one cell of a statutory table. Spans are at least 1.
+type GridCell struct {
+	Text    string
+	ColSpan int
+	RowSpan int
+	Kind    CellKind
+	Indent  int    // label level (0, 1, 2)
+	Key     string // data path of a number cell, e.g. requests.received[0]; "" otherwise
+}
+
+// Grid is a statutory table as printed: header rows and body rows of cells
+// with merges. A cell covered by another cell's span is not listed, as in HTML.
+type Grid struct {
+	ID      string // table2, table3, table4
+	Caption string // accessible caption, e.g. 表二 主动公开政府信息情况
+	Cols    int
+	Widths  []int // relative column widths
+	Head    [][]GridCell
+	Body    [][]GridCell
+}
+
+// Chart is the data of one chart, shared by the PDF and HTML renderers.
+type Chart struct {
+	ID         string // stable id: chart-applicants, chart-outcomes, chart-appeals, chart-trend
+	Title      string
+	Kind       string // bar, line
+	Unit       string // 件
+	Categories []string
+	Series     []Series
+	Summary    string // a sentence for screen readers and the PDF caption
+}
+
+// Series is one named row of chart values.
+type Series struct {
+	Name   string
+	Values []int64
+}
+
+// Build turns a checked report into its render model. history holds the
+// same organ's earlier reports (any order; used for the trend chart).
+func Build(r *Report, history []*Report) *Doc {
+	d := &Doc{
+		Organ: r.Organ, Year: r.Year, Edition: r.Edition, Notice: r.Edition.Notice(), Scope: r.Scope, Source: r.File,
+		Title:    fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Organ, r.Year),
+		Subject:  fmt.Sprintf("%d年度政府信息公开工作年度报告（%s）", r.Year, r.Edition.Notice()),
+		Keywords: fmt.Sprintf("政府信息公开,年度报告,%s,%d", r.Organ, r.Year),
+		Date:     r.Date,
+		MetaDate: fmt.Sprintf("%d-01-01", r.Year+1),
+	}
+	if r.Date != "" {
+		d.MetaDate = r.Date
+		y, _ := strconv.Atoi(r.Date[:4])
+		m, _ := strconv.Atoi(r.Date[5:7])
+		day, _ := strconv.Atoi(r.Date[8:10])
+		d.DateCN = fmt.Sprintf("%d年%d月%d日", y, m, day)
+	}
+	d.Preface = paragraphs(r.TextOf("preface"))
+	for i, h := range SectionHeadings {
+		d.Sections[i].Heading = h
+	}
+	d.Sections[0].Paras = paragraphs(r.TextOf("overview"))
+	d.Sections[1].Table = table2Grid(r)
+	d.Sections[2].Table = table3Grid(r)
+	if r.CarryOverNote != "" {
+		d.Sections[2].Notes = append(d.Sections[2].Notes, Para{Text: "说明：" + r.CarryOverNote, Line: r.Pos.CarryOverNote.Line})
+	}
+	d.Sections[3].Table = table4Grid(r)
+	d.Sections[4].Paras = paragraphs(r.TextOf("problems"))
+	d.Sections[5].Paras = paragraphs(r.TextOf("other"))
+	if f := r.Fees; f != nil {
+		d.Sections[5].Notes = append(d.Sections[5].Notes, Para{Line: r.Pos.Fees.Line, Text: fmt.Sprintf(
+			"本年度发出信息处理费收费通知%d件，收费通知总金额%s元，实际收取信息处理费%s元。",
+			f.Notices, f.NotifiedAmount, f.Collected)})
+	}
+	d.Charts = charts(r, history)
+	return d
+}
+
+// paragraphs splits a text section at blank lines, keeping each
+// paragraph's first line number; lines inside a paragraph are joined (CJK
+// text has no spaces between lines).
+func paragraphs(t Text) []Para {
+	var out []Para
+	line := t.BodyLine
+	var cur []string
+	start := line
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, Para{Text: joinLines(cur), Line: start})
+			cur = nil
+		}
+	}
+	for i, l := range strings.Split(t.Body, "\n") {
+		ln := line
+		if t.Literal {
+			ln = line + i
+		}
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
+		}
+		if len(cur) == 0 {
+			start = ln
+		}
+		cur = append(cur, strings.TrimSpace(l))
+	}
+	flush()
+	return out
+}
+
+// joinLines joins the lines of one paragraph: with nothing between CJK
+// text, with a space between two Latin words.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := b.String()
+			last := prev[len(prev)-1]
+			if last < 0x80 && l[0] < 0x80 && last != ' ' {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func cell(text string, kind CellKind) GridCell {
+	return GridCell{Text: text, ColSpan: 1, RowSpan: 1, Kind: kind}
+}
+
+func span(c GridCell, cols, rows int) GridCell {
+	c.ColSpan, c.RowSpan = cols, rows
+	return c
+}
+
+func num(v int64, key string) GridCell {
+	c := cell(strconv.FormatInt(v, 10), CellNumber)
+	c.Key = key
+	return c
+}
+
+// table2Grid lays out 表二: four columns (信息内容 + up to three figures);
+// a block with fewer figure columns lets its last column span the rest.
+func table2Grid(r *Report) *Grid {
+	g := &Grid{ID: "table2", Caption: "表二 主动公开政府信息情况", Cols: 4, Widths: []int{28, 24, 24, 24}}
+	for _, b := range r.Edition.Table2() {
+		g.Body = append(g.Body, []GridCell{span(cell(b.Caption, CellHead), 4, 1)})
+		head := []GridCell{cell(T2FirstColHeader, CellHead)}
+		for i, c := range b.Cols {
+			hc := cell(c.Label, CellHead)
+			if i == len(b.Cols)-1 {
+				hc.ColSpan = 4 - len(b.Cols)
+			}
+			head = append(head, hc)
+		}
+		g.Body = append(g.Body, head)
+		for _, row := range b.Rows {
+			line := []GridCell{cell(row.Label, CellLabel)}
+			for i, c := range b.Cols {
+				v, _ := r.ActiveCell(row.Key, c.Key)
+				var vc GridCell
+				key := "active." + row.Key + "." + c.Key
+				switch c.Kind {
+				case KindAmount:
+					vc = cell(v.Amount.String(), CellNumber)
+					if row.Key == "procurement" {
+						vc.Text += r.ProcUnit
+					}
+					vc.Key = key
+				default:
+					vc = num(v.Int, key)
+				}
+				if i == len(b.Cols)-1 {
+					vc.ColSpan = 4 - len(b.Cols)
+				}
+				line = append(line, vc)
+			}
+			g.Body = append(g.Body, line)
+		}
+	}
+	return g
+}
+
+// table3Grid lays out 表三: three label columns and seven figure columns,
+// with the 勾稽关系 note over the label columns and the group labels
+// (三、本年度办理结果, （三）不予公开 …) spanning their rows.
+func table3Grid(r *Report) *Grid {
+	g := &Grid{ID: "table3", Caption: "表三 收到和处理政府信息公开申请情况", Cols: 10,
+		Widths: []int{9, 9, 30, 8, 8, 8, 8, 8, 8, 8}}
+	note := span(cell(T3Note, CellNote), 3, 3)
+	g.Head = [][]GridCell{
+		{note, span(cell(T3ApplicantHead, CellHead), 7, 1)},
+		{span(cell(ApplicantColumns[0], CellHead), 1, 2), span(cell(T3LegalGroup, CellHead), 5, 1), span(cell(T3TotalCol, CellHead), 1, 2)},
+		{},
+	}
+	for _, c := range ApplicantColumns[1:] {
+		g.Head[2] = append(g.Head[2], cell(c, CellHead))
+	}
+	rows := r.Edition.Table3()
+	// How many rows the results group and each sub-group span.
+	resultRows := 0
+	groupRows := map[string]int{}
+	for _, row := range rows {
+		if row.Kind == T3Outcome || row.Kind == T3Total {
+			resultRows++
+		}
+		if row.Group != "" {
+			groupRows[row.Group]++
+		}
+	}
+	firstResult := true
+	seenGroup := map[string]bool{}
+	for i, row := range rows {
+		ar := r.Requests[i]
+		var line []GridCell
+		switch {
+		case row.Level == 0:
+			lc := span(cell(row.Label, CellLabel), 3, 1)
+			line = append(line, lc)
+		default:
+			if firstResult {
+				line = append(line, span(cell(T3ResultsGroup, CellLabel), 1, resultRows))
+				firstResult = false
+			}
+			if row.Group != "" {
+				if !seenGroup[row.Group] {
+					gc := span(cell(row.Group, CellLabel), 1, groupRows[row.Group])
+					gc.Indent = 1
+					line = append(line, gc)
+					seenGroup[row.Group] = true
+				}
+				lc := cell(row.Label, CellLabel)
+				lc.Indent = 2
+				line = append(line, lc)
+			} else {
+				lc := span(cell(row.Label, CellLabel), 2, 1)
+				lc.Indent = 1
+				line = append(line, lc)
+			}
+		}
+		vals := ar.Cells
+		if row.Kind == T3Total {
+			// （七）总计 as the tool computes it (T3-3 makes a printed one equal).
+			vals = [6]int64{}
+			for j, rr := range rows {
+				if rr.Kind == T3Outcome {
+					for k := range 6 {
+						vals[k] += r.Requests[j].Cells[k]
+					}
+				}
+			}
+		}
+		var sum int64
+		for k, v := range vals {
+			line = append(line, num(v, fmt.Sprintf("requests.%s[%d]", row.ID, k)))
+			sum += v
+		}
+		line = append(line, num(sum, fmt.Sprintf("requests.%s[6]", row.ID)))
+		g.Body = append(g.Body, line)
+	}
+	return g
+}
+
+// table4Grid lays out 表四: 15 figure columns under two header groups.
+func table4Grid(r *Report) *Grid {
+	g := &Grid{ID: "table4", Caption: "表四 政府信息公开行政复议、行政诉讼情况", Cols: 15}
+	for range 15 {
+		g.Widths = append(g.Widths, 1)
+	}
+	g.Head = [][]GridCell{
+		{span(cell(Table4Rows[0].Group, CellHead), 5, 1), span(cell(Table4Rows[1].Group, CellHead), 10, 1)},
+		{},
+		{},
+	}
+	for _, c := range Table4Cols {
+		g.Head[1] = append(g.Head[1], span(cell(c.Label, CellHead), 1, 2))
+	}
+	g.Head[1] = append(g.Head[1], span(cell(Table4Rows[1].Label, CellHead), 5, 1), span(cell(Table4Rows[2].Label, CellHead), 5, 1))
+	for range 2 {
+		for _, c := range Table4Cols {
+			g.Head[2] = append(g.Head[2], cell(c.Label, CellHead))
+		}
+	}
+	var line []GridCell
+	for i, grp := range Table4Rows {
+		a := r.Appeals[i]
+		for j := range 4 {
+			line = append(line, num(a.Vals[j], "appeals."+grp.Key+"."+Table4Cols[j].Key))
+		}
+		line = append(line, num(a.Sum(), "appeals."+grp.Key+".total"))
+	}
+	g.Body = [][]GridCell{line}
+	return g
+}
+
+// OutcomeGroups are the six outcome groups of 表三 (（一）…（六）) used by
+// the outcome chart: label and the row IDs summed into it.
+func OutcomeGroups(ed Edition) []struct {
+	Label string
+	IDs   []string
+} {
+	var out []struct {
+		Label string
+		IDs   []string
+	}
+	idx := map[string]int{}
+	for _, row := range ed.Table3() {
+		if row.Kind != T3Outcome {
+			continue
+		}
+		label := row.Group
+		if label == "" {
+			label = row.Label
+		}
+		label = shortOutcome(label)
+		i, ok := idx[label]
+		if !ok {
+			i = len(out)
+			idx[label] = i
+			out = append(out, struct {
+				Label string
+				IDs   []string
+			}{Label: label})
+		}
+		out[i].IDs = append(out[i].IDs, row.ID)
+	}
+	return out
+}
+
+// shortOutcome drops the numbering and the counting instruction:
+// （二）部分公开（区分处理的…） → 部分公开.
+func shortOutcome(label string) string {
+	if i := strings.Index(label, "）"); strings.HasPrefix(label, "（") && i > 0 {
+		label = label[i+len("）"):]
+	}
+	if i := strings.Index(label, "（"); i > 0 {
+		label = label[:i]
+	}
+	return label
+}
+
+func charts(r *Report, history []*Report) []Chart {
+	var out []Chart
+	received := r.Row("received")
+	var total int64
+	var parts []string
+	for k, v := range received.Cells {
+		total += v
+		parts = append(parts, fmt.Sprintf("%s%d件", ApplicantColumns[k], v))
+	}
+	out = append(out, Chart{
+		ID: "chart-applicants", Title: "本年新收政府信息公开申请（按申请人类型）", Kind: "bar", Unit: "件",
+		Categories: ApplicantColumns[:],
+		Series:     []Series{{Name: "本年新收申请", Values: received.Cells[:]}},
+		Summary:    fmt.Sprintf("本年新收政府信息公开申请共%d件，其中%s。", total, strings.Join(parts, "，")),
+	})
+
+	groups := OutcomeGroups(r.Edition)
+	oc := Chart{ID: "chart-outcomes", Title: "本年度办理结果", Kind: "bar", Unit: "件", Series: []Series{{Name: "办理结果"}}}
+	parts = nil
+	var concluded int64
+	for _, g := range groups {
+		var v int64
+		for _, id := range g.IDs {
+			v += r.Row(id).Sum()
+		}
+		concluded += v
+		oc.Categories = append(oc.Categories, g.Label)
+		oc.Series[0].Values = append(oc.Series[0].Values, v)
+		parts = append(parts, fmt.Sprintf("%s%d件", g.Label, v))
+	}
+	oc.Summary = fmt.Sprintf("本年度办结政府信息公开申请共%d件，其中%s。", concluded, strings.Join(parts, "，"))
+	out = append(out, oc)
+
+	ac := Chart{ID: "chart-appeals", Title: "行政复议、行政诉讼结果", Kind: "bar", Unit: "件"}
+	for j := range 4 {
+		ac.Categories = append(ac.Categories, Table4Cols[j].Label)
+	}
+	parts = nil
+	for i, g := range Table4Rows {
+		a := r.Appeals[i]
+		ac.Series = append(ac.Series, Series{Name: g.Titled, Values: a.Vals[:]})
+		parts = append(parts, fmt.Sprintf("%s%d件（结果维持%d件、结果纠正%d件、其他结果%d件、尚未审结%d件）",
+			g.Titled, a.Sum(), a.Vals[0], a.Vals[1], a.Vals[2], a.Vals[3]))
+	}
+	ac.Summary = strings.Join(parts, "；") + "。"
+	out = append(out, ac)
+
+	if t, ok := trendChart(r, history); ok {
+		out = append(out, t)
+	}
+	return out
+}
+
+// trendChart shows requests received and concluded over every available year.
+func trendChart(r *Report, history []*Report) (Chart, bool) {
+	byYear := map[int]*Report{r.Year: r}
+	minYear := r.Year
+	for _, h := range history {
+		if h == nil || h.Organ != r.Organ || h.Year >= r.Year {
+			continue
+		}
+		byYear[h.Year] = h
+		minYear = min(minYear, h.Year)
+	}
+	if len(byYear) < 2 {
+		return Chart{}, false
+	}
+	c := Chart{ID: "chart-trend", Title: "历年政府信息公开申请情况", Kind: "line", Unit: "件",
+		Series: []Series{{Name: "本年新收申请"}, {Name: "办结申请"}}}
+	var parts []string
+	for y := minYear; y <= r.Year; y++ {
+		h, ok := byYear[y]
+		if !ok {
+			continue
+		}
+		rec, con := h.Row("received").Sum(), outcomeSum(h)
+		c.Categories = append(c.Categories, fmt.Sprintf("%d年", y))
+		c.Series[0].Values = append(c.Series[0].Values, rec)
+		c.Series[1].Values = append(c.Series[1].Values, con)
+		parts = append(parts, fmt.Sprintf("%d年新收%d件、办结%d件", y, rec, con))
+	}
+	c.Summary = strings.Join(parts, "；") + "。"
+	return c, true
+}
