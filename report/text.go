@@ -2,7 +2,7 @@ package report
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,33 +13,75 @@ import (
 // TX-1 compares with the tables.
 type quotedFigure struct {
 	name     string
-	keyword  *regexp.Regexp
-	needs    string // the words before the number must contain this ("" = none)
+	keywords []string // literal keywords; the longest match at a position wins
+	needs    string   // the words before the number must contain this ("" = none)
 	value    func(r *Report) int64
 	tableRef string
-	// keywordAtEnd matches the keyword at the end of a string (set in init).
-	keywordAtEnd *regexp.Regexp
 }
 
 var quotedFigures = []quotedFigure{
-	{"本年新收申请", regexp.MustCompile(`本年新收|新收|共收到|收到`), "申请",
-		func(r *Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计", nil},
-	{"上年结转申请", regexp.MustCompile(`上一?年度?结转`), "",
-		func(r *Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计", nil},
-	{"办结申请", regexp.MustCompile(`办结|答复完毕|办理完毕`), "",
-		func(r *Report) int64 { return outcomeSum(r) }, "表三“（七）总计”", nil},
-	{"结转下年度申请", regexp.MustCompile(`结转(?:至|到)?下一?年度?|结转至\d{4}年`), "",
-		func(r *Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计", nil},
-	{"行政复议", regexp.MustCompile(`行政复议`), "",
-		func(r *Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计", nil},
-	{"行政诉讼", regexp.MustCompile(`行政诉讼|提起诉讼|被起诉`), "",
-		func(r *Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和", nil},
+	{"本年新收申请", []string{"本年新收", "新收", "共收到", "收到"}, "申请",
+		func(r *Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计"},
+	{"上年结转申请", []string{"上年结转", "上一年结转", "上年度结转", "上一年度结转"}, "",
+		func(r *Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计"},
+	{"办结申请", []string{"办结", "答复完毕", "办理完毕"}, "",
+		func(r *Report) int64 { return outcomeSum(r) }, "表三“（七）总计”"},
+	{"结转下年度申请", []string{"结转下年度", "结转下一年度", "结转至下年度", "结转到下年度", "结转至下一年度", "结转到下一年度", "结转下年", "结转至次年"}, "",
+		func(r *Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计"},
+	{"行政复议", []string{"行政复议"}, "",
+		func(r *Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计"},
+	{"行政诉讼", []string{"行政诉讼", "提起诉讼", "被起诉"}, "",
+		func(r *Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和"},
 }
 
-func init() {
-	for i := range quotedFigures {
-		quotedFigures[i].keywordAtEnd = regexp.MustCompile("(?:" + quotedFigures[i].keyword.String() + ")$")
+// matches returns the byte ranges of f's keywords in s, left to right,
+// without overlaps (the longest keyword wins at a position).
+func (f quotedFigure) matches(s string) [][2]int {
+	var all [][2]int
+	for _, k := range f.keywords {
+		for off := 0; ; {
+			i := strings.Index(s[off:], k)
+			if i < 0 {
+				break
+			}
+			all = append(all, [2]int{off + i, off + i + len(k)})
+			off += i + len(k)
+		}
 	}
+	if len(all) < 2 {
+		return all
+	}
+	slices.SortFunc(all, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return b[1] - a[1] // longer first
+	})
+	out := all[:1]
+	for _, m := range all[1:] {
+		if m[0] >= out[len(out)-1][1] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (f quotedFigure) in(s string) bool {
+	for _, k := range f.keywords {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f quotedFigure) endsWith(s string) bool {
+	for _, k := range f.keywords {
+		if strings.HasSuffix(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // outcomeSum is （七）总计 computed from the outcome rows, all columns.
@@ -58,7 +100,34 @@ func outcomeSum(r *Report) int64 {
 var figureStopWords = []string{"其中", "自然人", "企业", "法人", "机构", "组织", "同比", "较上年", "比上年", "增加", "减少", "增长", "下降", "占", "%", "％",
 	"同意", "予以", "不予", "部分", "答复", "相关", "案件中"}
 
-var figureNumberRE = regexp.MustCompile(`([0-9][0-9,，]*)\s*件`)
+// numberBeforeJian finds the first number followed by 件 in w: the byte
+// offsets of the number, or ok=false.
+func numberBeforeJian(w string) (start, end int, ok bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(w) {
+			if w[j] >= '0' && w[j] <= '9' || w[j] == ',' {
+				j++
+			} else if strings.HasPrefix(w[j:], "，") && j+3 < len(w) && w[j+3] >= '0' && w[j+3] <= '9' {
+				j += 3
+			} else {
+				break
+			}
+		}
+		k := j
+		for k < len(w) && w[k] == ' ' {
+			k++
+		}
+		if strings.HasPrefix(w[k:], "件") {
+			return i, j, true
+		}
+		i = j
+	}
+	return 0, 0, false
+}
 
 const figureWindow = 30 // runes after a keyword in which the number must stand
 
@@ -73,7 +142,7 @@ type figureMention struct {
 func findFigures(body string) []figureMention {
 	var out []figureMention
 	for fi, f := range quotedFigures {
-		for _, m := range f.keyword.FindAllStringIndex(body, -1) {
+		for _, m := range f.matches(body) {
 			w := body[m[1]:]
 			// Cut the window at the end of the clause or after figureWindow runes.
 			n := 0
@@ -84,23 +153,23 @@ func findFigures(body string) []figureMention {
 				}
 				n++
 			}
-			nm := figureNumberRE.FindStringSubmatchIndex(w)
-			if nm == nil {
+			ns, ne, ok := numberBeforeJian(w)
+			if !ok {
 				continue
 			}
-			pre := w[:nm[0]]
+			pre := w[:ns]
 			if f.needs != "" && !strings.Contains(pre, f.needs) && !strings.Contains(body[m[0]:m[1]], f.needs) {
 				continue
 			}
 			if containsAny(pre, figureStopWords) || otherKeyword(pre, fi) || joinedMention(body[:m[0]], fi) {
 				continue
 			}
-			digits := strings.NewReplacer(",", "", "，", "").Replace(w[nm[2]:nm[3]])
+			digits := strings.NewReplacer(",", "", "，", "").Replace(w[ns:ne])
 			v, err := strconv.ParseInt(digits, 10, 64)
 			if err != nil {
 				continue
 			}
-			out = append(out, figureMention{fig: fi, value: v, offset: m[1] + nm[2]})
+			out = append(out, figureMention{fig: fi, value: v, offset: m[1] + ns})
 		}
 	}
 	return out
@@ -117,7 +186,7 @@ func containsAny(s string, words []string) bool {
 
 func otherKeyword(s string, self int) bool {
 	for i, f := range quotedFigures {
-		if i != self && f.keyword.MatchString(s) {
+		if i != self && f.in(s) {
 			return true
 		}
 	}
@@ -139,7 +208,7 @@ func joinedMention(before string, self int) bool {
 		}
 		head := strings.TrimSuffix(trimmed, conj)
 		for i, f := range quotedFigures {
-			if i != self && f.keywordAtEnd.MatchString(head) {
+			if i != self && f.endsWith(head) {
 				return true
 			}
 		}
@@ -257,22 +326,30 @@ func (c *checker) similarity() {
 // whitespace and punctuation and treating every digit as the same, so that a
 // text copied with only its year and figures changed still counts as a copy.
 func Similarity(a, b string) int {
-	ga, na := bigrams(a)
-	gb, nb := bigrams(b)
-	if na+nb == 0 {
+	ga, gb := bigrams(a), bigrams(b)
+	if len(ga)+len(gb) == 0 {
 		return 0
 	}
 	inter := 0
-	for g, ca := range ga {
-		inter += min(ca, gb[g])
+	for i, j := 0, 0; i < len(ga) && j < len(gb); {
+		switch {
+		case ga[i] < gb[j]:
+			i++
+		case ga[i] > gb[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
 	}
-	return 2000 * inter / (na + nb)
+	return 2000 * inter / (len(ga) + len(gb))
 }
 
-func bigrams(s string) (map[uint64]int, int) {
-	m := make(map[uint64]int, len(s)/3)
+// bigrams returns the sorted multiset of character bigrams of s.
+func bigrams(s string) []uint64 {
+	out := make([]uint64, 0, len(s)/3)
 	var prev rune = -1
-	n := 0
 	for _, r := range s {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			continue
@@ -281,12 +358,12 @@ func bigrams(s string) (map[uint64]int, int) {
 			r = '0'
 		}
 		if prev >= 0 {
-			m[uint64(prev)<<32|uint64(r)]++
-			n++
+			out = append(out, uint64(prev)<<32|uint64(r))
 		}
 		prev = r
 	}
-	return m, n
+	slices.Sort(out)
+	return out
 }
 
 // Permille formats tenths of a percent: 873 → "87.3%".

@@ -1,0 +1,43 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzLoad: any input gives problems or a valid report, never a panic; a
+// report that loads without errors can be checked and built, and its
+// canonical form loads back.
+func FuzzLoad(f *testing.F) {
+	for _, pattern := range []string{"testdata/*.yaml", "testdata/bad/*.yaml", "testdata/real/*/*.yaml", "../data/*/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, ps := Load("fuzz.yaml", data)
+		for _, p := range ps {
+			if p.Msg == "" || p.Rule == "" {
+				t.Fatalf("problem without message or rule: %#v", p)
+			}
+		}
+		if r == nil {
+			if !ps.HasErrors() {
+				t.Fatal("nil report without an error")
+			}
+			return
+		}
+		l := Loaded{Path: "fuzz.yaml", Report: r, Problems: ps}
+		CheckSet([]Loaded{l}, nil)
+		Build(r, nil)
+		if !ps.HasErrors() {
+			if _, ps2 := Load("again.yaml", Marshal(r)); ps2.HasErrors() {
+				t.Fatalf("canonical form of a clean report does not load: %v", ps2)
+			}
+		}
+	})
+}
