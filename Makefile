@@ -37,12 +37,12 @@ schema:
 
 ## fonts: regenerate the embedded PDF fonts from Debian's Noto Serif CJK (needs root for apt-get).
 fonts:
-	apt-get install -y fonttools python3-fonttools fonts-noto-cjk
+	apt-get update && apt-get install -y fonttools python3-fonttools fonts-noto-cjk
 	$(PYTHON) scripts/mkfonts.py templates/fonts
 
 ## echarts: re-vendor ECharts from npm.
 echarts:
-	bash scripts/vendor-echarts.sh
+	bash scripts/vendor-echarts.sh templates/assets
 
 clean:
 	rm -rf bin out
