@@ -250,7 +250,7 @@ type field struct {
 // fields checks that n is a mapping, reports duplicate and unknown keys, and
 // returns the pairs by key. allowed lists the valid keys; hints maps keys
 // that are valid elsewhere (e.g. in the other edition) to an explanation.
-func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hints map[string]string) (map[string]field, bool) {
+func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hint func(key string) (string, bool)) (map[string]field, bool) {
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		hint := ""
@@ -263,7 +263,6 @@ func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hints
 	out := make(map[string]field, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		kp := joinPath(path, k.Value)
 		if k.Kind != yaml.ScalarNode {
 			l.add(k, path, "S-4", "键应为简单的英文名称，实际为%s", kindName(deref(k)))
 			continue
@@ -273,24 +272,31 @@ func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hints
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {
-			l.add(k, kp, "S-3", "重复的键“%s”：第 %d 行已经写过。请删除其中一个", k.Value, prev.key.Line)
+			l.add(k, joinPath(path, k.Value), "S-3", "重复的键“%s”：第 %d 行已经写过。请删除其中一个", k.Value, prev.key.Line)
 			continue
 		}
 		if !contains(allowed, k.Value) {
 			msg := fmt.Sprintf("未知的键“%s”", k.Value)
-			if h, ok := hints[k.Value]; ok {
+			if h, ok := callHint(hint, k.Value); ok {
 				msg += "：" + h
 			} else if s := nearest(k.Value, allowed); s != "" {
 				msg += fmt.Sprintf("，是不是“%s”？", s)
 			} else {
 				msg += "。此处可用的键：" + strings.Join(allowed, "、")
 			}
-			l.add(k, kp, "S-2", "%s", msg)
+			l.add(k, joinPath(path, k.Value), "S-2", "%s", msg)
 			continue
 		}
 		out[k.Value] = field{key: k, val: v}
 	}
 	return out, true
+}
+
+func callHint(hint func(string) (string, bool), key string) (string, bool) {
+	if hint == nil {
+		return "", false
+	}
+	return hint(key)
 }
 
 func joinPath(base, key string) string {
@@ -499,7 +505,21 @@ func (l *loader) str(n *yaml.Node, path string) (string, bool) {
 	return n.Value, true
 }
 
-var intRE = regexp.MustCompile(`^[-+]?[0-9]+$`)
+// isInt reports whether s is a plain decimal integer with an optional sign.
+func isInt(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 const chineseDigits = "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟"
 
@@ -515,7 +535,7 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		l.add(n, path, "S-5", "此处为空。空白不等于 0：没有的请填写 0")
 		return 0, false
 	case "!!int":
-		if !intRE.MatchString(n.Value) {
+		if !isInt(n.Value) {
 			l.add(n, path, "S-4", "应为十进制整数，实际为“%s”", n.Value)
 			return 0, false
 		}
@@ -526,7 +546,7 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		}
 		return v, true
 	case "!!float":
-		if intRE.MatchString(n.Value) {
+		if isInt(n.Value) {
 			l.add(n, path, "S-4", "数值 %s 过大，请核对", n.Value)
 		} else {
 			l.add(n, path, rule, "应为整数（件数），实际为小数 %s。请填写整数", n.Value)
@@ -539,7 +559,7 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", n.Value)
 		case strings.ContainsAny(v, chineseDigits):
 			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", clip(v, 20))
-		case intRE.MatchString(v):
+		case isInt(v):
 			l.add(n, path, "S-4", "应为数字，实际为带引号的文字“%s”。请去掉引号", v)
 		default:
 			l.add(n, path, "S-4", "应为整数，实际为文字“%s”", clip(v, 20))
@@ -652,17 +672,14 @@ func (l *loader) text(n *yaml.Node, r *Report) {
 	}
 }
 
-// otherEdition explains keys that belong to the other edition.
-func otherEditionHints(ed Edition, keys []string) map[string]string {
-	other := Ed2019
-	if ed == Ed2019 {
-		other = Ed2021
+// otherEditionHint explains, lazily, keys that belong to the other edition.
+func otherEditionHint(ed Edition, keys []string) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		if !contains(keys, k) {
+			return "", false
+		}
+		return fmt.Sprintf("这是 %s 版格式的键，本报告按 %s 版（%s）填写。请按 `nianbao init` 生成的 %s 版模板改写", otherEdition(ed), ed, ed.Notice(), ed), true
 	}
-	h := map[string]string{}
-	for _, k := range keys {
-		h[k] = fmt.Sprintf("这是 %s 版格式的键，本报告按 %s 版（%s）填写。请按 `nianbao init` 生成的 %s 版模板改写", other, ed, ed.Notice(), ed)
-	}
-	return h
 }
 
 func (l *loader) active(n *yaml.Node, r *Report) {
@@ -686,7 +703,7 @@ func (l *loader) active(n *yaml.Node, r *Report) {
 	if ed == Ed2019 {
 		rule = "T2-2"
 	}
-	rows, ok := l.fields(n, "active", "键值映射（表二各行）", rowKeys, otherEditionHints(ed, otherRows))
+	rows, ok := l.fields(n, "active", "键值映射（表二各行）", rowKeys, otherEditionHint(ed, otherRows))
 	if !ok {
 		return
 	}
@@ -713,7 +730,7 @@ func (l *loader) active(n *yaml.Node, r *Report) {
 					}
 				}
 			}
-			cs, ok := l.fields(f.val, path, "键值映射，例如 {"+strings.Join(colKeys, ": 0, ")+": 0}", colKeys, otherEditionHints(ed, otherCols))
+			cs, ok := l.fields(f.val, path, "键值映射，例如 {"+strings.Join(colKeys, ": 0, ")+": 0}", colKeys, otherEditionHint(ed, otherCols))
 			if !ok {
 				continue
 			}
@@ -857,10 +874,16 @@ func (l *loader) appRow(n *yaml.Node, path, label string) AppRow {
 		if j < 6 {
 			col = ApplicantColumns[j]
 		}
-		cp := fmt.Sprintf("%s[%d]", path, j)
 		cd := deref(c)
 		row.CellPos[j] = posOf(cd)
-		v, ok := l.count(c, cp, "T3-6")
+		var v int64
+		var ok bool
+		if cd.Kind == yaml.ScalarNode && cd.ShortTag() == "!!int" && isInt(cd.Value) && cd.Value[0] != '-' && len(cd.Value) < 13 {
+			v, _ = strconv.ParseInt(cd.Value, 10, 64) // the common case, no path needed
+			ok = true
+		} else {
+			v, ok = l.count(c, fmt.Sprintf("%s[%d]", path, j), "T3-6")
+		}
 		if !ok {
 			// Name the column: the generic message does not.
 			last := &l.ps[len(l.ps)-1]

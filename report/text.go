@@ -196,12 +196,12 @@ func otherKeyword(s string, self int) bool {
 // joinedMention reports whether the keyword is the second half of a joint
 // mention such as “行政复议和行政诉讼…74件”, whose number is a combined figure.
 func joinedMention(before string, self int) bool {
-	r := []rune(before)
-	if len(r) > 12 {
-		r = r[len(r)-12:]
+	start := len(before)
+	for n := 0; n < 12 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(before[:start])
+		start -= size
 	}
-	back := string(r)
-	trimmed := strings.TrimRight(back, " ")
+	trimmed := strings.TrimRight(before[start:], " ")
 	for _, conj := range []string{"和", "及", "与", "、", "或", "以及"} {
 		if !strings.HasSuffix(trimmed, conj) {
 			continue
@@ -346,24 +346,62 @@ func Similarity(a, b string) int {
 	return 2000 * inter / (len(ga) + len(gb))
 }
 
-// bigrams returns the sorted multiset of character bigrams of s.
-func bigrams(s string) []uint64 {
-	out := make([]uint64, 0, len(s)/3)
-	var prev rune = -1
+// bigrams returns the sorted multiset of character bigrams of s, each
+// packed in 32 bits (two BMP code points; the rare supplementary-plane
+// characters all count as U+FFFF).
+func bigrams(s string) []uint32 {
+	out := make([]uint32, 0, len(s)/3)
+	prev := uint32(1 << 31) // none yet
 	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			// the common case: an ideograph or a Latin letter
+		case r >= '0' && r <= '9':
+			r = '0'
+		case r < 0x80:
+			continue // ASCII space, punctuation, symbols
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
 			continue
-		}
-		if unicode.IsDigit(r) {
+		case unicode.IsDigit(r):
 			r = '0'
 		}
-		if prev >= 0 {
-			out = append(out, uint64(prev)<<32|uint64(r))
+		c := uint32(r)
+		if c > 0xFFFF {
+			c = 0xFFFF
 		}
-		prev = r
+		if prev != 1<<31 {
+			out = append(out, prev<<16|c)
+		}
+		prev = c
 	}
-	slices.Sort(out)
+	radixSort(out)
 	return out
+}
+
+// radixSort sorts v in place: four passes of 8 bits, linear time.
+func radixSort(v []uint32) {
+	if len(v) < 64 {
+		slices.Sort(v)
+		return
+	}
+	buf := make([]uint32, len(v))
+	src, dst := v, buf
+	for shift := uint(0); shift < 32; shift += 8 {
+		var count [257]int
+		for _, x := range src {
+			count[(x>>shift)&0xFF+1]++
+		}
+		for i := 1; i < 257; i++ {
+			count[i] += count[i-1]
+		}
+		for _, x := range src {
+			b := (x >> shift) & 0xFF
+			dst[count[b]] = x
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	// After four passes the sorted data is back in v.
 }
 
 // Permille formats tenths of a percent: 873 → "87.3%".
