@@ -18,6 +18,7 @@ func Check(r, prev *Report, loadProblems Problems) Problems {
 	c.table4()
 	c.fees()
 	c.text()
+	c.checkPlaceholders()
 	c.crossYear()
 	c.ps.Sort()
 	return c.ps

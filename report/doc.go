@@ -110,19 +110,27 @@ func Build(r *Report, history []*Report) *Doc {
 		day, _ := strconv.Atoi(r.Date[8:10])
 		d.DateCN = fmt.Sprintf("%d年%d月%d日", y, m, day)
 	}
-	d.Preface = paragraphs(r.TextOf("preface"))
+	prev := Previous(r, history)
+	para := func(key string) []Para {
+		ps := paragraphs(r.TextOf(key))
+		for i := range ps {
+			ps[i].Text = expandPlaceholders(ps[i].Text, r, prev)
+		}
+		return ps
+	}
+	d.Preface = para("preface")
 	for i, h := range SectionHeadings {
 		d.Sections[i].Heading = h
 	}
-	d.Sections[0].Paras = paragraphs(r.TextOf("overview"))
+	d.Sections[0].Paras = para("overview")
 	d.Sections[1].Table = table2Grid(r)
 	d.Sections[2].Table = table3Grid(r)
 	if r.CarryOverNote != "" {
 		d.Sections[2].Notes = append(d.Sections[2].Notes, Para{Text: "说明：" + r.CarryOverNote, Line: r.Pos.CarryOverNote.Line})
 	}
 	d.Sections[3].Table = table4Grid(r)
-	d.Sections[4].Paras = paragraphs(r.TextOf("problems"))
-	d.Sections[5].Paras = paragraphs(r.TextOf("other"))
+	d.Sections[4].Paras = para("problems")
+	d.Sections[5].Paras = para("other")
 	if f := r.Fees; f != nil {
 		d.Sections[5].Notes = append(d.Sections[5].Notes, Para{Line: r.Pos.Fees.Line, Text: fmt.Sprintf(
 			"本年度发出信息处理费收费通知%d件，收费通知总金额%s元，实际收取信息处理费%s元。",
