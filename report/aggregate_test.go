@@ -1,0 +1,459 @@
+package report
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var testRegionText = func() [4]Text {
+	var t [4]Text
+	t[1].Body = "（一）主动公开。各部门按目录公开。\n\n（二）依申请公开。依法答复。\n\n（三）政府信息管理。规范管理。\n\n（四）平台建设。集约化平台。\n\n（五）监督保障。纳入考核，开展社会评议，未发生责任追究。"
+	t[2].Body = "部门之间公开质量不均衡。下一步加强培训和通报。"
+	t[3].Body = "信息处理费收取情况见各部门报告。"
+	return t
+}()
+
+var testUnitText = func() [4]Text {
+	t := testRegionText
+	t[1].Body = "（一）主动公开。按目录公开。\n\n（二）依申请公开。依法答复。\n\n（三）政府信息管理。规范管理。\n\n（四）平台建设。网站集约化。\n\n（五）监督保障。纳入绩效管理。"
+	return t
+}()
+
+// randomUnit returns a report of ed that passes every table rule: 表三
+// adds up per column (T3-1, T3-3), fees are consistent (TX-2).
+func randomUnit(rng *rand.Rand, ed Edition, year int, organ string) *Report {
+	r := &Report{Year: year, Organ: organ, Edition: ed, Scope: ScopeOrgan, Text: testUnitText,
+		Active: make([]Cell, len(ed.Table2Cells())), Requests: make([]AppRow, len(ed.Table3()))}
+	nil_ := rng.IntN(5) == 0 // a nil return: all zeros
+	n := func(k int) int64 {
+		if nil_ {
+			return 0
+		}
+		return int64(rng.IntN(k))
+	}
+	for i, c := range ed.Table2Cells() {
+		switch c.Kind {
+		case KindCount:
+			r.Active[i].Int = n(500)
+		case KindChange:
+			r.Active[i].Int = n(40) - 20
+		case KindAmount:
+			r.Active[i].Amount = Decimal{Mant: n(10_000_000), Scale: rng.IntN(5)}
+		}
+	}
+	if ed == Ed2019 {
+		r.ProcUnit = []string{"元", "万元"}[rng.IntN(2)]
+	}
+	var outcome [6]int64
+	for i, row := range ed.Table3() {
+		if row.Kind == T3Outcome && (row.ID != "other.fee_unpaid" || rng.IntN(3) == 0) {
+			for k := range 6 {
+				r.Requests[i].Cells[k] = n(8)
+				outcome[k] += r.Requests[i].Cells[k]
+			}
+		}
+	}
+	carried, received, forward := r.Edition.T3Index("carried_over"), r.Edition.T3Index("received"), r.Edition.T3Index("carried_forward")
+	for k := range 6 {
+		c, f := n(5), n(5)
+		if outcome[k]+f < c {
+			f = c - outcome[k]
+		}
+		r.Requests[carried].Cells[k] = c
+		r.Requests[forward].Cells[k] = f
+		r.Requests[received].Cells[k] = outcome[k] + f - c
+	}
+	for i := range Table4Rows {
+		for j := range 4 {
+			r.Appeals[i].Vals[j] = n(4)
+		}
+	}
+	if ed == Ed2021 {
+		notified := Decimal{Mant: n(100000), Scale: rng.IntN(3)}
+		f := &Fees{NotifiedAmount: notified, Collected: Decimal{Mant: notified.Mant / 2, Scale: notified.Scale}}
+		if !notified.IsZero() || r.Row("other.fee_unpaid").Sum() > 0 {
+			f.Notices = 1 + n(5)
+		}
+		r.Fees = f
+	}
+	return r
+}
+
+func randomUnits(rng *rand.Rand, ed Edition, year, count int) []*Report {
+	out := make([]*Report, count)
+	for i := range out {
+		out[i] = randomUnit(rng, ed, year, fmt.Sprintf("测试市第%d局", i+1))
+		out[i].File = fmt.Sprintf("u%d.yaml", i+1)
+	}
+	return out
+}
+
+// Property: consistent units merge into a region report that passes check
+// (no error, no warning), whose every cell is the exact sum, and which
+// survives Marshal → Load unchanged in its figures.
+func TestAggregateProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2024, 6))
+	for trial := range 200 {
+		ed, year := Ed2021, 2024
+		if trial%2 == 1 {
+			ed, year = Ed2019, 2020
+		}
+		units := randomUnits(rng, ed, year, 1+rng.IntN(12))
+		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Text: testRegionText}, units)
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		if region.Scope != ScopeRegion {
+			t.Fatalf("scope %q", region.Scope)
+		}
+		for _, p := range Check(region, nil, nil) {
+			if p.Severity != Info {
+				t.Fatalf("trial %d: merged report: %s", trial, p)
+			}
+		}
+		// Exact sums.
+		wantUnit := ""
+		for _, u := range units {
+			if wantUnit == "" {
+				wantUnit = unitOf(u)
+			} else if wantUnit != unitOf(u) {
+				wantUnit = "万元"
+			}
+		}
+		for i, c := range ed.Table2Cells() {
+			var n int64
+			var d Decimal
+			for _, u := range units {
+				n += u.Active[i].Int
+				a := u.Active[i].Amount
+				if c.Kind == KindAmount && c.RowKey == "procurement" && unitOf(u) != wantUnit {
+					a = WanYuan(a, unitOf(u))
+				}
+				d = d.Add(a)
+			}
+			if got := region.Active[i]; got.Int != n || got.Amount != d {
+				t.Fatalf("trial %d: %s = %d/%s, want %d/%s", trial, c.Path(), got.Int, got.Amount, n, d)
+			}
+		}
+		for i, row := range ed.Table3() {
+			if row.Kind == T3Total {
+				continue
+			}
+			for k := range 6 {
+				var n int64
+				for _, u := range units {
+					n += u.Requests[i].Cells[k]
+				}
+				if region.Requests[i].Cells[k] != n {
+					t.Fatalf("trial %d: %s[%d] = %d, want %d", trial, row.ID, k, region.Requests[i].Cells[k], n)
+				}
+			}
+		}
+		// Round trip through the data file.
+		back, ps := Load("region.yaml", Marshal(region))
+		if back == nil || ps.HasErrors() {
+			t.Fatalf("trial %d: merged file does not load: %v", trial, ps)
+		}
+		if c := Compare(region, back); !allUnchanged(c) {
+			t.Fatalf("trial %d: figures changed in the round trip", trial)
+		}
+		if back.ProcUnit != region.ProcUnit {
+			t.Fatalf("trial %d: procurement unit %q, want %q", trial, back.ProcUnit, region.ProcUnit)
+		}
+	}
+}
+
+func allUnchanged(c Comparison) bool {
+	for _, r := range c.Rows {
+		if r.Base != r.Cur {
+			return false
+		}
+	}
+	return true
+}
+
+func TestAggregateRefuses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	id := RegionIdentity{Organ: "测试市人民政府", Year: 2024, Text: testRegionText}
+	cases := []struct {
+		name  string
+		units func() []*Report
+		want  string
+	}{
+		{"none", func() []*Report { return nil }, "没有可汇总的单位报告"},
+		{"same organ twice", func() []*Report {
+			u := randomUnits(rng, Ed2021, 2024, 2)
+			u[1].Organ = u[0].Organ
+			return u
+		}, "“测试市第1局”出现了两次"},
+		{"two years", func() []*Report {
+			u := randomUnits(rng, Ed2021, 2024, 2)
+			u[1].Year = 2023
+			return u
+		}, "不能把两个年度混在一起汇总"},
+		{"two editions", func() []*Report {
+			return append(randomUnits(rng, Ed2021, 2024, 1), randomUnit(rng, Ed2019, 2024, "测试市第9局"))
+		}, "必须使用同一版格式"},
+		{"edition not for the year", func() []*Report { return randomUnits(rng, Ed2019, 2024, 2) }, "确需沿用时请在汇总清单中写明 format_override_reason"},
+		{"sum out of range", func() []*Report {
+			u := randomUnits(rng, Ed2021, 2024, 2)
+			for _, x := range u {
+				x.Active[0].Int = maxCount
+			}
+			return u
+		}, "超出范围"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Aggregate(id, tc.units())
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// writeUnits writes units as data files under dir and returns a manifest text listing them.
+func writeUnits(t testing.TB, dir string, units []*Report) string {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "organ: 测试市人民政府\nyear: %d\ntext: region-text.txt\nunits:\n", units[0].Year)
+	for i, u := range units {
+		name := fmt.Sprintf("units/u%03d.yaml", i+1)
+		if err := os.MkdirAll(filepath.Join(dir, "units"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), Marshal(u), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "  - {organ: %s, file: %s}\n", u.Organ, name)
+	}
+	text := &Report{Text: testRegionText}
+	var tb strings.Builder
+	tb.WriteString("text:\n")
+	for i, s := range TextSections {
+		if text.Text[i].Body == "" {
+			continue
+		}
+		fmt.Fprintf(&tb, "  %s: |\n", s.Key)
+		for _, line := range strings.Split(text.Text[i].Body, "\n") {
+			fmt.Fprintf(&tb, "    %s\n", line)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "region-text.txt"), []byte(tb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestMerge(t *testing.T) {
+	cases := []struct {
+		name        string
+		edit        func(dir string, manifest string) string // returns the manifest
+		allowErrors bool
+		merged      bool
+		states      string // one letter per unit: s submitted, m missing, e errors; + when included
+		problem     string // a merge problem contains this
+	}{
+		{name: "all submitted", merged: true, states: "s+s+s+"},
+		{name: "missing unit", merged: true, states: "s+s+m", problem: "“测试市第3局”未报送：数据文件",
+			edit: func(dir, m string) string { os.Remove(filepath.Join(dir, "units/u003.yaml")); return m }},
+		{name: "unit without file", merged: true, states: "s+s+s+m", problem: "“测试市第9局”未报送：清单中没有写数据文件",
+			edit: func(dir, m string) string { return m + "  - {organ: 测试市第9局}\n" }},
+		{name: "errors refused", merged: false, states: "s+es+", problem: "以下单位的报告有错误，未汇总：“测试市第2局”",
+			edit: func(dir, m string) string { breakUnit(t, filepath.Join(dir, "units/u002.yaml")); return m }},
+		{name: "errors allowed", merged: true, allowErrors: true, states: "s+e+s+", problem: "已按 --allow-errors 照常汇总",
+			edit: func(dir, m string) string { breakUnit(t, filepath.Join(dir, "units/u002.yaml")); return m }},
+		{name: "mixed years", merged: false, states: "s+s+s+", problem: "是 2023 年度的报告，本次汇总 2024 年度",
+			edit: func(dir, m string) string {
+				rewrite(t, filepath.Join(dir, "units/u001.yaml"), "year: 2024", "year: 2023")
+				return m
+			}},
+		{name: "organ does not match", merged: false, states: "s+s+s+", problem: "清单中的单位是“测试市第2局”，但其数据文件",
+			edit: func(dir, m string) string {
+				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "organ: 测试市第2局", "organ: 测试市第二局")
+				return m
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			rng := rand.New(rand.NewPCG(7, 7))
+			m := writeUnits(t, dir, randomUnits(rng, Ed2021, 2024, 3))
+			if tc.edit != nil {
+				m = tc.edit(dir, m)
+			}
+			path := filepath.Join(dir, "units.manifest")
+			os.WriteFile(path, []byte(m), 0o644)
+			man, ps := LoadManifest(path)
+			if man == nil {
+				t.Fatalf("manifest: %v", ps)
+			}
+			res := Merge(man, MergeOptions{AllowErrors: tc.allowErrors})
+			if (res.Region != nil) != tc.merged {
+				t.Fatalf("merged = %v, want %v; problems %v", res.Region != nil, tc.merged, res.Problems)
+			}
+			var states strings.Builder
+			for _, u := range res.Units {
+				states.WriteByte("sme"[u.State])
+				if u.Included {
+					states.WriteByte('+')
+				}
+			}
+			if states.String() != tc.states {
+				t.Errorf("states %s, want %s", states.String(), tc.states)
+			}
+			all := fmt.Sprint(res.Problems)
+			if tc.problem != "" && !strings.Contains(all, tc.problem) {
+				t.Errorf("problems %s\ndo not contain %q", all, tc.problem)
+			}
+			if tc.problem == "" && len(res.Problems) > 0 {
+				t.Errorf("unexpected problems %s", all)
+			}
+			if res.Region != nil && !tc.allowErrors {
+				for _, p := range Check(res.Region, nil, nil) {
+					if p.Severity == Error {
+						t.Errorf("merged report: %s", p)
+					}
+				}
+			}
+		})
+	}
+}
+
+func breakUnit(t *testing.T, path string) {
+	t.Helper()
+	rewrite(t, path, "received: [", "received: [1000, ")
+	rewrite(t, path, "[1000, ", "[")
+	data, _ := os.ReadFile(path)
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "received:") {
+			lines[i] = "  received: [999, 0, 0, 0, 0, 0] # broken on purpose"
+		}
+	}
+	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
+}
+
+func rewrite(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
+}
+
+func TestLoadManifestProblems(t *testing.T) {
+	cases := []struct {
+		name, manifest string
+		want           []string
+	}{
+		{"unknown key", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunit: []\n",
+			[]string{"m.manifest:4:1: unit: 错误[S-2]: 未知的键“unit”，是不是“units”？", "m.manifest:1:1: units: 错误[S-5]: 缺少所属单位清单 units"}},
+		{"duplicate unit", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits:\n  - {organ: 甲局, file: a.yaml}\n  - {organ: 甲局, file: b.yaml}\n",
+			[]string{"m.manifest:6:13: units[1].organ: 错误[S-3]: 单位“甲局”重复：第 5 行已经列出"}},
+		{"duplicate file", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits:\n  - {organ: 甲局, file: a.yaml}\n  - {organ: 乙局, file: ./a.yaml}\n",
+			[]string{"m.manifest:6:23: units[1].file: 错误[S-3]: 文件 ./a.yaml 重复：第 5 行的单位已经使用了它"}},
+		{"unit not a mapping", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits:\n  - 甲局\n",
+			[]string{"m.manifest:5:5: units[0]: 错误[S-4]: 应为键值映射 {organ: 单位全称, file: 数据文件路径}，实际为文字“甲局”"}},
+		{"bad year and missing text file", "organ: 测试市人民政府\nyear: 二〇二四\ntext: nosuch.txt\nunits:\n  - {organ: 甲局}\n",
+			[]string{"m.manifest:2:7: year: 错误[S-4]: 应为阿拉伯数字", "m.manifest:3:7: text: 错误[S-1]: 文字部分文件 nosuch.txt 无法读取：文件不存在"}},
+		{"empty units", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits: []\n",
+			[]string{"m.manifest:4:8: units: 错误[S-5]: units 为空"}},
+		{"missing text section", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y}\nunits:\n  - {organ: 甲局}\n",
+			[]string{"text.other: 错误[TX-6]: 缺少“六、其他需要报告的事项”"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ps := ParseManifest("m.manifest", []byte(tc.manifest))
+			if m != nil {
+				t.Errorf("manifest with errors loaded")
+			}
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.String())
+			}
+			all := strings.Join(got, "\n")
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("problems:\n%s\ndo not contain %q", all, w)
+				}
+			}
+		})
+	}
+}
+
+// The example region merges cleanly: no unit problem, no merge problem,
+// and the merged report passes check without warnings.
+func TestExampleRegion(t *testing.T) {
+	m, ps := LoadManifest("../data/shili-region/2024.manifest")
+	if m == nil {
+		t.Fatal(ps)
+	}
+	res := Merge(m, MergeOptions{})
+	if res.Region == nil || len(res.Problems) > 0 {
+		t.Fatalf("merge: %v", res.Problems)
+	}
+	for _, u := range res.Units {
+		if u.State != UnitSubmitted || len(u.Problems) > 0 {
+			t.Errorf("%s: %s %v", u.Organ, u.State, u.Problems)
+		}
+	}
+	back, ps := Load("2024.yaml", Marshal(res.Region))
+	if back == nil || ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	for _, p := range Check(back, nil, nil) {
+		if p.Severity != Info {
+			t.Errorf("%s", p)
+		}
+	}
+	b := NewBreakdown(res.Region, res.Units)
+	if got := b.Total.Values[0]; got != "335" {
+		t.Errorf("本年新收 total %s, want 335", got)
+	}
+	if got := b.Units[2].Shares[0]; got != "38.8%" { // 公安局 130 / 335
+		t.Errorf("公安局 share %s, want 38.8%%", got)
+	}
+}
+
+func TestBreakdownShare(t *testing.T) {
+	for _, tc := range []struct {
+		part, total int64
+		want        string
+	}{{1, 3, "33.3%"}, {2, 3, "66.7%"}, {1, 2000, "0.1%"}, {1, 2001, "0.0%"}, {0, 0, "—"}, {5, 5, "100.0%"}} {
+		if got := breakdownShare(tc.part, tc.total); got != tc.want {
+			t.Errorf("share(%d, %d) = %s, want %s", tc.part, tc.total, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkMerge500 writes 500 synthetic unit files and runs the whole
+// merge: load and check every unit, aggregate, marshal. Target: ≤ 2 s/op.
+func BenchmarkMerge500(b *testing.B) {
+	dir := b.TempDir()
+	rng := rand.New(rand.NewPCG(500, 500))
+	m := writeUnits(b, dir, randomUnits(rng, Ed2021, 2024, 500))
+	path := filepath.Join(dir, "units.manifest")
+	os.WriteFile(path, []byte(m), 0o644)
+	b.ResetTimer()
+	for b.Loop() {
+		man, ps := LoadManifest(path)
+		if man == nil {
+			b.Fatal(ps)
+		}
+		res := Merge(man, MergeOptions{})
+		if res.Region == nil {
+			b.Fatal(res.Problems)
+		}
+		_ = Marshal(res.Region)
+	}
+}

@@ -1,0 +1,222 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustLoad(t testing.TB, path string) *Report {
+	t.Helper()
+	r, ps := LoadFile(path)
+	if r == nil || ps.HasErrors() {
+		t.Fatalf("%s: %v", path, ps)
+	}
+	return r
+}
+
+func findCompareRow(t *testing.T, c Comparison, table, label string) CompareRow {
+	t.Helper()
+	for _, r := range c.Rows {
+		if r.Table == table && r.Label == label {
+			return r
+		}
+	}
+	t.Fatalf("no %s row %q", table, label)
+	return CompareRow{}
+}
+
+func setT2(r *Report, row, col string, v int64) {
+	r.Active[r.Edition.Table2Index(row, col)].Int = v
+}
+
+func setT2Amount(r *Report, row, col string, d Decimal) {
+	r.Active[r.Edition.Table2Index(row, col)].Amount = d
+}
+
+func TestCompare(t *testing.T) {
+	const licensing = "第二十条第（五）项 行政许可：本年处理决定数量"
+	cases := []struct {
+		name         string
+		base, cur    string
+		edit         func(base, cur *Report)
+		noBase       bool
+		table, label string
+		want         CompareRow // Table and Label are filled in from the case
+		note         string     // a note of the comparison contains this
+	}{
+		{name: "increase", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 8); setT2(c, "licensing", "decisions", 9) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "8", Cur: "9", Delta: "+1", Percent: "+12.5%", Comparable: true}},
+		{name: "decrease rounds half away from zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 2000); setT2(c, "licensing", "decisions", 1999) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "2000", Cur: "1999", Delta: "−1", Percent: "−0.1%", Comparable: true}},
+		{name: "minus three percent", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 200); setT2(c, "licensing", "decisions", 194) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "200", Cur: "194", Delta: "−6", Percent: "−3.0%", Comparable: true}},
+		{name: "one third", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 3); setT2(c, "licensing", "decisions", 2) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "3", Cur: "2", Delta: "−1", Percent: "−33.3%", Comparable: true}},
+		{name: "base zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 0); setT2(c, "licensing", "decisions", 5) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "0", Cur: "5", Delta: "+5", Percent: "—", Comparable: true}},
+		{name: "both zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 0); setT2(c, "licensing", "decisions", 0) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "0", Cur: "0", Delta: "0", Percent: "—", Comparable: true}},
+		{name: "unchanged", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "310", Cur: "310", Delta: "0", Percent: "0.0%", Comparable: true}},
+		{name: "amounts with different scales", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit: func(b, c *Report) {
+				setT2Amount(b, "fees", "amount", Decimal{Mant: 35, Scale: 1})
+				setT2Amount(c, "fees", "amount", Decimal{Mant: 35200, Scale: 4})
+			},
+			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
+			want: CompareRow{Base: "3.5", Cur: "3.5200", Delta: "+0.0200", Percent: "+0.6%", Comparable: true}},
+		{name: "amount decrease", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
+			edit: func(b, c *Report) {
+				setT2Amount(b, "fees", "amount", Decimal{Mant: 12, Scale: 0})
+				setT2Amount(c, "fees", "amount", Decimal{Mant: 1125, Scale: 2})
+			},
+			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
+			want: CompareRow{Base: "12", Cur: "11.25", Delta: "−0.75", Percent: "−6.3%", Comparable: true}},
+		{name: "procurement in 元 and 万元", base: "testdata/valid2019.yaml", cur: "testdata/valid2019.yaml",
+			edit: func(b, c *Report) {
+				b.ProcUnit, c.ProcUnit = "元", "万元"
+				setT2Amount(b, "procurement", "amount", Decimal{Mant: 1000000, Scale: 0}) // 100万元
+				setT2Amount(c, "procurement", "amount", Decimal{Mant: 1105, Scale: 1})    // 110.5万元
+			},
+			table: "表二", label: "第二十条第（九）项 政府集中采购：采购总金额（万元）",
+			want: CompareRow{Base: "100.0000", Cur: "110.5", Delta: "+10.5000", Percent: "+10.5%", Comparable: true,
+				Reason: "两个年度填报单位不同（元、万元），已按 1元 = 0.0001万元 换算为万元后比较"}},
+		{name: "missing previous year", cur: "testdata/valid2021.yaml", noBase: true,
+			table: "表三", label: "一、本年新收政府信息公开申请数量",
+			want: CompareRow{Base: "—", Cur: "12", Delta: "—", Percent: "—", Reason: "没有基准年度数据"},
+			note: "没有找到“测试县人民政府办公室”上一年度的报告"},
+		{name: "edition change: 表二 column changed", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表二", label: "第二十条第（一）项 规章：本年制发件数",
+			want: CompareRow{Base: "0", Cur: "0", Delta: "—", Percent: "—",
+				Reason: "2019 版为“本年新制作数量”，2021 版为“本年制发件数”，统计口径不同"},
+			note: "2020 年度报告使用 2019 版格式，2022 年度报告使用 2021 版格式"},
+		{name: "edition change: 表二 decisions comparable", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 300) },
+			table: "表二", label: licensing,
+			want: CompareRow{Base: "300", Cur: "310", Delta: "+10", Percent: "+3.3%", Comparable: true,
+				Reason: "2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"}},
+		{name: "edition change: 2019-only column", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { setT2(b, "other_services", "change", -4) },
+			table: "表二", label: "第二十条第（五）项 其他对外管理服务事项：本年增/减",
+			want: CompareRow{Base: "−4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021 版没有此栏目"}},
+		{name: "edition change: （六） compared as a sum", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			edit: func(b, c *Report) {
+				b.Requests[b.Edition.T3Index("other")].Cells = [6]int64{2, 0, 0, 0, 0, 0}
+				c.Requests[c.Edition.T3Index("other.no_correction")].Cells = [6]int64{1, 0, 0, 0, 0, 0}
+				c.Requests[c.Edition.T3Index("other.other")].Cells = [6]int64{1, 1, 0, 0, 0, 0}
+			},
+			table: "表三", label: "（六）其他处理（合计）",
+			want: CompareRow{Base: "2", Cur: "3", Delta: "+1", Percent: "+50.0%", Comparable: true,
+				Reason: "2022 年度（2021 版）为（六）1—3 三项之和，2020 年度（2019 版）为“（六）其他处理”一行，按合计比较"}},
+		{name: "edition change: （六） sub-rows", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表三", label: "（六）其他处理 3.其他",
+			want: CompareRow{Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2019 版“（六）其他处理”不分项，无法逐项比较"}},
+		{name: "edition change: 表三 rows", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表三", label: "（七）总计",
+			want: CompareRow{Base: "7", Cur: "11", Delta: "+4", Percent: "+57.1%", Comparable: true}},
+		{name: "applicant column detail", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
+			table: "表三", label: "一、本年新收政府信息公开申请数量：自然人",
+			want: CompareRow{Base: "7", Cur: "10", Delta: "+3", Percent: "+42.9%", Comparable: true, Detail: true}},
+		{name: "表四 computed total", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
+			table: "表四", label: "行政复议：总计",
+			want: CompareRow{Base: "0", Cur: "1", Delta: "+1", Percent: "—", Comparable: true}},
+		{name: "fees across editions", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "信息处理费", label: "发出收费通知的件数",
+			want: CompareRow{Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2020 年度使用 2019 版格式，没有信息处理费栏目"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var base *Report
+			if !tc.noBase {
+				base = mustLoad(t, tc.base)
+			}
+			cur := mustLoad(t, tc.cur)
+			if tc.edit != nil {
+				tc.edit(base, cur)
+			}
+			c := Compare(base, cur)
+			got := findCompareRow(t, c, tc.table, tc.label)
+			tc.want.Table, tc.want.Label = tc.table, tc.label
+			if got != tc.want {
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+			}
+			if tc.note != "" && !strings.Contains(strings.Join(c.Notes, "\n"), tc.note) {
+				t.Errorf("notes %q do not mention %q", c.Notes, tc.note)
+			}
+		})
+	}
+}
+
+// Every figure of both reports appears in the comparison, each label once.
+func TestCompareCoversEveryFigure(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"testdata/prev2021.yaml", "testdata/valid2021.yaml"},
+		{"testdata/prev2019.yaml", "testdata/valid2019.yaml"},
+		{"testdata/valid2019.yaml", "testdata/valid2021.yaml"},
+		{"testdata/valid2021.yaml", "testdata/valid2019.yaml"},
+	} {
+		base, cur := mustLoad(t, pair[0]), mustLoad(t, pair[1])
+		c := Compare(base, cur)
+		seen := map[string]bool{}
+		t2, t3, t4 := 0, 0, 0
+		for _, r := range c.Rows {
+			key := r.Table + r.Label
+			if seen[key] {
+				t.Errorf("%v: duplicate row %s", pair, key)
+			}
+			seen[key] = true
+			switch r.Table {
+			case "表二":
+				t2++
+			case "表三":
+				t3++
+			case "表四":
+				t4++
+			}
+		}
+		wantT2 := max(len(base.Edition.Table2Cells()), len(cur.Edition.Table2Cells()))
+		if base.Edition != cur.Edition {
+			wantT2 = len(cmpT2Cross)
+		}
+		wantT3 := 7 * len(cur.Edition.Table3())
+		if base.Edition != cur.Edition {
+			wantT3 = 7 * (len(Ed2021.Table3()) + 1)
+		}
+		if t2 != wantT2 || t3 != wantT3 || t4 != 15 {
+			t.Errorf("%v: rows 表二 %d 表三 %d 表四 %d, want %d %d 15", pair, t2, t3, t4, wantT2, wantT3)
+		}
+	}
+}
+
+func TestWanYuan(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		unit string
+		want string
+	}{
+		{"73802895.90", "元", "7380.289590"},
+		{"1", "元", "0.0001"},
+		{"12.5", "万元", "12.5"},
+	} {
+		d, err := ParseDecimal(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := WanYuan(d, tc.unit).String(); got != tc.want {
+			t.Errorf("WanYuan(%s %s) = %s, want %s", tc.in, tc.unit, got, tc.want)
+		}
+	}
+}
