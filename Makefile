@@ -13,6 +13,8 @@ build:
 ## demo: check the bundled example data (and build its reports once the renderers land).
 demo: build
 	$(BIN) check data/
+	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
+	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet
