@@ -130,6 +130,9 @@ func CheckSet(targets, pool []Loaded) Problems {
 				continue
 			}
 			if first, dup := index[k]; dup {
+				if filepath.Clean(first.Path) == filepath.Clean(l.Path) {
+					continue // the same file given as a target and found in the pool
+				}
 				if slices.ContainsFunc(targets, func(t Loaded) bool { return t.Path == l.Path }) {
 					ps = append(ps, problemf(l.Path, l.Report.Pos.Year, "year", "S-8",
 						"%s 与 %s 都是“%s”%d 年度的报告。同一目录下每个年度只能有一个文件，请删除或移走其中一个",

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"nianbao/report"
+	"nianbao/report/publish"
+	"nianbao/report/xlsx"
+)
+
+var importCmd = &command{
+	name:    "import",
+	summary: "把填好的 Excel 工作簿导入为数据文件，并做全部检查",
+	usage: `用法：nianbao import 文件.xlsx -o 文件.yaml [--force]
+
+读取用 nianbao xlsx template 或 nianbao export 生成、在 Excel、WPS 或 LibreOffice
+中填好并保存的工作簿（.xlsx），写成年度报告数据文件（.yaml），然后按 nianbao check
+的全部规则检查写出的文件并列出问题。
+
+工作簿中的总计一律按填写的数字重新计算，不采用表格中公式的结果。金额按单元格中
+显示的数字读取（例如 75.9260），不经过舍入。以下情况不导入，逐个列出单元格
+（如 表三!D7）和所在行列的名称：数字单元格中是文字、负数（本年增/减除外）、小数
+件数、空白（空白不等于 0，没有的请填 0）、公式；以及加密或旧版 .xls 文件、表格
+行列被增删过的工作簿。
+
+选项：
+  -o 文件      输出的数据文件（必填）；先写临时文件再改名；已存在时不覆盖，除非加 --force
+  --force      覆盖已存在的数据文件
+
+退出码：0 导入成功且检查没有错误；1 不能导入，或导入后的检查有错误；2 用法错误。
+
+示例：
+  nianbao import 2024.xlsx -o data/shili-office/2024.yaml
+  nianbao import 2024.xlsx -o 2024.yaml --force
+`,
+	run: runImport,
+}
+
+func runImport(e *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) != 1 {
+		if len(paths) == 0 {
+			return usagef("请给出要导入的工作簿，例如 nianbao import 2024.xlsx -o 2024.yaml")
+		}
+		return usagef("一次只能导入一个工作簿，实际给出了 %d 个：%s", len(paths), strings.Join(paths, " "))
+	}
+	if *out == "" {
+		return usagef("请用 -o 给出输出的数据文件，例如 -o 2024.yaml")
+	}
+	if !report.IsDataFile(*out) {
+		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
+	}
+	in := paths[0]
+	data, err := readLimited(in, xlsx.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	r, ps := xlsx.Read(in, data)
+	for _, p := range ps {
+		fmt.Fprintln(e.stderr, p)
+	}
+	if r == nil {
+		fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
+		return exitCode(1)
+	}
+	if _, err := os.Stat(*out); err == nil && !*force {
+		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
+	}
+	yaml := report.Marshal(r)
+	if _, err := publish.WriteFile(*out, yaml); err != nil {
+		return err
+	}
+	// Check the file as written: problems point at its lines, and the
+	// previous year's file is looked up beside it.
+	loaded, lps := report.Load(*out, yaml)
+	target := report.Loaded{Path: *out, Report: loaded, Problems: lps}
+	checks := report.CheckSet([]report.Loaded{target}, report.Siblings([]string{*out}))
+	for _, p := range checks {
+		if cell := xlsx.CellFor(r.Edition, p.Path); cell != "" {
+			p.Msg += "（工作簿 " + cell + "）"
+		}
+		fmt.Fprintln(e.stdout, p)
+	}
+	nerr, nwarn := checks.Count(report.Error), checks.Count(report.Warning)
+	fmt.Fprintf(e.stderr, "已导入 %s → %s。检查：%d 个错误，%d 个警告\n", in, *out, nerr, nwarn)
+	if nerr > 0 {
+		return exitCode(1)
+	}
+	return nil
+}
+
+// readLimited reads a file of at most limit bytes; a larger file is
+// refused without reading it whole.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("%s: 文件不存在，请检查路径和文件名", path)
+		}
+		return nil, fmt.Errorf("%s: 无法打开文件：%v", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取文件：%v", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: 这是一个目录，不是工作簿", path)
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s: 文件超过 %d MiB，不像年度报告工作簿（正常只有几十 KB）。请检查是否选错了文件", path, limit>>20)
+	}
+	data := make([]byte, st.Size())
+	if _, err := f.ReadAt(data, 0); err != nil && st.Size() > 0 {
+		return nil, fmt.Errorf("%s: 读取失败：%v", path, err)
+	}
+	return data, nil
+}
+
+func init() {
+	importCmd.order = 52
+	registerCommand(importCmd)
+}

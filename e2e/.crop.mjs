@@ -1,0 +1,11 @@
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+const [src, out, y, h, w] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless"] });
+const p = await b.newPage({ viewport: { width: Number(w || 1280), height: Number(h) } });
+const data = fs.readFileSync(src).toString("base64");
+await p.setContent(`<body style="margin:0"><img id=i src="data:image/png;base64,${data}" style="display:block;margin-top:-${y}px"></body>`);
+const dims = await p.evaluate(() => [document.getElementById("i").naturalWidth, document.getElementById("i").naturalHeight]);
+console.log(dims.join("x"));
+await p.screenshot({ path: out });
+await b.close();

@@ -1,0 +1,297 @@
+package html
+
+import (
+	"fmt"
+	stdhtml "html"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"nianbao/report"
+)
+
+// tableView is a statutory (or trend, or chart data) table ready for the
+// template: every cell knows whether it is a th or a td, its scope, its id
+// and, for data cells, the ids of every header that applies to it, so that
+// screen readers announce merged headers correctly.
+type tableView struct {
+	ID        string
+	CaptionID string
+	Caption   string
+	Class     string
+	Cols      []string // column widths such as "12.5%", nil when unknown
+	Head      [][]cellView
+	Body      [][]cellView
+	// HeadHTML and BodyHTML are the <tr> rows of Head and Body, written by
+	// rowsHTML with every text and attribute escaped. Writing the few
+	// hundred cells of a table in Go instead of a template keeps a report
+	// page well inside its 5 ms budget (html/template spends most of its
+	// time in reflection on per-cell fields).
+	HeadHTML, BodyHTML template.HTML
+}
+
+// rowsHTML writes table rows; every value goes through html.EscapeString.
+func rowsHTML(rows [][]cellView) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 512)
+	attr := func(name, val string) {
+		b.WriteByte(' ')
+		b.WriteString(name)
+		b.WriteString(`="`)
+		b.WriteString(stdhtml.EscapeString(val))
+		b.WriteByte('"')
+	}
+	for _, row := range rows {
+		b.WriteString("<tr>")
+		for _, c := range row {
+			tag := "td"
+			if c.Header {
+				tag = "th"
+			}
+			b.WriteByte('<')
+			b.WriteString(tag)
+			if c.Header {
+				attr("id", c.ID)
+				attr("scope", c.Scope)
+			} else if c.Headers != "" {
+				attr("headers", c.Headers)
+			}
+			if c.ColSpan > 1 {
+				attr("colspan", strconv.Itoa(c.ColSpan))
+			}
+			if c.RowSpan > 1 {
+				attr("rowspan", strconv.Itoa(c.RowSpan))
+			}
+			if c.Class != "" {
+				attr("class", c.Class)
+			}
+			b.WriteByte('>')
+			b.WriteString(stdhtml.EscapeString(c.Text))
+			b.WriteString("</")
+			b.WriteString(tag)
+			b.WriteString(">")
+		}
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+type cellView struct {
+	Header  bool   // th
+	Text    string // plain text; the template escapes it
+	ID      string // th only
+	Scope   string // th only: col, colgroup, row, rowgroup
+	Headers string // td only: space-separated th ids
+	ColSpan int    // > 1 only
+	RowSpan int    // > 1 only
+	Class   string
+}
+
+// placed is a cell of the layout matrix.
+type placed struct {
+	cell       report.GridCell
+	row, col   int // top-left slot
+	rows, cols int
+	head       bool // in thead
+	id         string
+	group      bool // a full-width label row that groups the rows below it
+}
+
+// layout places the grid's cells into slots as the HTML table algorithm
+// does (cells covered by a span are not listed) and returns them row by row.
+func layout(g *report.Grid) [][]*placed {
+	all := append(append([][]report.GridCell{}, g.Head...), g.Body...)
+	occupied := map[[2]int]bool{}
+	out := make([][]*placed, len(all))
+	for r, row := range all {
+		c := 0
+		for _, gc := range row {
+			for occupied[[2]int{r, c}] {
+				c++
+			}
+			p := &placed{cell: gc, row: r, col: c, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1), head: r < len(g.Head)}
+			for dr := range p.rows {
+				for dc := range p.cols {
+					occupied[[2]int{r + dr, c + dc}] = true
+				}
+			}
+			out[r] = append(out[r], p)
+			c += p.cols
+		}
+	}
+	return out
+}
+
+// isHeaderCell reports whether a grid cell is drawn as a th.
+func isHeaderCell(p *placed) bool {
+	return p.cell.Kind == report.CellHead || p.cell.Kind == report.CellLabel
+}
+
+// viewGrid turns a report.Grid into its table view.
+func viewGrid(g *report.Grid) tableView {
+	tv := tableView{ID: g.ID, CaptionID: g.ID + "-caption", Caption: g.Caption}
+	total := 0
+	for _, w := range g.Widths {
+		total += w
+	}
+	if total > 0 && len(g.Widths) == g.Cols {
+		for _, w := range g.Widths {
+			pm := w * 1000 / total // tenths of a percent
+			tv.Cols = append(tv.Cols, fmt.Sprintf("%d.%d%%", pm/10, pm%10))
+		}
+	}
+	rows := layout(g)
+	nHead := len(g.Head)
+	for r, row := range rows {
+		for _, p := range row {
+			if isHeaderCell(p) {
+				p.id = fmt.Sprintf("%s-r%dc%d", g.ID, r, p.col)
+			}
+			if !p.head && p.cell.Kind == report.CellLabel && p.col == 0 && p.cols == g.Cols && len(row) == 1 {
+				p.group = true
+			}
+		}
+	}
+	// Column header band: the thead rows, or, in the body, the latest run
+	// of rows made only of CellHead cells (表二 repeats its column headers
+	// for every block).
+	var band []*placed
+	inBand := false
+	var groups []*placed // open group rows, outermost first
+	for r, row := range rows {
+		allHead := len(row) > 0
+		for _, p := range row {
+			if p.cell.Kind != report.CellHead {
+				allHead = false
+			}
+		}
+		if r < nHead || allHead {
+			if !inBand {
+				band = nil
+				inBand = true
+			}
+			band = append(band, row...)
+		} else {
+			inBand = false
+		}
+		if len(row) == 1 && row[0].group {
+			for len(groups) > 0 && groups[len(groups)-1].cell.Indent >= row[0].cell.Indent {
+				groups = groups[:len(groups)-1]
+			}
+			groups = append(groups, row[0])
+		} else if r >= nHead && len(row) > 0 && !allHead {
+			// A data row at a shallower level closes deeper groups.
+			first := row[0]
+			if first.col == 0 && first.cell.Kind == report.CellLabel {
+				for len(groups) > 0 && groups[len(groups)-1].cell.Indent >= first.cell.Indent {
+					groups = groups[:len(groups)-1]
+				}
+			}
+		}
+		var line []cellView
+		for _, p := range row {
+			cv := cellView{Text: p.cell.Text}
+			if p.cols > 1 {
+				cv.ColSpan = p.cols
+			}
+			if p.rows > 1 {
+				cv.RowSpan = p.rows
+			}
+			var classes []string
+			switch p.cell.Kind {
+			case report.CellNumber:
+				classes = append(classes, "nb-num")
+			case report.CellNote:
+				classes = append(classes, "nb-note")
+			case report.CellLabel:
+				classes = append(classes, "nb-label")
+				if p.cell.Indent > 0 {
+					classes = append(classes, fmt.Sprintf("nb-i%d", min(p.cell.Indent, 3)))
+				}
+				if p.group {
+					classes = append(classes, "nb-group")
+				}
+			case report.CellHead:
+				classes = append(classes, "nb-head")
+			}
+			cv.Class = strings.Join(classes, " ")
+			if isHeaderCell(p) {
+				cv.Header = true
+				cv.ID = p.id
+				switch {
+				case p.cell.Kind == report.CellHead && p.cols > 1:
+					cv.Scope = "colgroup"
+				case p.cell.Kind == report.CellHead:
+					cv.Scope = "col"
+				case p.group || p.rows > 1:
+					cv.Scope = "rowgroup"
+				default:
+					cv.Scope = "row"
+				}
+			} else {
+				cv.Headers = strings.Join(headersOf(p, band, rows, groups), " ")
+			}
+			line = append(line, cv)
+		}
+		if r < nHead {
+			tv.Head = append(tv.Head, line)
+		} else {
+			tv.Body = append(tv.Body, line)
+		}
+	}
+	tv.HeadHTML = rowsHTML(tv.Head)
+	tv.BodyHTML = rowsHTML(tv.Body)
+	return tv
+}
+
+// headersOf lists the ids of the header cells that apply to data cell p:
+// the column headers of the current band above it, the group rows it sits
+// in, then the row headers to its left.
+func headersOf(p *placed, band []*placed, rows [][]*placed, groups []*placed) []string {
+	var ids []string
+	overlapsCols := func(h *placed) bool { return h.col < p.col+p.cols && p.col < h.col+h.cols }
+	for _, h := range band {
+		if h.id != "" && h.row < p.row && overlapsCols(h) {
+			ids = append(ids, h.id)
+		}
+	}
+	for _, g := range groups {
+		ids = append(ids, g.id)
+	}
+	for r := 0; r <= p.row; r++ {
+		for _, h := range rows[r] {
+			if h.id == "" || h.head || h.group || h.cell.Kind != report.CellLabel {
+				continue
+			}
+			if h.row <= p.row && p.row < h.row+h.rows && h.col+h.cols <= p.col {
+				ids = append(ids, h.id)
+			}
+		}
+	}
+	return ids
+}
+
+// chartTable is the data table printed beside a chart: one row per
+// category, one column per series.
+func chartTable(c report.Chart) tableView {
+	g := &report.Grid{ID: c.ID + "-data", Caption: c.Title + "（数据表，单位：" + c.Unit + "）", Cols: 1 + len(c.Series)}
+	head := []report.GridCell{{Text: "项目", ColSpan: 1, RowSpan: 1, Kind: report.CellHead}}
+	for _, s := range c.Series {
+		head = append(head, report.GridCell{Text: s.Name, ColSpan: 1, RowSpan: 1, Kind: report.CellHead})
+	}
+	g.Head = [][]report.GridCell{head}
+	for i, cat := range c.Categories {
+		line := []report.GridCell{{Text: cat, ColSpan: 1, RowSpan: 1, Kind: report.CellLabel}}
+		for _, s := range c.Series {
+			v := ""
+			if i < len(s.Values) {
+				v = fmt.Sprint(s.Values[i])
+			}
+			line = append(line, report.GridCell{Text: v, ColSpan: 1, RowSpan: 1, Kind: report.CellNumber})
+		}
+		g.Body = append(g.Body, line)
+	}
+	tv := viewGrid(g)
+	tv.Class = "nb-chart-data"
+	return tv
+}

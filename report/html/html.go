@@ -1,0 +1,233 @@
+// Package html renders nianbao's web output: the report page of one
+// report.Doc (a page beside an assets/ folder, one self-contained file, or
+// a body-only fragment for a CMS article), and the pages of the static
+// site (home, per-organ trend).
+//
+// Layout only: every figure comes formatted from package report. Templates
+// and stylesheets live in templates/html (embedded); charts are built with
+// go-echarts (RenderSnippet) from report.Chart and drawn by the vendored
+// ECharts in templates/assets. Every chart is followed by its text summary
+// and its data table, so nothing is lost without JavaScript. No page
+// references anything outside the folder it is written to: no CDN, no
+// external font, no absolute URL.
+//
+// All text goes through html/template. Strings given to charts are escaped
+// for the <script> element they end up in (go-echarts writes its option JSON
+// with HTML escaping off).
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"nianbao/report"
+	"nianbao/templates"
+)
+
+// Mode is how a report page is packaged.
+type Mode int
+
+const (
+	// ModePage writes a full page that links its stylesheet and ECharts
+	// from a sibling assets/ folder (see Assets).
+	ModePage Mode = iota
+	// ModeSelfContained writes one full page with the stylesheet and
+	// ECharts inlined: a single file to upload anywhere.
+	ModeSelfContained
+	// ModeFragment writes only the report body inside <div class="nianbao">
+	// with a scoped stylesheet (every selector under .nianbao), to paste
+	// into a CMS article. ECharts is referenced from assets/ unless
+	// Options.InlineJS is set.
+	ModeFragment
+)
+
+// Link is a hyperlink the page shows (breadcrumb, download).
+type Link struct {
+	Label string
+	Href  string // relative URL; "" for the current page in a breadcrumb
+	Type  string // MIME type of a download, optional
+	Note  string // shown after the link, optional
+	// Download marks a file to save rather than open.
+	Download bool
+}
+
+// Options controls how a page is written.
+type Options struct {
+	Mode Mode
+	// InlineJS inlines ECharts into a fragment (ModeSelfContained always does).
+	InlineJS bool
+	// AssetsDir is the relative URL of the assets folder, with a trailing
+	// slash; "" means "assets/". The site uses "../assets/".
+	AssetsDir string
+	// Breadcrumb is the site navigation shown above the page, current page last.
+	Breadcrumb []Link
+	// Downloads are shown under the report title (site: PDF, XLSX, JSON, CSV).
+	Downloads []Link
+}
+
+func (o Options) assets() string {
+	if o.AssetsDir == "" {
+		return "assets/"
+	}
+	return o.AssetsDir
+}
+
+// File is one file of the output, named relative to the page.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// CSSFile and ScriptFile are the names, inside the assets folder, of the
+// stylesheet and ECharts.
+const (
+	CSSFile    = "nianbao.css"
+	ScriptFile = "echarts.min.js"
+)
+
+var assetNames = []string{ScriptFile, "ECHARTS-LICENSE.txt", "ECHARTS-NOTICE.txt", "ECHARTS-LICENSE-d3.txt"}
+
+type loaded struct {
+	tmpl     *template.Template
+	pageCSS  string // page.css + nianbao.css: full pages
+	scopedCS string // nianbao.css: fragments
+	echarts  string
+	assets   []File
+}
+
+var load = sync.OnceValues(func() (*loaded, error) {
+	l := &loaded{}
+	t, err := template.New("nianbao").ParseFS(templates.FS, "html/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	l.tmpl = t
+	scoped, err := fs.ReadFile(templates.FS, "html/nianbao.css")
+	if err != nil {
+		return nil, err
+	}
+	page, err := fs.ReadFile(templates.FS, "html/page.css")
+	if err != nil {
+		return nil, err
+	}
+	l.scopedCS = string(scoped)
+	l.pageCSS = string(page) + "\n" + string(scoped)
+	l.assets = append(l.assets, File{Name: "assets/" + CSSFile, Data: []byte(l.pageCSS)})
+	for _, n := range assetNames {
+		data, err := fs.ReadFile(templates.FS, "assets/"+n)
+		if err != nil {
+			if n == "ECHARTS-LICENSE-d3.txt" {
+				continue // optional
+			}
+			return nil, fmt.Errorf("内置的 ECharts 文件 %s 缺失：%w", n, err)
+		}
+		if n == ScriptFile {
+			l.echarts = string(data)
+		}
+		l.assets = append(l.assets, File{Name: "assets/" + n, Data: data})
+	}
+	if strings.Contains(strings.ToLower(l.echarts), "</script") {
+		return nil, fmt.Errorf("内置的 ECharts 文件含有 </script，不能内嵌")
+	}
+	return l, nil
+})
+
+// Assets returns the files a page written in ModePage (or a fragment
+// without InlineJS) needs beside it: assets/nianbao.css, assets/echarts.min.js
+// and the ECharts licence files.
+func Assets() ([]File, error) {
+	l, err := load()
+	if err != nil {
+		return nil, err
+	}
+	return append([]File(nil), l.assets...), nil
+}
+
+// pageView is what every page template gets.
+type pageView struct {
+	Title       string
+	Description string
+	Fragment    bool
+	InlineCSS   template.CSS
+	CSSHref     string
+	InlineJS    template.JS
+	EChartsSrc  string
+	Breadcrumb  []Link
+	Charts      []chartView
+	FooterNote  string
+}
+
+type sectionView struct {
+	ID      string
+	Heading string
+	Paras   []report.Para
+	Table   *tableView
+	Notes   []report.Para
+}
+
+type reportView struct {
+	pageView
+	Doc       *report.Doc
+	Sections  []sectionView
+	Downloads []Link
+}
+
+func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView {
+	p := pageView{Title: title, Breadcrumb: o.Breadcrumb}
+	switch o.Mode {
+	case ModeSelfContained:
+		p.InlineCSS = template.CSS(l.pageCSS)
+		p.InlineJS = template.JS(l.echarts)
+	case ModeFragment:
+		p.Fragment = true
+		p.InlineCSS = template.CSS(l.scopedCS)
+		if o.InlineJS {
+			p.InlineJS = template.JS(l.echarts)
+		}
+	}
+	p.CSSHref = o.assets() + CSSFile
+	p.EChartsSrc = o.assets() + ScriptFile
+	for _, c := range charts {
+		p.Charts = append(p.Charts, viewChart(c, o.assets()))
+	}
+	return p
+}
+
+// Write writes the report page of d.
+func Write(w io.Writer, d *report.Doc, o Options) error {
+	l, err := load()
+	if err != nil {
+		return err
+	}
+	v := reportView{pageView: newPage(l, o, d.Title, d.Charts), Doc: d, Downloads: o.Downloads}
+	v.Description = d.Subject
+	v.FooterNote = "格式依据：" + d.Notice + "。"
+	for i, s := range d.Sections {
+		sv := sectionView{ID: fmt.Sprintf("section-%d", i+1), Heading: s.Heading, Paras: s.Paras, Notes: s.Notes}
+		if s.Table != nil {
+			tv := viewGrid(s.Table)
+			sv.Table = &tv
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+	name := "report-page"
+	if o.Mode == ModeFragment {
+		name = "report-fragment"
+	}
+	return execute(w, l, name, v)
+}
+
+func execute(w io.Writer, l *loaded, name string, data any) error {
+	var b bytes.Buffer
+	b.Grow(64 << 10)
+	if err := l.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}

@@ -1,0 +1,488 @@
+package html
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"nianbao/report"
+	"nianbao/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// The fixtures: one organ, 2019–2022, across the 2019 → 2021 edition change.
+var fixtureFiles = []string{"prev2019.yaml", "valid2019.yaml", "prev2021.yaml", "valid2021.yaml"}
+
+func loadFixtures(t testing.TB) []*report.Report {
+	t.Helper()
+	var out []*report.Report
+	for _, name := range fixtureFiles {
+		r, ps := report.LoadFile(filepath.Join("..", "testdata", name))
+		if r == nil || ps.HasErrors() {
+			t.Fatalf("%s: %v", name, ps)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// docOf builds the Doc of reports[i] with the earlier ones as history.
+func docOf(reports []*report.Report, i int) *report.Doc {
+	return report.Build(reports[i], reports[:i])
+}
+
+func renderPage(t testing.TB, d *report.Doc, o Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, d, o); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func siteOptions() Options {
+	return Options{
+		AssetsDir: "../assets/",
+		Breadcrumb: []Link{
+			{Label: "首页", Href: "../index.html"}, {Label: "测试县人民政府办公室", Href: "index.html"}, {Label: "2022年度报告"},
+		},
+		Downloads: []Link{
+			{Label: "PDF 版", Href: "2022.pdf", Type: "application/pdf", Download: true},
+			{Label: "JSON 数据", Href: "2022.json", Type: "application/json", Download: true},
+		},
+	}
+}
+
+func homeOf(reports []*report.Report) *Home {
+	h := &Home{Title: "政府信息公开工作年度报告", Intro: "本站收录1个机关的4份政府信息公开工作年度报告。",
+		DataNote: []string{"每份报告都提供 JSON 和 CSV 两种开放数据文件。"}}
+	o := HomeOrgan{ID: "organ-1", Name: reports[0].Organ, TrendHref: "organ/index.html", Span: "2019—2022年"}
+	for i := len(reports) - 1; i >= 0; i-- {
+		r := reports[i]
+		y := HomeYear{Label: "年度报告", Href: "organ/x.html", Note: "（" + string(r.Edition) + "年版格式）"}
+		y.Downloads = []HomeDownload{{Label: "CSV", AriaLabel: r.Organ + " CSV", Href: "organ/x.csv", Type: "text/csv"}}
+		o.Years = append(o.Years, y)
+	}
+	h.Organs = []HomeOrgan{o}
+	return h
+}
+
+func trendLinks() []Link {
+	return []Link{{Label: "2022年度报告", Href: "2022.html"}, {Label: "2019年度报告", Href: "2019.html"}}
+}
+
+// pages renders every kind of page once; names are the golden file names.
+func pages(t testing.TB, reports []*report.Report) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{
+		"report2022.html":          renderPage(t, docOf(reports, 3), Options{}),
+		"report2020.html":          renderPage(t, docOf(reports, 1), Options{}),
+		"report2022-site.html":     renderPage(t, docOf(reports, 3), siteOptions()),
+		"report2022-fragment.html": renderPage(t, docOf(reports, 3), Options{Mode: ModeFragment}),
+	}
+	var b bytes.Buffer
+	if err := WriteHome(&b, homeOf(reports), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out["home.html"] = bytes.Clone(b.Bytes())
+	b.Reset()
+	if err := WriteTrend(&b, report.BuildTrend(reports), trendLinks(), Options{AssetsDir: "../assets/"}); err != nil {
+		t.Fatal(err)
+	}
+	out["trend.html"] = bytes.Clone(b.Bytes())
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	for name, got := range pages(t, loadFixtures(t)) {
+		path := filepath.Join("testdata", name+".golden")
+		if *update {
+			if err := os.MkdirAll("testdata", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./report/html -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test ./report/html -update and review the diff)", name, path)
+		}
+	}
+}
+
+// Building and rendering twice gives the same bytes, in every mode.
+func TestDeterminism(t *testing.T) {
+	a, b := pages(t, loadFixtures(t)), pages(t, loadFixtures(t))
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s: two renders differ", name)
+		}
+	}
+	reports := loadFixtures(t)
+	for _, mode := range []Options{{Mode: ModeSelfContained}, {Mode: ModeFragment, InlineJS: true}} {
+		if !bytes.Equal(renderPage(t, docOf(reports, 3), mode), renderPage(t, docOf(reports, 3), mode)) {
+			t.Errorf("mode %v: two renders differ", mode.Mode)
+		}
+	}
+}
+
+// Every page is well-formed enough for the HTML parser, has lang="zh-CN"
+// (full pages), one h1 (full report pages), and headings that never skip a level.
+func TestStructure(t *testing.T) {
+	for name, page := range pages(t, loadFixtures(t)) {
+		doc, err := xhtml.Parse(bytes.NewReader(page))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var h1 int
+		last := 0
+		var langOK bool
+		walk(doc, func(n *xhtml.Node) {
+			if n.Type != xhtml.ElementNode {
+				return
+			}
+			if n.Data == "html" && attr(n, "lang") == "zh-CN" {
+				langOK = true
+			}
+			if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+				level := int(n.Data[1] - '0')
+				if level == 1 {
+					h1++
+				}
+				if last > 0 && level > last+1 {
+					t.Errorf("%s: heading h%d follows h%d", name, level, last)
+				}
+				last = level
+			}
+		})
+		fragment := strings.Contains(name, "fragment")
+		if !fragment && (!langOK || h1 != 1) {
+			t.Errorf("%s: lang zh-CN %v, %d h1 (want 1)", name, langOK, h1)
+		}
+		if fragment && (bytes.Contains(page, []byte("<html")) || bytes.Contains(page, []byte("<head")) || h1 != 0) {
+			t.Errorf("%s: a fragment must have no <html>, <head> or <h1>", name)
+		}
+	}
+}
+
+func walk(n *xhtml.Node, fn func(*xhtml.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// urlAttrs are the attributes that make a browser fetch or navigate.
+var urlAttrs = map[string]bool{"src": true, "href": true, "action": true, "formaction": true, "poster": true,
+	"data": true, "srcset": true, "xlink:href": true, "background": true, "cite": true, "manifest": true}
+
+var cssURL = regexp.MustCompile(`(?i)url\s*\(|@import|@font-face`)
+
+// No generated src or href points outside the output folder, and no
+// stylesheet pulls anything in (no url(), @import or web fonts).
+func TestNoExternalURL(t *testing.T) {
+	reports := loadFixtures(t)
+	all := pages(t, reports)
+	all["self-contained.html"] = renderPage(t, docOf(reports, 3), Options{Mode: ModeSelfContained})
+	all["fragment-inline.html"] = renderPage(t, docOf(reports, 3), Options{Mode: ModeFragment, InlineJS: true})
+	for name, page := range all {
+		z := xhtml.NewTokenizer(bytes.NewReader(page))
+		for {
+			tt := z.Next()
+			if tt == xhtml.ErrorToken {
+				break
+			}
+			if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
+				continue
+			}
+			tok := z.Token()
+			for _, a := range tok.Attr {
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if urlAttrs[a.Key] && (strings.Contains(v, "http:") || strings.Contains(v, "https:") || strings.HasPrefix(v, "//") ||
+					strings.HasPrefix(v, "/") || strings.Contains(v, "javascript:")) {
+					t.Errorf("%s: <%s %s=%q> leaves the folder", name, tok.Data, a.Key, a.Val)
+				}
+				if a.Key == "style" && cssURL.MatchString(v) {
+					t.Errorf("%s: <%s style=%q> loads a resource", name, tok.Data, a.Val)
+				}
+			}
+		}
+	}
+	for _, css := range []string{"html/nianbao.css", "html/page.css"} {
+		data, err := fs.ReadFile(templates.FS, css)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cssURL.Match(stripComments(data)) {
+			t.Errorf("%s loads a resource (url(), @import or @font-face)", css)
+		}
+	}
+}
+
+var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
+
+func stripComments(b []byte) []byte { return cssComment.ReplaceAll(b, nil) }
+
+// Every selector of the fragment stylesheet is scoped under .nianbao.
+func TestScopedCSS(t *testing.T) {
+	data, err := fs.ReadFile(templates.FS, "html/nianbao.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(stripComments(data))
+	// Selectors are the text before each "{" that is not an at-rule.
+	for _, part := range regexp.MustCompile(`[^{}]*\{`).FindAllString(css, -1) {
+		sel := strings.TrimSpace(strings.TrimSuffix(part, "{"))
+		if sel == "" || strings.HasPrefix(sel, "@") {
+			continue
+		}
+		for _, s := range strings.Split(sel, ",") {
+			s = strings.TrimSpace(s)
+			if !strings.HasPrefix(s, ".nianbao") {
+				t.Errorf("selector %q is not under .nianbao", s)
+			}
+		}
+	}
+}
+
+// Merged header cells: every data cell of 表三 names the headers a sighted
+// reader sees above and to the left of it, and every id it names exists.
+func TestTableHeaders(t *testing.T) {
+	d := docOf(loadFixtures(t), 3)
+	tv := viewGrid(d.Sections[2].Table)
+	text := map[string]string{}
+	for _, rows := range [][][]cellView{tv.Head, tv.Body} {
+		for _, row := range rows {
+			for _, c := range row {
+				if c.Header {
+					text[c.ID] = c.Text
+				}
+			}
+		}
+	}
+	found := false
+	for _, row := range tv.Body {
+		for _, c := range row {
+			if c.Header {
+				continue
+			}
+			if c.Headers == "" {
+				t.Fatalf("data cell %q has no headers", c.Text)
+			}
+			var names []string
+			for _, id := range strings.Fields(c.Headers) {
+				name, ok := text[id]
+				if !ok {
+					t.Fatalf("headers names missing id %s", id)
+				}
+				names = append(names, name)
+			}
+			got := strings.Join(names, "|")
+			if strings.Contains(got, "1.属于国家秘密") && strings.Contains(got, "商业企业") {
+				found = true
+				want := "申请人情况|法人或其他组织|商业企业|三、本年度办理结果|（三）不予公开|1.属于国家秘密"
+				if got != want {
+					t.Errorf("headers of 表三 国家秘密 × 商业企业 = %s, want %s", got, want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("cell 国家秘密 × 商业企业 not found")
+	}
+	// 表四: the first 复议后起诉 cell sits under 行政诉讼 › 复议后起诉 › 结果维持.
+	tv4 := viewGrid(d.Sections[3].Table)
+	for _, row := range tv4.Head {
+		for _, c := range row {
+			text[c.ID] = c.Text
+		}
+	}
+	var names []string
+	for _, id := range strings.Fields(tv4.Body[0][10].Headers) {
+		names = append(names, text[id])
+	}
+	if got := strings.Join(names, "|"); got != "行政诉讼|复议后起诉|结果维持" {
+		t.Errorf("headers of 表四 column 11 = %s", got)
+	}
+}
+
+const evil = `<script>alert("x")</script>'"{{.}}&amp;&</script><!--`
+
+// Every user text (organ, every narrative section, the carry-over note) is
+// escaped in every mode: the page has exactly the script elements nianbao
+// writes, and the text reads back unchanged.
+func TestEscaping(t *testing.T) {
+	reports := loadFixtures(t)
+	for _, r := range reports {
+		r.Organ = "恶意机关" + evil
+		for i := range r.Text {
+			r.Text[i].Body = "第一段" + evil + "\n\n第二段" + evil
+		}
+		r.CarryOverNote = "说明" + evil
+	}
+	d := docOf(reports, 3)
+	check := func(name string, page []byte, wantScripts int) {
+		t.Helper()
+		if bytes.Contains(page, []byte(`<script>alert`)) || bytes.Contains(page, []byte(`</script><!--`)) {
+			t.Errorf("%s: user text reached the page unescaped", name)
+		}
+		scripts, texts := 0, 0
+		z := xhtml.NewTokenizer(bytes.NewReader(page))
+		for {
+			tt := z.Next()
+			if tt == xhtml.ErrorToken {
+				break
+			}
+			tok := z.Token()
+			if tt == xhtml.StartTagToken && tok.Data == "script" {
+				scripts++
+			}
+			if tt == xhtml.TextToken && strings.Contains(tok.Data, evil) {
+				texts++
+			}
+			for _, a := range tok.Attr {
+				if strings.Contains(a.Val, "恶意机关") && !strings.Contains(a.Val, evil) {
+					t.Errorf("%s: attribute %s=%q mangles the organ name", name, a.Key, a.Val)
+				}
+			}
+		}
+		if scripts != wantScripts {
+			t.Errorf("%s: %d <script> elements, want %d", name, scripts, wantScripts)
+		}
+		if texts == 0 {
+			t.Errorf("%s: the user text does not read back unchanged", name)
+		}
+	}
+	check("page", renderPage(t, d, siteOptions()), 2)
+	check("self-contained", renderPage(t, d, Options{Mode: ModeSelfContained}), 2)
+	check("fragment", renderPage(t, d, Options{Mode: ModeFragment}), 2)
+	var b bytes.Buffer
+	h := homeOf(reports)
+	h.Title += evil
+	if err := WriteHome(&b, h, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	check("home", b.Bytes(), 0)
+	b.Reset()
+	if err := WriteTrend(&b, report.BuildTrend(reports), trendLinks(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	check("trend", b.Bytes(), 2)
+}
+
+// Strings given to a chart come out of go-echarts as JSON that cannot end
+// the <script> element and that decodes to the original text.
+func TestChartEscaping(t *testing.T) {
+	c := report.Chart{ID: "chart-x", Title: evil, Kind: "bar", Unit: evil, Categories: []string{evil, "二"},
+		Series: []report.Series{{Name: evil, Values: []int64{1, 2}}, {Name: "b", Values: []int64{3, 4}}}}
+	for _, kind := range []string{"bar", "line"} {
+		c.Kind = kind
+		opt := string(echartsOption(c, "assets/"))
+		if strings.ContainsAny(opt, "<>&") {
+			t.Fatalf("%s: option holds a raw <, > or &: %s", kind, opt)
+		}
+		var v struct {
+			XAxis  []struct{ Data []string } `json:"xAxis"`
+			YAxis  []struct{ Name string }   `json:"yAxis"`
+			Series []struct{ Name string }   `json:"series"`
+		}
+		if err := json.Unmarshal([]byte(opt), &v); err != nil {
+			t.Fatalf("%s: option is not JSON: %v\n%s", kind, err, opt)
+		}
+		if v.XAxis[0].Data[0] != evil || v.Series[0].Name != evil || v.YAxis[0].Name != evil {
+			t.Errorf("%s: chart text changed: %+v", kind, v)
+		}
+		if strings.Contains(opt, "http") {
+			t.Errorf("%s: option names a URL: %s", kind, opt)
+		}
+	}
+}
+
+// Normal pages link assets/ (or the given folder) and Assets returns the files.
+func TestAssets(t *testing.T) {
+	files, err := Assets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, f := range files {
+		names[f.Name] = len(f.Data) > 0
+	}
+	for _, n := range []string{"assets/echarts.min.js", "assets/nianbao.css", "assets/ECHARTS-LICENSE.txt", "assets/ECHARTS-NOTICE.txt"} {
+		if !names[n] {
+			t.Errorf("Assets lacks %s", n)
+		}
+	}
+	reports := loadFixtures(t)
+	page := string(renderPage(t, docOf(reports, 3), Options{}))
+	if !strings.Contains(page, `<script src="assets/echarts.min.js">`) || !strings.Contains(page, `href="assets/nianbao.css"`) {
+		t.Error("page does not link assets/")
+	}
+	self := string(renderPage(t, docOf(reports, 3), Options{Mode: ModeSelfContained}))
+	if strings.Contains(self, "<script src") || strings.Contains(self, "<link") || !strings.Contains(self, "Apache Software Foundation") {
+		t.Error("self-contained page must inline its CSS and ECharts")
+	}
+	frag := string(renderPage(t, docOf(reports, 3), Options{Mode: ModeFragment}))
+	if !strings.HasPrefix(frag, `<div class="nianbao nb-fragment">`) || strings.Contains(frag, "@page") || strings.Contains(frag, "body {") {
+		t.Error("fragment must be one .nianbao div with only the scoped stylesheet")
+	}
+	// Every chart's id is the Doc's stable Chart.ID.
+	for _, c := range docOf(reports, 3).Charts {
+		if !strings.Contains(page, `id="`+c.ID+`"`) {
+			t.Errorf("chart %s has no container with its id", c.ID)
+		}
+	}
+}
+
+// BenchmarkWriteHTML measures one report page (ModePage). Target ≤ 5 ms.
+func BenchmarkWriteHTML(b *testing.B) {
+	reports := loadFixtures(b)
+	d := docOf(reports, 3)
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{}); err != nil { // warm up the template cache
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/page")
+}
+
+// The option embedded in the page is exactly go-echarts' RenderSnippet().Option.
+func TestOptionIsRenderSnippet(t *testing.T) {
+	reports := loadFixtures(t)
+	trend := report.BuildTrend(reports)
+	for _, c := range append(docOf(reports, 3).Charts, trend.Charts...) {
+		if got, want := echartsOption(c, "assets/"), snippetOption(c, "assets/"); got != want {
+			t.Errorf("%s: option differs from RenderSnippet's:\n%s\n%s", c.ID, got, want)
+		}
+	}
+}

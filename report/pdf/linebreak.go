@@ -1,0 +1,202 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The line breaker. fpdf's MultiCell and SplitText drop a character at
+// every automatic line break in Chinese text, so nianbao breaks lines
+// itself: text is cut into units that must stay together (one CJK
+// character, a run of Latin letters and digits, a character glued to its
+// neighbour by the 避头尾 rules), and units are filled greedily into lines.
+// Concatenating the units of all lines gives back the input exactly.
+
+// noStart holds characters that must not begin a line (行首禁则).
+const noStart = "，。、；：？！）》」』”’％〕】｝〉〗〙〛︶︸︺︼︾…‥·・～—ー〜々ゝゞヽヾ" +
+	",.;:?!)]}%‰℃°′″"
+
+// noEnd holds characters that must not end a line (行尾禁则).
+const noEnd = "（《「『“‘〔【｛〈〖〘〚￥＄" + "([{$£¥"
+
+func isNoStart(r rune) bool { return strings.ContainsRune(noStart, r) }
+func isNoEnd(r rune) bool   { return strings.ContainsRune(noEnd, r) }
+
+// isSpace reports whether r is a breakable space (never printed at a line
+// end). The ideographic space U+3000 is a character, not a break.
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// isWordRune reports whether r belongs to a Latin/digit run that must not
+// be broken (letters, digits, ASCII punctuation inside a run such as
+// 0000-12345678, gkk@shili.example, 8.0635).
+func isWordRune(r rune) bool { return r < 0x2000 && !isSpace(r) && r != 0xA0 }
+
+// unit is a piece of text that stays on one line.
+type unit struct {
+	text  string
+	width float64
+	space bool // a breakable space
+}
+
+// line is one output line.
+type line struct {
+	units []unit
+	width float64 // natural width without trailing spaces
+	last  bool    // the paragraph's last line: never justified
+}
+
+// Text returns the line's text.
+func (l line) Text() string {
+	var b strings.Builder
+	for _, u := range l.units {
+		b.WriteString(u.text)
+	}
+	return b.String()
+}
+
+// content is the number of units up to the last non-space unit.
+func (l line) content() int {
+	n := len(l.units)
+	for n > 0 && l.units[n-1].space {
+		n--
+	}
+	return n
+}
+
+// segment cuts s into units and applies the 避头尾 glue.
+func segment(s string) []unit {
+	var raw []unit
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		switch {
+		case isSpace(r):
+			raw = append(raw, unit{text: s[i:j], space: true})
+		case isWordRune(r):
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += n2
+			}
+			raw = append(raw, unit{text: s[i:j]})
+		default:
+			raw = append(raw, unit{text: s[i:j]})
+		}
+		i = j
+	}
+	out := raw[:0:0]
+	for _, u := range raw {
+		if n := len(out); n > 0 && !u.space && !out[n-1].space {
+			prev := out[n-1].text
+			first, _ := utf8.DecodeRuneInString(u.text)
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			if isNoStart(first) || isNoEnd(last) || (first == last && (first == '—' || first == '…')) {
+				out[n-1].text += u.text
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// breakLines breaks s into lines of at most width (the first line is
+// indent narrower) using measure for the width of a string. A unit wider
+// than a whole line is split between characters, so no input is ever lost
+// and no line overflows unless a single character is wider than the line.
+func breakLines(s string, width, indent float64, measure func(string) float64) []line {
+	units := segment(s)
+	if len(units) == 0 {
+		return nil
+	}
+	var lines []line
+	cur := line{}
+	avail := width - indent
+	used := 0.0 // width including trailing spaces
+	flush := func() {
+		lines = append(lines, cur)
+		cur = line{}
+		avail, used = width, 0
+	}
+	place := func(u unit) {
+		cur.units = append(cur.units, u)
+		used += u.width
+		if !u.space {
+			cur.width = used
+		}
+	}
+	for _, u := range units {
+		u.width = measure(u.text)
+		if u.space {
+			if len(cur.units) > 0 || len(lines) == 0 {
+				place(u)
+			} else {
+				// A space at the start of a continuation line stays with the
+				// previous line, where it is trailing and invisible.
+				prev := &lines[len(lines)-1]
+				prev.units = append(prev.units, u)
+			}
+			continue
+		}
+		if used+u.width <= avail+1e-9 {
+			place(u)
+			continue
+		}
+		if cur.content() > 0 {
+			flush()
+			if u.width <= avail+1e-9 {
+				place(u)
+				continue
+			}
+		}
+		// Wider than a whole line: split between characters.
+		for _, part := range splitUnit(u.text) {
+			pu := unit{text: part, width: measure(part)}
+			if cur.content() > 0 && used+pu.width > avail+1e-9 {
+				flush()
+			}
+			place(pu)
+		}
+	}
+	if len(cur.units) > 0 {
+		lines = append(lines, cur)
+	}
+	lines[len(lines)-1].last = true
+	return lines
+}
+
+// splitUnit cuts a unit into single characters, keeping a character that
+// may not start a line with the one before it where possible.
+func splitUnit(s string) []string {
+	var out []string
+	for i, r := range s {
+		c := string(r)
+		if len(out) > 0 && isNoStart(r) && i > 0 {
+			out[len(out)-1] += c
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// gap returns the space to add between units so that a line fills width
+// (justification); 0 for the last line of a paragraph and when the line
+// would look torn apart (more than half a character per gap).
+func (l line) gap(width, em float64) float64 {
+	n := l.content()
+	if l.last || n < 2 {
+		return 0
+	}
+	extra := width - l.width
+	if extra <= 0.001 {
+		return 0
+	}
+	g := extra / float64(n-1)
+	if g > em/2 {
+		return 0
+	}
+	return g
+}

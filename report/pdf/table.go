@@ -1,0 +1,254 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+
+	"nianbao/report"
+)
+
+// Table geometry in millimetres.
+const (
+	tablePt   = 10.5 // 5号
+	tableLine = tablePt * ptMM * 1.3
+	padX      = 1.0
+	padY      = 1.1
+	ruleW     = 0.2 // about 0.5 pt
+)
+
+// tcell is a grid cell placed in its slot, with its text broken into lines.
+type tcell struct {
+	gc         report.GridCell
+	row, col   int
+	rows, cols int
+	lines      []line
+	need       float64 // height needed by its text, padding included
+}
+
+// tableLayout is a grid ready to draw: cell positions, column edges and
+// row heights, separately for the header rows (repeated on every page)
+// and the body rows.
+type tableLayout struct {
+	colX        []float64
+	head, body  []*tcell
+	headH       []float64
+	bodyH       []float64
+	keepWithNxt []bool // body rows that must not end a page (block captions)
+}
+
+// place assigns cells to slots as the HTML table algorithm does: a cell
+// covered by another's span is not listed.
+func place(rows [][]report.GridCell) []*tcell {
+	occupied := map[[2]int]bool{}
+	var out []*tcell
+	for r, row := range rows {
+		c := 0
+		for _, gc := range row {
+			for occupied[[2]int{r, c}] {
+				c++
+			}
+			tc := &tcell{gc: gc, row: r, col: c, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1)}
+			for dr := range tc.rows {
+				for dc := range tc.cols {
+					occupied[[2]int{r + dr, c + dc}] = true
+				}
+			}
+			out = append(out, tc)
+			c += tc.cols
+		}
+	}
+	return out
+}
+
+func (w *writer) layoutTable(g *report.Grid) *tableLayout {
+	w.setFont(w.body, tablePt)
+	tl := &tableLayout{}
+	total := 0
+	for _, x := range g.Widths {
+		total += x
+	}
+	tl.colX = make([]float64, g.Cols+1)
+	acc := 0
+	for i := range g.Cols {
+		if i < len(g.Widths) && total > 0 {
+			acc += g.Widths[i]
+			tl.colX[i+1] = mLeft + textW*float64(acc)/float64(total)
+		} else {
+			tl.colX[i+1] = mLeft + textW*float64(i+1)/float64(g.Cols)
+		}
+	}
+	tl.colX[0] = mLeft
+	tl.head, tl.body = place(g.Head), place(g.Body)
+	for _, cs := range [][]*tcell{tl.head, tl.body} {
+		for _, c := range cs {
+			wd := tl.colX[min(c.col+c.cols, g.Cols)] - tl.colX[min(c.col, g.Cols)] - 2*padX
+			c.lines = breakLines(c.gc.Text, wd, 0, w.measure)
+			c.need = float64(max(len(c.lines), 1))*tableLine + 2*padY
+		}
+	}
+	tl.headH = rowHeights(tl.head, len(g.Head))
+	tl.bodyH = rowHeights(tl.body, len(g.Body))
+	tl.keepWithNxt = make([]bool, len(g.Body))
+	for r := range g.Body {
+		tl.keepWithNxt[r] = true
+	}
+	for _, c := range tl.body {
+		if c.gc.Kind == report.CellNumber {
+			tl.keepWithNxt[c.row] = false
+		}
+	}
+	return tl
+}
+
+// rowHeights gives every row the height of its tallest single-row cell,
+// then grows the rows under a spanning cell evenly until its text fits.
+func rowHeights(cells []*tcell, n int) []float64 {
+	h := make([]float64, n)
+	for i := range h {
+		h[i] = tableLine + 2*padY
+	}
+	var spans []*tcell
+	for _, c := range cells {
+		if c.row >= n {
+			continue
+		}
+		if c.rows == 1 {
+			h[c.row] = max(h[c.row], c.need)
+		} else {
+			spans = append(spans, c)
+		}
+	}
+	slices.SortStableFunc(spans, func(a, b *tcell) int { return cmp.Compare(a.rows, b.rows) })
+	for _, c := range spans {
+		end := min(c.row+c.rows, n)
+		sum := 0.0
+		for r := c.row; r < end; r++ {
+			sum += h[r]
+		}
+		if sum < c.need {
+			add := (c.need - sum) / float64(end-c.row)
+			for r := c.row; r < end; r++ {
+				h[r] += add
+			}
+		}
+	}
+	return h
+}
+
+func sum(h []float64) float64 {
+	s := 0.0
+	for _, x := range h {
+		s += x
+	}
+	return s
+}
+
+// minStart is the height the table needs at the foot of a page to start
+// there: its header and body rows up to the first one that may end a page.
+func (tl *tableLayout) minStart() float64 {
+	h := sum(tl.headH)
+	for r := range tl.bodyH {
+		h += tl.bodyH[r]
+		if tl.breakOK(0, r+1) {
+			break
+		}
+	}
+	return h
+}
+
+// breakOK reports whether a page may end before body row b when the page
+// began with row from: not after a block caption, and every spanning cell
+// cut there keeps room for its whole text on both sides.
+func (tl *tableLayout) breakOK(from, b int) bool {
+	if b >= len(tl.bodyH) {
+		return true
+	}
+	if b <= from || tl.keepWithNxt[b-1] {
+		return false
+	}
+	for _, c := range tl.body {
+		if c.rows < 2 || c.row >= b || c.row+c.rows <= b {
+			continue
+		}
+		before := sum(tl.bodyH[max(c.row, from):b])
+		after := sum(tl.bodyH[b:min(c.row+c.rows, len(tl.bodyH))])
+		if before < c.need-eps || after < c.need-eps {
+			return false
+		}
+	}
+	return true
+}
+
+// table draws a laid-out grid from w.y, continuing on new pages with the
+// header rows repeated; no row is split, and a spanning cell cut by a page
+// break is drawn on each page with its text.
+func (w *writer) table(tl *tableLayout) {
+	w.setFont(w.body, tablePt)
+	w.p.SetLineWidth(ruleW)
+	headH := sum(tl.headH)
+	n := len(tl.bodyH)
+	for i := 0; i < n; {
+		avail := bottomY - w.y - headH
+		j, acc := i, 0.0
+		for j < n && acc+tl.bodyH[j] <= avail+eps {
+			acc += tl.bodyH[j]
+			j++
+		}
+		b := j
+		if j < n {
+			for b = j; b > i && !tl.breakOK(i, b); b-- {
+			}
+			if b == i {
+				if w.y > mTop+eps {
+					w.newPage()
+					w.setFont(w.body, tablePt)
+					continue
+				}
+				b = max(j, i+1) // a fresh page and still no good break: cut anyway
+			}
+		}
+		w.drawRows(tl, tl.head, tl.headH, 0, len(tl.headH), w.y)
+		w.drawRows(tl, tl.body, tl.bodyH, i, b, w.y+headH)
+		w.y += headH + sum(tl.bodyH[i:b])
+		i = b
+		if i < n {
+			w.newPage()
+			w.setFont(w.body, tablePt)
+		}
+	}
+}
+
+// drawRows draws the part of every cell that lies in rows [from, to),
+// starting at y.
+func (w *writer) drawRows(tl *tableLayout, cells []*tcell, heights []float64, from, to int, y float64) {
+	em := tablePt * ptMM
+	for _, c := range cells {
+		r0, r1 := max(c.row, from), min(c.row+c.rows, to)
+		if r0 >= r1 {
+			continue
+		}
+		top := y + sum(heights[from:r0])
+		h := sum(heights[r0:r1])
+		x0 := tl.colX[c.col]
+		x1 := tl.colX[min(c.col+c.cols, len(tl.colX)-1)]
+		w.p.Rect(x0, top, x1-x0, h, "D")
+		textH := float64(len(c.lines)) * tableLine
+		ty := top + (h-textH)/2
+		centre := c.gc.Kind == report.CellHead || c.gc.Kind == report.CellNumber ||
+			(c.gc.Kind == report.CellLabel && c.rows > 1)
+		for _, l := range c.lines {
+			n := l.content()
+			lw := l.width
+			x := x0 + padX
+			if centre {
+				x = x0 + (x1-x0-lw)/2
+			}
+			var s string
+			for _, u := range l.units[:n] {
+				s += u.text
+			}
+			w.p.Text(x, ty+tableLine/2+0.37*em, s)
+			ty += tableLine
+		}
+	}
+}

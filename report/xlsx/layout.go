@@ -1,0 +1,355 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/report"
+)
+
+// Sheet names, in workbook order. Messages name cells as 表三!D7.
+const (
+	sheetInfo  = "基本信息"
+	sheetT2    = "表二"
+	sheetT3    = "表三"
+	sheetT4    = "表四"
+	sheetFees  = "信息处理费"
+	sheetText  = "文字部分"
+	sheetCheck = "校验"
+)
+
+// gridTop is the sheet row where a statutory table starts: row 1 holds the
+// table's title, row 2 the organ and year.
+const gridTop = 3
+
+// Rows of the 基本信息 sheet (column B holds the value).
+const (
+	infoYear = 3 + iota
+	infoOrgan
+	infoFormat
+	infoScope
+	infoDate
+	infoOverride
+	infoCarryNote
+	infoTool
+)
+
+// Rows of the 信息处理费 and 文字部分 sheets: the first value row.
+const (
+	feesFirstRow = 3
+	textFirstRow = 3
+)
+
+// Scope names as the workbook shows them.
+var scopeNames = map[report.Scope]string{
+	report.ScopeOrgan:  "本机关报告",
+	report.ScopeRegion: "本级政府汇总报告",
+}
+
+// toolMark identifies a workbook written by nianbao (基本信息!B10).
+const toolMark = "nianbao 年报工作簿（格式 1）"
+
+// fieldKind says what an input cell holds.
+type fieldKind int
+
+const (
+	fCount  fieldKind = iota // non-negative whole number
+	fChange                  // signed whole number (2019: 本年增/减)
+	fAmount                  // non-negative decimal
+	fUnit                    // 元 or 万元 (2019: 采购总金额的单位)
+)
+
+// field is one input cell of a statutory table or the fees sheet.
+type field struct {
+	Sheet    string
+	Col, Row int
+	Path     string // YAML path, as problems name it: requests.received[0]
+	Kind     fieldKind
+	Label    string // row and column label for messages: 1.属于国家秘密，自然人
+	Rule     string // rule broken by a negative value
+	Unit     string // unit of an amount, for prompts: 万元, 元
+	// Where the value lives in the Report (one of these is set).
+	t2         int // index into Report.Active, -1 if none
+	t3, t3col  int // row index into Report.Requests and column, -1 if none
+	t4, t4col  int // group and column of 表四, -1 if none
+	fee        int // index into FeeFields, -1 if none
+	procurUnit bool
+}
+
+// Ref is the cell reference, e.g. D7.
+func (f *field) Ref() string { return ref(f.Col, f.Row) }
+
+// Where names the cell for a message: 表三!D7.
+func (f *field) Where() string { return f.Sheet + "!" + f.Ref() }
+
+func ref(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+func colName(col int) string {
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
+}
+
+// placed is one grid cell at its sheet position (1-based, top-left).
+type placed struct {
+	Row, Col int
+	report.GridCell
+}
+
+// place lays out a grid as HTML does: each cell takes the next column not
+// covered by a span from an earlier row.
+func place(g *report.Grid, top int) []placed {
+	var out []placed
+	rows := append(append([][]report.GridCell{}, g.Head...), g.Body...)
+	busy := map[[2]int]bool{}
+	for i, row := range rows {
+		r := top + i
+		c := 1
+		for _, gc := range row {
+			for busy[[2]int{r, c}] {
+				c++
+			}
+			out = append(out, placed{Row: r, Col: c, GridCell: gc})
+			for dr := range max(gc.RowSpan, 1) {
+				for dc := range max(gc.ColSpan, 1) {
+					busy[[2]int{r + dr, c + dc}] = true
+				}
+			}
+			c += max(gc.ColSpan, 1)
+		}
+	}
+	return out
+}
+
+// tableSheet is one statutory table laid out on its sheet.
+type tableSheet struct {
+	Name  string
+	Grid  *report.Grid
+	Cells []placed
+	Rows  int // grid rows
+}
+
+// layout is the complete cell map of the workbook for one edition: where
+// every label, input and formula goes. Write and Read share it, so what is
+// written is what is read.
+type layout struct {
+	Ed     report.Edition
+	Tables [3]tableSheet // 表二, 表三, 表四
+	Fields []*field      // every numeric input, in sheet order
+	byPath map[string]*field
+	// 表三 rows: sheet row of each Edition.Table3 row.
+	T3Rows []int
+	// 表四 total columns per group.
+	T4Total [3]int
+	T4Row   int
+}
+
+var (
+	layoutMu sync.Mutex
+	layouts  = map[report.Edition]*layout{}
+)
+
+// layoutFor returns the (cached) layout of the edition.
+func layoutFor(ed report.Edition) *layout {
+	layoutMu.Lock()
+	defer layoutMu.Unlock()
+	if l, ok := layouts[ed]; ok {
+		return l
+	}
+	l := buildLayout(ed)
+	layouts[ed] = l
+	return l
+}
+
+// blankReport is a report of the edition with every value zero, aligned
+// with the edition's tables.
+func blankReport(ed report.Edition, year int, organ string) *report.Report {
+	r := &report.Report{Year: year, Organ: organ, Edition: ed, Scope: report.ScopeOrgan,
+		Active: make([]report.Cell, len(ed.Table2Cells())), Requests: make([]report.AppRow, len(ed.Table3()))}
+	if ed == report.Ed2019 {
+		r.ProcUnit = "万元"
+	}
+	return r
+}
+
+func buildLayout(ed report.Edition) *layout {
+	l := &layout{Ed: ed, byPath: map[string]*field{}}
+	doc := report.Build(blankReport(ed, 2024, ""), nil)
+	names := [3]string{sheetT2, sheetT3, sheetT4}
+	for i := range 3 {
+		g := doc.Sections[i+1].Table
+		l.Tables[i] = tableSheet{Name: names[i], Grid: g, Cells: place(g, gridTop), Rows: len(g.Head) + len(g.Body)}
+	}
+	// 表二: the 2019 procurement amount gives its second column to the unit.
+	t2 := &l.Tables[0]
+	for i := range t2.Cells {
+		c := &t2.Cells[i]
+		if c.Key == "active.procurement.amount" {
+			c.ColSpan = 1
+		}
+	}
+	l.T3Rows = make([]int, len(ed.Table3()))
+	for ti := range l.Tables {
+		ts := &l.Tables[ti]
+		for _, c := range ts.Cells {
+			if c.Kind != report.CellNumber || c.Key == "" {
+				continue
+			}
+			f := &field{Sheet: ts.Name, Col: c.Col, Row: c.Row, Path: c.Key, t2: -1, t3: -1, t4: -1, fee: -1}
+			switch ti {
+			case 0:
+				l.t2Field(f)
+			case 1:
+				if !l.t3Field(f) {
+					continue
+				}
+			case 2:
+				if !l.t4Field(f) {
+					continue
+				}
+			}
+			l.add(f)
+			if f.Path == "active.procurement.amount" {
+				u := &field{Sheet: ts.Name, Col: c.Col + 1, Row: c.Row, Path: "active.procurement.unit", Kind: fUnit,
+					Label: "政府集中采购，采购总金额的单位", Rule: "S-7", t2: -1, t3: -1, t4: -1, fee: -1, procurUnit: true}
+				l.add(u)
+			}
+		}
+	}
+	for i, ff := range report.FeeFields {
+		kind := fCount
+		if ff.Kind == report.KindAmount {
+			kind = fAmount
+		}
+		l.add(&field{Sheet: sheetFees, Col: 2, Row: feesFirstRow + i, Path: "processing_fees." + ff.Key, Kind: kind,
+			Label: ff.Label, Rule: "S-4", Unit: "元", t2: -1, t3: -1, t4: -1, fee: i})
+	}
+	return l
+}
+
+func (l *layout) add(f *field) {
+	l.Fields = append(l.Fields, f)
+	l.byPath[f.Path] = f
+}
+
+func (l *layout) t2Field(f *field) {
+	rowKey, colKey, _ := strings.Cut(strings.TrimPrefix(f.Path, "active."), ".")
+	f.t2 = l.Ed.Table2Index(rowKey, colKey)
+	cell := l.Ed.Table2Cells()[f.t2]
+	b := l.Ed.Table2()[cell.Block]
+	col := b.Cols[cell.Col]
+	f.Label = b.Rows[cell.Row].Label + "，" + col.Label
+	f.Rule = "T2-1"
+	if l.Ed == report.Ed2019 {
+		f.Rule = "T2-2"
+	}
+	switch col.Kind {
+	case report.KindChange:
+		f.Kind = fChange
+	case report.KindAmount:
+		f.Kind = fAmount
+		f.Unit = "万元"
+		if rowKey == "procurement" {
+			f.Unit = ""
+		}
+	default:
+		f.Kind = fCount
+	}
+}
+
+// t3Field fills a 表三 field; it reports false for computed cells
+// (the 总计 column and the （七）总计 row).
+func (l *layout) t3Field(f *field) bool {
+	id, rest, _ := strings.Cut(strings.TrimPrefix(f.Path, "requests."), "[")
+	k, _ := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+	i := l.Ed.T3Index(id)
+	l.T3Rows[i] = f.Row
+	row := l.Ed.Table3()[i]
+	if k == 6 || row.Kind == report.T3Total {
+		return false
+	}
+	f.t3, f.t3col, f.Kind, f.Rule = i, k, fCount, "T3-6"
+	label := row.Label
+	if row.Group != "" {
+		label = row.Group + label
+	}
+	f.Label = label + "，" + report.ApplicantColumns[k]
+	return true
+}
+
+// t4Field fills a 表四 field; it reports false for the 总计 columns.
+func (l *layout) t4Field(f *field) bool {
+	grp, col, _ := strings.Cut(strings.TrimPrefix(f.Path, "appeals."), ".")
+	l.T4Row = f.Row
+	for gi, g := range report.Table4Rows {
+		if g.Key != grp {
+			continue
+		}
+		for ci, c := range report.Table4Cols {
+			if c.Key != col {
+				continue
+			}
+			if c.Key == "total" {
+				l.T4Total[gi] = f.Col
+				return false
+			}
+			f.t4, f.t4col, f.Kind, f.Rule = gi, ci, fCount, "T4-2"
+			f.Label = g.Titled + "，" + c.Label
+			return true
+		}
+	}
+	return false
+}
+
+// CellFor returns the workbook cell (e.g. 表三!D7) that holds the value at
+// a YAML path of a report of edition ed, or "" when the path has no cell.
+// The import command adds it to problems found in an imported workbook.
+func CellFor(ed report.Edition, path string) string {
+	if !ed.Valid() {
+		return ""
+	}
+	l := layoutFor(ed)
+	if f, ok := l.byPath[path]; ok {
+		return f.Where()
+	}
+	// Computed cells: 表三 总计 column and （七）总计 row, 表四 总计.
+	if id, rest, ok := strings.Cut(strings.TrimPrefix(path, "requests."), "["); ok && strings.HasPrefix(path, "requests.") {
+		k, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+		if i := ed.T3Index(id); i >= 0 && err == nil && k >= 0 && k <= 6 {
+			return fmt.Sprintf("%s!%s", sheetT3, ref(4+k, l.T3Rows[i]))
+		}
+	}
+	for gi, g := range report.Table4Rows {
+		if path == "appeals."+g.Key+".total" {
+			return fmt.Sprintf("%s!%s", sheetT4, ref(l.T4Total[gi], l.T4Row))
+		}
+	}
+	switch path {
+	case "year":
+		return sheetInfo + "!" + ref(2, infoYear)
+	case "organ":
+		return sheetInfo + "!" + ref(2, infoOrgan)
+	case "format":
+		return sheetInfo + "!" + ref(2, infoFormat)
+	case "scope":
+		return sheetInfo + "!" + ref(2, infoScope)
+	case "date":
+		return sheetInfo + "!" + ref(2, infoDate)
+	case "format_override_reason":
+		return sheetInfo + "!" + ref(2, infoOverride)
+	case "carry_over_note":
+		return sheetInfo + "!" + ref(2, infoCarryNote)
+	}
+	for i, s := range report.TextSections {
+		if path == "text."+s.Key || strings.HasPrefix(path, "text."+s.Key+".") {
+			return sheetText + "!" + ref(2, textFirstRow+i)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,801 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/report"
+)
+
+// Limits on what Read accepts. A filled workbook is about 30 KB; its parts
+// inflate to well under 1 MiB.
+const (
+	// MaxFileSize is the largest workbook file Read accepts.
+	MaxFileSize = 10 << 20
+	// maxUnzipped bounds the inflated size of all parts together, so a zip
+	// bomb is refused from its directory, before anything is inflated.
+	maxUnzipped = 16 << 20
+	maxParts    = 2000
+	// A sheet may not reach beyond these: excelize expands every row to its
+	// last cell, so one cell at XFD1048576 would cost gigabytes.
+	maxSheetRow = 2000
+	maxSheetCol = 64
+	maxCells    = 200000
+	maxMerges   = 5000
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// reader collects the problems of one import.
+type reader struct {
+	name string
+	f    *excelize.File
+	ps   report.Problems
+}
+
+func (x *reader) add(where, rule, format string, args ...any) {
+	x.ps = append(x.ps, report.Problem{File: x.name, Path: where, Rule: rule,
+		Severity: report.RuleByID(rule).Severity, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Read imports a filled workbook written by Write or WriteTemplate — also
+// after Excel, WPS or LibreOffice saved it — back into a Report. It
+// returns the report, or nil and the problems that prevented it; every
+// problem names the sheet and cell (表三!D7) and the row and column labels.
+// Read never panics and never trusts a formula's cached value: totals are
+// computed from the inputs.
+//
+// Amounts keep the digits the clerk sees. A number cell's stored value is
+// read as written when it has at most 15 significant digits (Excel's
+// precision); longer values such as 12.356000000000001 are float artefacts
+// and are rounded to 15 significant digits (12.356). The number of decimal
+// places is then the larger of the digits the value needs and the digits
+// the cell's number format shows: 75.926 in a cell formatted 0.0000 reads
+// as 75.9260, exactly as displayed.
+func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
+	x := &reader{name: name}
+	defer func() {
+		if p := recover(); p != nil {
+			rep = nil
+			ps = append(x.ps, report.Problem{File: name, Rule: "S-1", Severity: report.Error,
+				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
+		}
+	}()
+	if !x.preflight(data) {
+		return nil, x.ps
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	if err != nil {
+		x.add("", "S-1", "无法打开此工作簿（%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", err)
+		return nil, x.ps
+	}
+	defer f.Close()
+	x.f = f
+	r := x.report()
+	if r == nil || x.ps.HasErrors() {
+		return nil, x.ps
+	}
+	return r, x.ps
+}
+
+// preflight refuses what is not a plain xlsx workbook of sane size before
+// excelize sees it.
+func (x *reader) preflight(data []byte) bool {
+	switch {
+	case len(data) == 0:
+		x.add("", "S-1", "文件为空，不是工作簿")
+		return false
+	case len(data) > MaxFileSize:
+		x.add("", "S-1", "文件超过 %d MiB，不像年度报告工作簿（正常只有几十 KB）。请检查是否选错了文件", MaxFileSize>>20)
+		return false
+	case bytes.HasPrefix(data, oleMagic):
+		x.add("", "S-1", "这是加密或旧版 .xls 文件（设置了打开密码的工作簿，或 Excel 97-2003 格式），无法读取。请在 Excel/WPS 中取消打开密码，并“另存为”Excel 工作簿（.xlsx）后重试")
+		return false
+	case !bytes.HasPrefix(data, zipMagic):
+		x.add("", "S-1", "这不是 .xlsx 工作簿（文件开头不是 xlsx 的 zip 格式）。请用 nianbao xlsx template 或 nianbao export 生成的工作簿填写，并保存为 .xlsx")
+		return false
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		x.add("", "S-1", "文件已损坏或不完整，无法作为 .xlsx 工作簿读取（%v）。请在 Excel/WPS 中重新另存为 .xlsx", err)
+		return false
+	}
+	if len(zr.File) > maxParts {
+		x.add("", "S-1", "工作簿包含 %d 个部件，远多于正常的年报工作簿，拒绝处理", len(zr.File))
+		return false
+	}
+	var total uint64
+	parts := map[string]*zip.File{}
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > maxUnzipped || zf.UncompressedSize64 > maxUnzipped {
+			x.add("", "S-1", "工作簿解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的年报工作簿解压后不到 1 MiB", maxUnzipped>>20)
+			return false
+		}
+		parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
+	}
+	if parts["xl/workbook.xml"] == nil {
+		x.add("", "S-1", "这不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml。OpenDocument（.ods）、WPS（.et）等文件请先“另存为”Excel 工作簿（.xlsx）")
+		return false
+	}
+	names := sheetNames(parts)
+	for lname, zf := range parts {
+		if !strings.HasPrefix(lname, "xl/") || !strings.HasSuffix(lname, ".xml") || !strings.Contains(lname, "sheet") {
+			continue
+		}
+		b, err := readPart(zf)
+		if err != nil {
+			x.add("", "S-1", "工作簿的部件 %s 已损坏（%v）。请在 Excel/WPS 中重新另存为 .xlsx", zf.Name, err)
+			return false
+		}
+		if !bytes.Contains(b, []byte("sheetData")) {
+			continue
+		}
+		sheet := names[lname]
+		if sheet == "" {
+			sheet = zf.Name
+		}
+		if msg := scanSheet(b); msg != "" {
+			x.add(sheet, "S-1", "%s", msg)
+			return false
+		}
+	}
+	return true
+}
+
+func readPart(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, maxUnzipped+1))
+	if err == nil && len(b) > maxUnzipped {
+		err = fmt.Errorf("解压后过大")
+	}
+	return b, err
+}
+
+// sheetNames maps worksheet part names (lower case) to sheet names, for messages.
+func sheetNames(parts map[string]*zip.File) map[string]string {
+	out := map[string]string{}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	wbf, relf := parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"]
+	if wbf == nil || relf == nil {
+		return out
+	}
+	b, err := readPart(wbf)
+	if err != nil || xml.Unmarshal(b, &wb) != nil {
+		return out
+	}
+	if b, err = readPart(relf); err != nil || xml.Unmarshal(b, &rels) != nil {
+		return out
+	}
+	for _, s := range wb.Sheets {
+		for _, rel := range rels.Rels {
+			if rel.ID == s.ID {
+				t := rel.Target
+				if strings.HasPrefix(t, "/") {
+					t = t[1:]
+				} else {
+					t = path.Join("xl", t)
+				}
+				out[strings.ToLower(t)] = s.Name
+			}
+		}
+	}
+	return out
+}
+
+// scanSheet checks that a worksheet stays within the bounds of a report
+// workbook; it returns a message when it does not. It reads tags with a
+// plain byte scan (element names may carry a namespace prefix): the
+// attributes that matter are r on <row> and <c>.
+func scanSheet(b []byte) string {
+	row, col, cells, merges := 0, 0, 0, 0
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		end := bytes.IndexByte(b[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := b[i : i+end]
+		i += end + 1
+		if len(tag) == 0 || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' {
+			continue
+		}
+		name := tag
+		if k := bytes.IndexAny(name, " \t\r\n/"); k >= 0 {
+			name = name[:k]
+		}
+		if k := bytes.IndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		switch string(name) {
+		case "row":
+			row++
+			col = 0
+			if v, ok := attrR(tag); ok {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 {
+					return fmt.Sprintf("工作表的行号“%s”无效，文件已损坏", clip(v))
+				}
+				row = n
+			}
+			if row > maxSheetRow {
+				return fmt.Sprintf("工作表有超出年报表格范围的行（第 %d 行）。请删除表格以外的内容后重试", row)
+			}
+		case "c":
+			col++
+			cells++
+			if v, ok := attrR(tag); ok {
+				c, r, err := excelize.CellNameToCoordinates(v)
+				if err != nil {
+					return fmt.Sprintf("工作表的单元格名称“%s”无效，文件已损坏", clip(v))
+				}
+				col = c
+				row = max(row, r)
+			}
+			if col > maxSheetCol || row > maxSheetRow {
+				return fmt.Sprintf("工作表的 %s 单元格超出了年报表格的范围。请删除表格以外的内容后重试", ref(min(col, 16384), min(max(row, 1), 1048576)))
+			}
+			if cells > maxCells {
+				return "工作表的单元格数量远多于年报表格，拒绝处理"
+			}
+		case "mergeCell":
+			merges++
+			if merges > maxMerges {
+				return "工作表的合并单元格数量远多于年报表格，拒绝处理"
+			}
+		}
+	}
+	return ""
+}
+
+// attrR returns the value of the attribute r in a tag's text.
+func attrR(tag []byte) (string, bool) {
+	for k := 0; k+3 < len(tag); k++ {
+		if tag[k+1] == 'r' && tag[k+2] == '=' && (tag[k] == ' ' || tag[k] == '\t' || tag[k] == '\n' || tag[k] == '\r') {
+			q := tag[k+3]
+			if q != '"' && q != '\'' {
+				return "", false
+			}
+			rest := tag[k+4:]
+			e := bytes.IndexByte(rest, q)
+			if e < 0 {
+				return "", false
+			}
+			return string(rest[:e]), true
+		}
+	}
+	return "", false
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 20 {
+		return string([]rune(s)[:20]) + "…"
+	}
+	return s
+}
+
+// raw is what a cell holds, as stored.
+type raw struct {
+	typ     excelize.CellType
+	val     string // the stored value; shared and inline strings resolved
+	formula string
+}
+
+func (x *reader) cell(sheet string, col, row int) raw {
+	cellRef := ref(col, row)
+	t, _ := x.f.GetCellType(sheet, cellRef)
+	v, _ := x.f.GetCellValue(sheet, cellRef, excelize.Options{RawCellValue: true})
+	fm, _ := x.f.GetCellFormula(sheet, cellRef)
+	return raw{typ: t, val: v, formula: fm}
+}
+
+func isText(t excelize.CellType) bool {
+	return t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula
+}
+
+// text reads a text cell; numbers are taken as written.
+func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
+	c := x.cell(sheet, col, row)
+	if c.formula != "" {
+		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”是公式（=%s），请直接填写文字", what, clip(c.formula))
+		return "", false
+	}
+	switch c.typ {
+	case excelize.CellTypeBool, excelize.CellTypeError:
+		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”应为文字，实际为“%s”", what, clip(c.val))
+		return "", false
+	}
+	s := strings.ReplaceAll(c.val, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.TrimSpace(s), true
+}
+
+func (x *reader) report() *report.Report {
+	have := map[string]bool{}
+	for _, s := range x.f.GetSheetList() {
+		have[s] = true
+	}
+	for _, s := range []string{sheetInfo, sheetT2, sheetT3, sheetT4, sheetText} {
+		if !have[s] {
+			x.add("", "S-1", "工作簿中没有“%s”工作表，不是 nianbao 的年报工作簿（或工作表被改名）。请用 nianbao xlsx template 或 nianbao export 生成的工作簿填写", s)
+		}
+	}
+	if x.ps.HasErrors() {
+		return nil
+	}
+	year, ed, ok := x.identity()
+	if !ok {
+		return nil
+	}
+	l := layoutFor(ed)
+	if !x.verifyLabels(l, have[sheetFees]) {
+		return nil
+	}
+	r := blankReport(ed, year, "")
+	r.File = x.name
+	x.info(r)
+	for _, f := range l.Fields {
+		if f.Sheet == sheetFees {
+			continue
+		}
+		x.value(r, f)
+	}
+	if have[sheetFees] {
+		x.fees(r, l)
+	}
+	for i, s := range report.TextSections {
+		body, _ := x.text(sheetText, 2, textFirstRow+i, s.Title)
+		r.Text[i] = report.Text{Body: body, Literal: true}
+	}
+	// （七）总计 as the tool computes it; the workbook's formula is not read.
+	var total [6]int64
+	for i, row := range ed.Table3() {
+		if row.Kind == report.T3Outcome {
+			for k := range 6 {
+				total[k] += r.Requests[i].Cells[k]
+			}
+		}
+	}
+	r.Requests[ed.T3Index("total")].Cells = total
+	return r
+}
+
+// identity reads the year and the edition, which fix the layout.
+func (x *reader) identity() (int, report.Edition, bool) {
+	yc := x.cell(sheetInfo, 2, infoYear)
+	year, err := strconv.Atoi(strings.TrimSpace(yc.val))
+	if err != nil || year < 2019 || year > 2100 {
+		x.add(sheetInfo+"!"+ref(2, infoYear), "S-7", "报告年度应为 2019 年起的年份，实际为“%s”。请用 nianbao xlsx template 重新生成工作簿", clip(yc.val))
+		return 0, "", false
+	}
+	ec := x.cell(sheetInfo, 2, infoFormat)
+	ed := report.Edition(strings.TrimSpace(ec.val))
+	if !ed.Valid() {
+		x.add(sheetInfo+"!"+ref(2, infoFormat), "S-7", "格式版本应为 2019 或 2021，实际为“%s”。请用 nianbao xlsx template 重新生成工作簿", clip(ec.val))
+		return 0, "", false
+	}
+	return year, ed, true
+}
+
+var spaceRE = regexp.MustCompile(`\s+`)
+
+func normLabel(s string) string {
+	return strings.ReplaceAll(spaceRE.ReplaceAllString(s, ""), "，", "、")
+}
+
+// verifyLabels checks every label of the tables against the edition: a
+// workbook whose rows or columns were moved cannot be read by position.
+func (x *reader) verifyLabels(l *layout, fees bool) bool {
+	ok := true
+	check := func(sheet string, col, row int, want string) bool {
+		got, _ := x.f.GetCellValue(sheet, ref(col, row), excelize.Options{RawCellValue: true})
+		if normLabel(got) == normLabel(want) {
+			return true
+		}
+		x.add(sheet+"!"+ref(col, row), "S-1", "此处应为“%s”，实际为“%s”。表格的行列位置被改动过（插入、删除或移动了行列？），无法按位置读取。请在 nianbao 生成的工作簿中填写，不要增删行列",
+			clip(want), clip(got))
+		ok = false
+		return false
+	}
+	for _, ts := range l.Tables {
+		for _, c := range ts.Cells {
+			if c.Kind == report.CellNumber {
+				continue
+			}
+			if !check(ts.Name, c.Col, c.Row, c.Text) {
+				break // one message per sheet is enough
+			}
+		}
+	}
+	if fees {
+		for i, ff := range report.FeeFields {
+			if !check(sheetFees, 1, feesFirstRow+i, ff.Label) {
+				break
+			}
+		}
+	}
+	return ok
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+
+func (x *reader) info(r *report.Report) {
+	where := func(row int) string { return sheetInfo + "!" + ref(2, row) }
+	if organ, ok := x.text(sheetInfo, 2, infoOrgan, "报告主体"); ok {
+		if organ == "" {
+			x.add(where(infoOrgan), "S-5", "“报告主体”未填写。请填写机关全称，例如：示例市人民政府办公室")
+		}
+		r.Organ = organ
+	}
+	if scope, ok := x.text(sheetInfo, 2, infoScope, "报告范围"); ok {
+		switch scope {
+		case "", scopeNames[report.ScopeOrgan], string(report.ScopeOrgan):
+			r.Scope = report.ScopeOrgan
+		case scopeNames[report.ScopeRegion], string(report.ScopeRegion):
+			r.Scope = report.ScopeRegion
+		default:
+			x.add(where(infoScope), "S-7", "“报告范围”应为“本机关报告”或“本级政府汇总报告”，实际为“%s”", clip(scope))
+		}
+	}
+	dc := x.cell(sheetInfo, 2, infoDate)
+	switch {
+	case dc.formula != "":
+		x.add(where(infoDate), "S-7", "“落款日期”是公式，请直接填写日期，例如 2025-01-20")
+	case dc.typ == excelize.CellTypeUnset || dc.typ == excelize.CellTypeNumber:
+		if strings.TrimSpace(dc.val) == "" {
+			break
+		}
+		v, err := strconv.ParseFloat(dc.val, 64)
+		t, err2 := excelize.ExcelDateToTime(v, false)
+		if err != nil || err2 != nil || v < 1 || v > 2958465 {
+			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
+			break
+		}
+		r.Date = t.Format("2006-01-02")
+	case dc.typ == excelize.CellTypeDate:
+		if t, err := time.Parse("2006-01-02", strings.TrimSpace(dc.val)[:min(10, len(strings.TrimSpace(dc.val)))]); err == nil {
+			r.Date = t.Format("2006-01-02")
+		} else {
+			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
+		}
+	default:
+		s := strings.TrimSpace(dc.val)
+		if s == "" {
+			break
+		}
+		m := dateRE.FindStringSubmatch(s)
+		var t time.Time
+		var err error = fmt.Errorf("format")
+		if m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+			if t.Year() == y && int(t.Month()) == mo && t.Day() == d {
+				err = nil
+			}
+		}
+		if err != nil {
+			x.add(where(infoDate), "S-7", "“落款日期”应写成 2025-01-20 这样的日期，实际为“%s”", clip(s))
+			break
+		}
+		r.Date = t.Format("2006-01-02")
+	}
+	if s, ok := x.text(sheetInfo, 2, infoOverride, "格式版本说明"); ok {
+		r.FormatOverrideReason = s
+	}
+	if s, ok := x.text(sheetInfo, 2, infoCarryNote, "上年结转说明"); ok {
+		r.CarryOverNote = s
+	}
+}
+
+// value reads one numeric input into r.
+func (x *reader) value(r *report.Report, f *field) bool {
+	switch f.Kind {
+	case fAmount:
+		d, ok := x.amount(f)
+		if !ok {
+			return false
+		}
+		switch {
+		case f.t2 >= 0:
+			r.Active[f.t2].Amount = d
+		case f.fee == 1:
+			r.Fees.NotifiedAmount = d
+		case f.fee == 2:
+			r.Fees.Collected = d
+		}
+		return true
+	case fUnit:
+		s, ok := x.text(f.Sheet, f.Col, f.Row, f.Label)
+		if !ok {
+			return false
+		}
+		if s != "元" && s != "万元" {
+			if s == "" {
+				x.add(f.Where(), "S-5", "（%s）未填写。请选择“元”或“万元”", f.Label)
+			} else {
+				x.add(f.Where(), "S-7", "（%s）应为“元”或“万元”，实际为“%s”", f.Label, clip(s))
+			}
+			return false
+		}
+		r.ProcUnit = s
+		return true
+	}
+	v, ok := x.integer(f)
+	if !ok {
+		return false
+	}
+	switch {
+	case f.t2 >= 0:
+		r.Active[f.t2].Int = v
+	case f.t3 >= 0:
+		r.Requests[f.t3].Cells[f.t3col] = v
+	case f.t4 >= 0:
+		r.Appeals[f.t4].Vals[f.t4col] = v
+	case f.fee == 0:
+		r.Fees.Notices = v
+	}
+	return true
+}
+
+// number reads a numeric cell's stored value; it reports blank cells
+// separately so the caller can treat an all-blank fee sheet as absent.
+func (x *reader) number(f *field) (val string, blank, ok bool) {
+	c := x.cell(f.Sheet, f.Col, f.Row)
+	where, what := f.Where(), f.Label
+	if c.formula != "" {
+		x.add(where, "S-4", "（%s）是公式（=%s）。请直接填写数字", what, clip(c.formula))
+		return "", false, false
+	}
+	s := strings.TrimSpace(c.val)
+	switch {
+	case c.typ == excelize.CellTypeUnset || c.typ == excelize.CellTypeNumber:
+		if s == "" {
+			return "", true, false
+		}
+		return s, false, true
+	case isText(c.typ):
+		switch {
+		case s == "":
+			return "", true, false
+		case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
+			x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
+		case isNumeric(s):
+			x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
+		default:
+			x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
+		}
+	case c.typ == excelize.CellTypeBool:
+		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
+	case c.typ == excelize.CellTypeError:
+		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
+	case c.typ == excelize.CellTypeDate:
+		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
+	default:
+		x.add(where, "S-4", "（%s）应为数字，实际为“%s”", what, clip(s))
+	}
+	return "", false, false
+}
+
+var numericRE = regexp.MustCompile(`^[-+]?[0-9][0-9,]*(\.[0-9]+)?$`)
+
+func isNumeric(s string) bool { return numericRE.MatchString(s) }
+
+const maxCount = 1_000_000_000_000
+
+// integer reads a count (or a signed change).
+func (x *reader) integer(f *field) (int64, bool) {
+	s, blank, ok := x.number(f)
+	if blank {
+		x.blank(f)
+		return 0, false
+	}
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		x.add(f.Where(), "S-4", "（%s）应为整数，实际为“%s”", f.Label, clip(s))
+		return 0, false
+	}
+	rv := math.Round(v)
+	if math.Abs(v-rv) > 1e-9*max(1, math.Abs(v)) {
+		x.add(f.Where(), f.Rule, "（%s）应为整数（件数），实际为小数 %s。请填写整数", f.Label, roundSig(v))
+		return 0, false
+	}
+	if math.Abs(rv) > maxCount {
+		x.add(f.Where(), "S-4", "（%s）数值 %s 过大，请核对", f.Label, roundSig(v))
+		return 0, false
+	}
+	n := int64(rv)
+	if n < 0 && f.Kind != fChange {
+		x.add(f.Where(), f.Rule, "（%s）件数不能为负数，实际为 %d", f.Label, n)
+		return 0, false
+	}
+	return n, true
+}
+
+func (x *reader) blank(f *field) {
+	x.add(f.Where(), "S-5", "（%s）未填写。空白不等于 0：没有的请填写 0", f.Label)
+}
+
+// amount reads a non-negative decimal keeping the digits the cell shows
+// (see Read).
+func (x *reader) amount(f *field) (report.Decimal, bool) {
+	s, blank, ok := x.number(f)
+	if blank {
+		x.blank(f)
+		return report.Decimal{}, false
+	}
+	if !ok {
+		return report.Decimal{}, false
+	}
+	d, err := decimalOf(s, x.formatDecimals(f))
+	if err != nil {
+		x.add(f.Where(), "S-4", "（%s）应为金额，实际为“%s”", f.Label, clip(s))
+		return report.Decimal{}, false
+	}
+	if d.Neg() {
+		x.add(f.Where(), f.Rule, "（%s）金额不能为负数，实际为 %s", f.Label, d)
+		return report.Decimal{}, false
+	}
+	return d, true
+}
+
+// decimalOf turns a stored number into the decimal the clerk sees: as
+// written when it has at most 15 significant digits, otherwise rounded to
+// 15; then padded to the decimals of the cell's number format.
+func decimalOf(s string, fmtDecimals int) (report.Decimal, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) >= 1e15 {
+		return report.Decimal{}, fmt.Errorf("not a number")
+	}
+	lit := s
+	if strings.ContainsAny(s, "eE") || sigDigits(s) > 15 {
+		lit = roundSig(v)
+	}
+	d, err := report.ParseDecimal(lit)
+	if err != nil {
+		return report.Decimal{}, err
+	}
+	// Trailing zeros in the stored value beyond the format's decimals are
+	// dropped (1.50 stored in a General cell shows as 1.5).
+	for d.Scale > fmtDecimals && d.Mant%10 == 0 {
+		d.Mant /= 10
+		d.Scale--
+	}
+	for d.Scale < fmtDecimals && d.Scale < 15 && math.Abs(float64(d.Mant)) < 1e16 {
+		d.Mant *= 10
+		d.Scale++
+	}
+	return d, nil
+}
+
+// roundSig formats v with at most 15 significant digits, no exponent.
+func roundSig(v float64) string {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'e', 14, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+func sigDigits(s string) int {
+	s = strings.TrimLeft(strings.TrimLeft(s, "+-"), "0.")
+	return len(strings.ReplaceAll(s, ".", ""))
+}
+
+// Built-in number formats that show a fixed number of decimals.
+var builtinDecimals = map[int]int{2: 2, 4: 2, 7: 2, 8: 2, 39: 2, 40: 2, 43: 2, 44: 2}
+
+// formatDecimals is the number of decimals the cell's number format shows
+// (0 for General).
+func (x *reader) formatDecimals(f *field) int {
+	id, err := x.f.GetCellStyle(f.Sheet, f.Ref())
+	if err != nil || id == 0 {
+		return 0
+	}
+	st, err := x.f.GetStyle(id)
+	if err != nil || st == nil {
+		return 0
+	}
+	if st.CustomNumFmt != nil {
+		return codeDecimals(*st.CustomNumFmt)
+	}
+	return builtinDecimals[st.NumFmt]
+}
+
+// codeDecimals counts the fixed decimals of a number format code such as
+// "0.0000" or "#,##0.00;[Red]-#,##0.00"; date, percent and scientific
+// formats count as 0.
+func codeDecimals(code string) int {
+	sec, _, _ := strings.Cut(code, ";")
+	// Drop quoted text and bracketed colours/conditions.
+	var b strings.Builder
+	inQuote, inBracket := false, false
+	for _, r := range sec {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case r == '[':
+			inBracket = true
+		case r == ']':
+			inBracket = false
+		case inBracket:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if strings.ContainsAny(s, "%eEyYmMdDhHsS/@") {
+		return 0
+	}
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	n := 0
+	for _, r := range frac {
+		if r != '0' {
+			break
+		}
+		n++
+	}
+	return min(n, 10)
+}
+
+// fees reads the 信息处理费 sheet: all three blank means not reported.
+func (x *reader) fees(r *report.Report, l *layout) {
+	var fields []*field
+	allBlank := true
+	for _, f := range l.Fields {
+		if f.Sheet != sheetFees {
+			continue
+		}
+		fields = append(fields, f)
+		c := x.cell(f.Sheet, f.Col, f.Row)
+		if strings.TrimSpace(c.val) != "" || c.formula != "" {
+			allBlank = false
+		}
+	}
+	if allBlank {
+		return
+	}
+	r.Fees = &report.Fees{}
+	for _, f := range fields {
+		x.value(r, f)
+	}
+}

@@ -1,0 +1,141 @@
+package xlsx
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"nianbao/report"
+)
+
+// dataFiles lists the committed example data.
+func dataFiles(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../data/*/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no data files: %v", err)
+	}
+	return files
+}
+
+func loadFile(t testing.TB, path string) *report.Report {
+	t.Helper()
+	r, ps := report.LoadFile(path)
+	if r == nil || ps.HasErrors() {
+		t.Fatalf("%s: %v", path, ps)
+	}
+	return r
+}
+
+func export(t testing.TB, r *report.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// sameMeaning compares everything a report says: identity fields, every
+// figure, every text.
+func sameMeaning(t *testing.T, name string, want, got *report.Report) {
+	t.Helper()
+	if want.Year != got.Year || want.Organ != got.Organ || want.Edition != got.Edition || want.Date != got.Date ||
+		want.FormatOverrideReason != got.FormatOverrideReason || want.CarryOverNote != got.CarryOverNote {
+		t.Errorf("%s: identity differs:\nwant %d %q %s %q %q %q\ngot  %d %q %s %q %q %q", name,
+			want.Year, want.Organ, want.Edition, want.Date, want.FormatOverrideReason, want.CarryOverNote,
+			got.Year, got.Organ, got.Edition, got.Date, got.FormatOverrideReason, got.CarryOverNote)
+	}
+	ws, gs := want.Scope, got.Scope
+	if ws == "" {
+		ws = report.ScopeOrgan
+	}
+	if ws != gs {
+		t.Errorf("%s: scope %q, got %q", name, ws, gs)
+	}
+	for i, c := range want.Active {
+		g := got.Active[i]
+		if c.Int != g.Int || c.Amount.String() != g.Amount.String() {
+			t.Errorf("%s: active[%d] = %d/%s, got %d/%s", name, i, c.Int, c.Amount, g.Int, g.Amount)
+		}
+	}
+	if want.Edition == report.Ed2019 && want.ProcUnit != got.ProcUnit && !(want.ProcUnit == "" && got.ProcUnit == "万元") {
+		t.Errorf("%s: procurement unit %q, got %q", name, want.ProcUnit, got.ProcUnit)
+	}
+	for i, row := range want.Edition.Table3() {
+		if row.Kind == report.T3Total {
+			var sum int64
+			for j, r := range want.Edition.Table3() {
+				if r.Kind == report.T3Outcome {
+					sum += got.Requests[j].Sum()
+				}
+			}
+			if w := want.Requests[i]; (w.HasTotal || w.Sum() != 0) && w.Sum() != sum {
+				t.Errorf("%s: （七）总计 %d, got %d", name, w.Sum(), sum)
+			}
+			continue
+		}
+		if want.Requests[i].Cells != got.Requests[i].Cells {
+			t.Errorf("%s: requests.%s = %v, got %v", name, row.ID, want.Requests[i].Cells, got.Requests[i].Cells)
+		}
+	}
+	for i := range want.Appeals {
+		if want.Appeals[i].Vals != got.Appeals[i].Vals {
+			t.Errorf("%s: appeals[%d] = %v, got %v", name, i, want.Appeals[i].Vals, got.Appeals[i].Vals)
+		}
+	}
+	switch {
+	case (want.Fees == nil) != (got.Fees == nil):
+		t.Errorf("%s: fees %v, got %v", name, want.Fees, got.Fees)
+	case want.Fees != nil:
+		w, g := want.Fees, got.Fees
+		if w.Notices != g.Notices || w.NotifiedAmount.String() != g.NotifiedAmount.String() || w.Collected.String() != g.Collected.String() {
+			t.Errorf("%s: fees %d %s %s, got %d %s %s", name, w.Notices, w.NotifiedAmount, w.Collected, g.Notices, g.NotifiedAmount, g.Collected)
+		}
+	}
+	for i := range want.Text {
+		if want.Text[i].Body != got.Text[i].Body {
+			t.Errorf("%s: text %s differs:\nwant %q\ngot  %q", name, report.TextSections[i].Key, want.Text[i].Body, got.Text[i].Body)
+		}
+	}
+}
+
+// TestRoundTrip: every committed data file → xlsx → Report (and YAML) is
+// identical in meaning.
+func TestRoundTrip(t *testing.T) {
+	files := append(dataFiles(t), "../testdata/valid2019.yaml", "../testdata/valid2021.yaml")
+	for _, path := range files {
+		want := loadFile(t, path)
+		got, ps := Read("book.xlsx", export(t, want))
+		if got == nil {
+			t.Fatalf("%s: import failed: %v", path, ps)
+		}
+		sameMeaning(t, path, want, got)
+		// And through the YAML contract.
+		back, ps := report.Load("back.yaml", report.Marshal(got))
+		if back == nil || ps.HasErrors() {
+			t.Fatalf("%s: marshalled import does not load: %v", path, ps)
+		}
+		sameMeaning(t, path+" (yaml)", want, back)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, path := range dataFiles(t) {
+		r := loadFile(t, path)
+		a, b := export(t, r), export(t, r)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two exports differ", path)
+		}
+	}
+	var a, b bytes.Buffer
+	if err := WriteTemplate(&a, 2024, "示例县统计局"); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTemplate(&b, 2024, "示例县统计局"); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two templates differ")
+	}
+}

@@ -1,0 +1,763 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/report"
+)
+
+// maxCellChars is the most characters a cell can hold (Excel's limit).
+const maxCellChars = 32767
+
+// fontName is the typeface of the workbook; spreadsheet programs without it
+// substitute their default CJK font.
+const fontName = "宋体"
+
+// Write writes the statutory workbook of r: one sheet per table with the
+// printed layout, the figures in input cells, totals as formulas, the text
+// sections and a live 校验 sheet. The output depends only on r.
+func Write(w io.Writer, r *report.Report) error {
+	if r == nil || !r.Edition.Valid() || len(r.Requests) != len(r.Edition.Table3()) || len(r.Active) != len(r.Edition.Table2Cells()) {
+		return errors.New("报告数据不完整，无法生成工作簿")
+	}
+	return write(w, r, false)
+}
+
+// WriteTemplate writes an empty workbook for organ and year: the layout of
+// the edition the year prescribes, every input cell blank (blank is not
+// zero: the clerk types 0 where there were none).
+func WriteTemplate(w io.Writer, year int, organ string) error {
+	ed := report.EditionForYear(year)
+	r := blankReport(ed, year, organ)
+	if ed == report.Ed2021 {
+		r.Fees = &report.Fees{}
+	}
+	return write(w, r, true)
+}
+
+type writer struct {
+	f     *excelize.File
+	r     *report.Report
+	doc   *report.Doc
+	l     *layout
+	blank bool
+	st    styles
+	err   error
+}
+
+type styles struct {
+	title, info, head, label, note, labelCenter  int
+	input, inputText, inputWrap, formula, amount map[int]int
+	checkHead, checkCell, checkNum, ok, bad      int
+	textLabel                                    int
+}
+
+func (w *writer) check(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func write(out io.Writer, r *report.Report, blank bool) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
+		}
+	}()
+	w := &writer{f: excelize.NewFile(), r: r, doc: report.Build(r, nil), l: layoutFor(r.Edition), blank: blank}
+	defer w.f.Close()
+	w.styles()
+	w.check(w.f.SetSheetName("Sheet1", sheetInfo))
+	w.info()
+	for i := range w.l.Tables {
+		w.table(&w.l.Tables[i])
+	}
+	if r.Fees != nil || r.Edition == report.Ed2021 {
+		w.fees()
+	}
+	w.text()
+	w.checks()
+	for _, name := range w.f.GetSheetList() {
+		w.pageSetup(name)
+	}
+	w.f.SetActiveSheet(0)
+	fullCalc := true
+	w.check(w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}))
+	stamp := w.doc.MetaDate + "T00:00:00Z"
+	w.check(w.f.SetDocProps(&excelize.DocProperties{
+		Title:          w.doc.Title,
+		Subject:        w.doc.Subject,
+		Creator:        r.Organ,
+		LastModifiedBy: r.Organ,
+		Keywords:       w.doc.Keywords,
+		Description:    "由 nianbao 生成。填写黄色单元格后可用 nianbao import 导入为数据文件。",
+		Language:       "zh-CN",
+		Created:        stamp,
+		Modified:       stamp,
+	}))
+	if w.err != nil {
+		return w.err
+	}
+	return w.f.Write(out)
+}
+
+func border() []excelize.Border {
+	var b []excelize.Border
+	for _, t := range []string{"left", "right", "top", "bottom"} {
+		b = append(b, excelize.Border{Type: t, Color: "000000", Style: 1})
+	}
+	return b
+}
+
+func (w *writer) style(s *excelize.Style) int {
+	if s.Font == nil {
+		s.Font = &excelize.Font{Family: fontName, Size: 11}
+	}
+	id, err := w.f.NewStyle(s)
+	w.check(err)
+	return id
+}
+
+var (
+	fillHead  = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	fillInput = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DC"}}
+	fillCalc  = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF7"}}
+	unlocked  = &excelize.Protection{Locked: false}
+)
+
+func (w *writer) styles() {
+	w.check(w.f.SetDefaultFont(fontName))
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	w.st.info = w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	w.st.head = w.style(&excelize.Style{Border: border(), Fill: fillHead, Alignment: center,
+		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+	w.st.label = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
+	w.st.labelCenter = w.style(&excelize.Style{Border: border(), Alignment: center})
+	w.st.note = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true},
+		Font: &excelize.Font{Family: fontName, Size: 10}})
+	w.st.textLabel = w.style(&excelize.Style{Border: border(), Fill: fillHead,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
+		Font:      &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+	w.st.input = map[int]int{}
+	w.st.amount = map[int]int{}
+	w.st.input[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, Alignment: center})
+	w.st.inputText = map[int]int{}
+	text := "@"
+	w.st.inputText[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
+	w.st.inputWrap = map[int]int{}
+	w.st.inputWrap[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
+	w.st.formula = map[int]int{}
+	w.st.formula[0] = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
+		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+	w.st.checkHead = w.st.head
+	w.st.checkCell = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
+	w.st.checkNum = w.style(&excelize.Style{Border: border(), Alignment: center})
+	var err error
+	w.st.ok, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
+	w.check(err)
+	w.st.bad, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	w.check(err)
+}
+
+// amountStyle is the input style of an amount shown with scale decimals
+// (0 = General), so 75.9260 shows, and reads back, as 75.9260.
+func (w *writer) amountStyle(scale int) int {
+	if id, ok := w.st.amount[scale]; ok {
+		return id
+	}
+	s := &excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
+	if scale > 0 {
+		code := "0." + strings.Repeat("0", scale)
+		s.CustomNumFmt = &code
+	}
+	id := w.style(s)
+	w.st.amount[scale] = id
+	return id
+}
+
+func (w *writer) set(sheet string, col, row int, v any) {
+	w.check(w.f.SetCellValue(sheet, ref(col, row), v))
+}
+
+func (w *writer) formula(sheet string, col, row int, expr string) {
+	w.check(w.f.SetCellFormula(sheet, ref(col, row), expr))
+}
+
+func (w *writer) styleRange(sheet string, col, row, cols, rows, style int) {
+	w.check(w.f.SetCellStyle(sheet, ref(col, row), ref(col+cols-1, row+rows-1), style))
+}
+
+func (w *writer) merge(sheet string, col, row, cols, rows int) {
+	if cols > 1 || rows > 1 {
+		w.check(w.f.MergeCell(sheet, ref(col, row), ref(col+cols-1, row+rows-1)))
+	}
+}
+
+// headerRows writes the title (row 1) and the organ and year (row 2, a
+// formula on 基本信息 so it follows edits) across cols columns.
+func (w *writer) headerRows(sheet, title string, cols int) {
+	w.set(sheet, 1, 1, title)
+	w.merge(sheet, 1, 1, cols, 1)
+	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
+	w.check(w.f.SetRowHeight(sheet, 1, 28))
+	w.formula(sheet, 1, 2, fmt.Sprintf(`"报告主体："&'%s'!B%d&"　　报告年度："&'%s'!B%d&"年"`, sheetInfo, infoOrgan, sheetInfo, infoYear))
+	w.merge(sheet, 1, 2, cols, 1)
+	w.styleRange(sheet, 1, 2, cols, 1, w.st.info)
+}
+
+func (w *writer) info() {
+	s := sheetInfo
+	w.set(s, 1, 1, "政府信息公开工作年度报告 基本信息")
+	w.merge(s, 1, 1, 3, 1)
+	w.styleRange(s, 1, 1, 3, 1, w.st.title)
+	w.check(w.f.SetRowHeight(s, 1, 28))
+	for i, h := range []string{"项目", "内容", "填写说明"} {
+		w.set(s, i+1, 2, h)
+	}
+	w.styleRange(s, 1, 2, 3, 1, w.st.head)
+	r := w.r
+	scope := r.Scope
+	if scope == "" {
+		scope = report.ScopeOrgan
+	}
+	rows := []struct {
+		row         int
+		label, help string
+		value       any
+		input       bool
+	}{
+		{infoYear, "报告年度", "统计期限为该年1月1日至12月31日。年度决定表格格式，不能修改；其他年度请另行生成工作簿", r.Year, false},
+		{infoOrgan, "报告主体", "机关全称，例如：示例市人民政府办公室", r.Organ, true},
+		{infoFormat, "格式版本", "本工作簿的表格按" + r.Edition.Notice() + "规定的格式排列，不能修改", string(r.Edition), false},
+		{infoScope, "报告范围", "本机关报告：本机关自身的年度报告；本级政府汇总报告：汇总本行政区域的报告", scopeNames[scope], true},
+		{infoDate, "落款日期", "格式如 2025-01-20；尚未确定的可不填", r.Date, true},
+		{infoOverride, "格式版本说明", "报告年度与格式版本不一致时写明原因；一般不填", r.FormatOverrideReason, true},
+		{infoCarryNote, "上年结转说明", "本年“上年结转”与上一年度报告“结转下年度继续办理”不一致时写明原因（印在报告中）；一般不填", r.CarryOverNote, true},
+		{infoTool, "生成工具", "请勿修改本表的格式与其他各表的行列位置；填写黄色单元格即可", toolMark, false},
+	}
+	for _, row := range rows {
+		w.set(s, 1, row.row, row.label)
+		w.check(w.f.SetCellStyle(s, ref(1, row.row), ref(1, row.row), w.st.labelCenter))
+		if str, ok := row.value.(string); !ok || str != "" {
+			w.set(s, 2, row.row, row.value)
+		}
+		st := w.st.labelCenter
+		if row.input {
+			st = w.st.inputText[0]
+		}
+		w.check(w.f.SetCellStyle(s, ref(2, row.row), ref(2, row.row), st))
+		w.set(s, 3, row.row, row.help)
+		w.check(w.f.SetCellStyle(s, ref(3, row.row), ref(3, row.row), w.st.note))
+		lines := max(lineCount(row.help, 48), lineCount(fmt.Sprint(row.value), 38))
+		w.check(w.f.SetRowHeight(s, row.row, rowHeight(lines)))
+	}
+	w.check(w.f.SetColWidth(s, "A", "A", 16))
+	w.check(w.f.SetColWidth(s, "B", "B", 40))
+	w.check(w.f.SetColWidth(s, "C", "C", 50))
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(ref(2, infoScope))
+	w.check(dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]}))
+	dv.SetInput("报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。")
+	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。")
+	w.check(w.f.AddDataValidation(s, dv))
+	dv = excelize.NewDataValidation(true)
+	dv.SetSqref(ref(2, infoOrgan))
+	w.check(dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
+	dv.SetInput("报告主体", "请填写机关全称，例如：示例市人民政府办公室。")
+	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请填写机关全称（不超过 200 字）。")
+	w.check(w.f.AddDataValidation(s, dv))
+	dv = excelize.NewDataValidation(true)
+	dv.SetSqref(ref(2, infoDate))
+	w.check(dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
+	dv.SetInput("落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。")
+	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。")
+	w.check(w.f.AddDataValidation(s, dv))
+	w.protect(s)
+}
+
+// table writes one statutory table from its grid.
+func (w *writer) table(ts *tableSheet) {
+	s := ts.Name
+	if _, err := w.f.NewSheet(s); err != nil {
+		w.check(err)
+		return
+	}
+	g := ts.Grid
+	w.headerRows(s, g.Caption, g.Cols)
+	widths := sheetWidths(ts)
+	for i, wd := range widths {
+		name := colName(i + 1)
+		w.check(w.f.SetColWidth(s, name, name, wd))
+	}
+	need := map[int]float64{} // row → height in points
+	for _, c := range ts.Cells {
+		cols, rows := max(c.ColSpan, 1), max(c.RowSpan, 1)
+		switch c.Kind {
+		case report.CellNumber:
+			continue // below
+		case report.CellHead:
+			w.set(s, c.Col, c.Row, c.Text)
+			w.styleRange(s, c.Col, c.Row, cols, rows, w.st.head)
+		case report.CellNote:
+			w.set(s, c.Col, c.Row, c.Text)
+			w.styleRange(s, c.Col, c.Row, cols, rows, w.st.note)
+		default:
+			w.set(s, c.Col, c.Row, c.Text)
+			st := w.st.label
+			if rows > 2 || (c.Indent == 1 && rows > 1) {
+				st = w.st.labelCenter
+			}
+			w.styleRange(s, c.Col, c.Row, cols, rows, st)
+		}
+		w.merge(s, c.Col, c.Row, cols, rows)
+		var width float64
+		for k := range cols {
+			width += widths[c.Col-1+k]
+		}
+		h := rowHeight(lineCount(c.Text, width)) / float64(rows)
+		for k := range rows {
+			need[c.Row+k] = max(need[c.Row+k], h)
+		}
+	}
+	for row := gridTop; row < gridTop+ts.Rows; row++ {
+		w.check(w.f.SetRowHeight(s, row, max(need[row], 20)))
+	}
+	// Inputs, then formulas.
+	for _, c := range ts.Cells {
+		if c.Kind != report.CellNumber {
+			continue
+		}
+		f, ok := w.l.byPath[c.Key]
+		if !ok {
+			w.totalFormula(ts, c)
+			continue
+		}
+		w.input(f, max(c.ColSpan, 1))
+		if f.Path == "active.procurement.amount" {
+			w.input(w.l.byPath["active.procurement.unit"], 1)
+		}
+	}
+	w.validations(s)
+	w.protect(s)
+	if ts.Name == sheetT3 {
+		// Repeat the column headers on every printed page.
+		w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s, gridTop, gridTop+len(ts.Grid.Head)-1)}))
+	}
+}
+
+// sheetWidths converts a grid's relative widths into column widths (in
+// characters) that print on one A4 landscape page width.
+func sheetWidths(ts *tableSheet) []float64 {
+	switch ts.Name {
+	case sheetT2:
+		return []float64{26, 24, 24, 24}
+	case sheetT3:
+		return []float64{10, 10, 34, 9, 9, 9, 11, 11, 9, 9}
+	}
+	out := make([]float64, ts.Grid.Cols)
+	for i := range out {
+		out[i] = 8.5
+	}
+	return out
+}
+
+// lineCount estimates how many lines text takes in a wrapped cell width
+// characters wide (a CJK character is about two widths of "0").
+func lineCount(text string, width float64) int {
+	if width <= 2 {
+		return 1
+	}
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		var w float64
+		for _, r := range para {
+			if r < 0x2E80 {
+				w += 1.1
+			} else {
+				w += 2.05
+			}
+		}
+		lines += max(1, int((w+width-2.5)/(width-1.5)))
+	}
+	return max(lines, 1)
+}
+
+// rowHeight is the height in points of lines of 11-point text.
+func rowHeight(lines int) float64 { return min(409, float64(lines)*14.5+6) }
+
+// input writes one input cell: its value (unless blank), style and span.
+func (w *writer) input(f *field, span int) {
+	s := f.Sheet
+	st := w.st.input[0]
+	switch f.Kind {
+	case fAmount:
+		d := w.amountOf(f)
+		st = w.amountStyle(d.Scale)
+		if !w.blank {
+			w.check(w.f.SetCellDefault(s, f.Ref(), d.String()))
+		}
+	case fUnit:
+		st = w.st.inputText[0]
+		if !w.blank {
+			w.set(s, f.Col, f.Row, w.r.ProcUnit)
+		}
+	default:
+		if !w.blank {
+			w.check(w.f.SetCellInt(s, f.Ref(), w.intOf(f)))
+		}
+	}
+	w.styleRange(s, f.Col, f.Row, span, 1, st)
+	w.merge(s, f.Col, f.Row, span, 1)
+}
+
+func (w *writer) amountOf(f *field) report.Decimal {
+	switch {
+	case f.t2 >= 0:
+		return w.r.Active[f.t2].Amount
+	case f.fee == 1 && w.r.Fees != nil:
+		return w.r.Fees.NotifiedAmount
+	case f.fee == 2 && w.r.Fees != nil:
+		return w.r.Fees.Collected
+	}
+	return report.Decimal{}
+}
+
+func (w *writer) intOf(f *field) int64 {
+	switch {
+	case f.t2 >= 0:
+		return w.r.Active[f.t2].Int
+	case f.t3 >= 0:
+		return w.r.Requests[f.t3].Cells[f.t3col]
+	case f.t4 >= 0:
+		return w.r.Appeals[f.t4].Vals[f.t4col]
+	case f.fee == 0 && w.r.Fees != nil:
+		return w.r.Fees.Notices
+	}
+	return 0
+}
+
+// totalFormula writes a computed cell: 表三's 总计 column and （七）总计
+// row, 表四's 总计 columns.
+func (w *writer) totalFormula(ts *tableSheet, c placed) {
+	s := ts.Name
+	var expr string
+	switch ts.Name {
+	case sheetT3:
+		if c.Col == 10 {
+			expr = fmt.Sprintf("SUM(D%d:I%d)", c.Row, c.Row)
+		} else {
+			first, last := w.outcomeRows()
+			col := colName(c.Col)
+			expr = fmt.Sprintf("SUM(%s%d:%s%d)", col, first, col, last)
+		}
+	case sheetT4:
+		expr = fmt.Sprintf("SUM(%s%d:%s%d)", colName(c.Col-4), c.Row, colName(c.Col-1), c.Row)
+	default:
+		return
+	}
+	w.formula(s, c.Col, c.Row, expr)
+	w.styleRange(s, c.Col, c.Row, 1, 1, w.st.formula[0])
+}
+
+// outcomeRows are the first and last sheet rows of 表三's outcome rows
+// （一）…（六）, which are contiguous.
+func (w *writer) outcomeRows() (first, last int) {
+	for i, row := range w.r.Edition.Table3() {
+		if row.Kind != report.T3Outcome {
+			continue
+		}
+		if first == 0 {
+			first = w.l.T3Rows[i]
+		}
+		last = w.l.T3Rows[i]
+	}
+	return first, last
+}
+
+// validations adds data validation with Chinese prompts to a sheet's inputs.
+func (w *writer) validations(sheet string) {
+	byKind := map[fieldKind][]*field{}
+	var kinds []fieldKind
+	var amounts []*field
+	for _, f := range w.l.Fields {
+		if f.Sheet != sheet {
+			continue
+		}
+		if f.Kind == fAmount {
+			amounts = append(amounts, f)
+			continue
+		}
+		if _, ok := byKind[f.Kind]; !ok {
+			kinds = append(kinds, f.Kind)
+		}
+		byKind[f.Kind] = append(byKind[f.Kind], f)
+	}
+	for _, k := range kinds {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(strings.Join(ranges(byKind[k]), " "))
+		switch k {
+		case fCount:
+			w.check(dv.SetRange(0, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+			dv.SetInput("请填写件数", "填写非负整数（0、1、2……）。没有的请填 0，不要留空。")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写非负整数（件数）。没有的请填 0。")
+		case fChange:
+			w.check(dv.SetRange(-1000000000, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+			dv.SetInput("本年增/减", "填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写整数（可为负数，如 -3）。没有变化请填 0。")
+		case fUnit:
+			w.check(dv.SetDropList([]string{"元", "万元"}))
+			dv.SetInput("金额单位", "请选择采购总金额的单位：元或万元。")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "单位只能是“元”或“万元”，请从下拉列表中选择。")
+		}
+		w.check(w.f.AddDataValidation(sheet, dv))
+	}
+	for _, f := range amounts {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(f.Ref())
+		w.check(dv.SetRange(0, 1e14, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+		unit := "（单位：" + f.Unit + "）"
+		if f.Unit == "" {
+			unit = "（单位在右侧单元格中选择）"
+		}
+		dv.SetInput("请填写金额", "填写非负金额"+unit+"，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。")
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写不小于 0 的数字（金额）"+unit+"。")
+		w.check(w.f.AddDataValidation(sheet, dv))
+	}
+}
+
+// protect locks the sheet without a password (no hash): labels and
+// formulas cannot be changed by mistake, input cells stay editable, and
+// anyone may lift the protection from the menu.
+func (w *writer) protect(sheet string) {
+	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+	}))
+}
+
+func (w *writer) pageSetup(sheet string) {
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}))
+	fit := true
+	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	m, t := 0.5, 0.6
+	hc := true
+	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &t, Bottom: &t, Horizontally: &hc}))
+}
+
+func (w *writer) fees() {
+	s := sheetFees
+	if _, err := w.f.NewSheet(s); err != nil {
+		w.check(err)
+		return
+	}
+	w.headerRows(s, "信息处理费（在“六、其他需要报告的事项”中报告）", 2)
+	w.check(w.f.SetColWidth(s, "A", "A", 40))
+	w.check(w.f.SetColWidth(s, "B", "B", 24))
+	blank := w.blank || w.r.Fees == nil
+	saved := w.blank
+	w.blank = blank
+	for i, ff := range report.FeeFields {
+		row := feesFirstRow + i
+		w.set(s, 1, row, ff.Label)
+		w.styleRange(s, 1, row, 1, 1, w.st.label)
+		w.check(w.f.SetRowHeight(s, row, 22))
+		w.input(w.l.byPath["processing_fees."+ff.Key], 1)
+	}
+	w.blank = saved
+	w.set(s, 1, feesFirstRow+len(report.FeeFields)+1, "说明：2021 年度起的报告应填写；本年度没有发生的请填 0。三项都不填表示不报告信息处理费（检查时会提示）。")
+	w.validations(s)
+	w.protect(s)
+}
+
+func (w *writer) text() {
+	s := sheetText
+	if _, err := w.f.NewSheet(s); err != nil {
+		w.check(err)
+		return
+	}
+	w.headerRows(s, "文字部分（段落之间空一行）", 2)
+	w.check(w.f.SetColWidth(s, "A", "A", 18))
+	w.check(w.f.SetColWidth(s, "B", "B", 120))
+	for i, sec := range report.TextSections {
+		row := textFirstRow + i
+		label := sec.Title
+		if !sec.Required {
+			label += "（可不填）"
+		}
+		w.set(s, 1, row, label)
+		w.styleRange(s, 1, row, 1, 1, w.st.textLabel)
+		body := w.r.Text[i].Body
+		if utf8.RuneCountInString(body) > maxCellChars {
+			w.check(fmt.Errorf("“%s”有 %d 个字符，超过了 Excel 单元格的上限 %d 个字符，无法写入工作簿", sec.Title, utf8.RuneCountInString(body), maxCellChars))
+			return
+		}
+		if body != "" && !w.blank {
+			w.set(s, 2, row, body)
+		}
+		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap[0])
+		w.check(w.f.SetRowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60)))
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1))
+	dv.SetInput("文字部分", "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。")
+	w.check(w.f.AddDataValidation(s, dv))
+	w.protect(s)
+}
+
+// checks writes the 校验 sheet: every arithmetic rule of the tables as a
+// live formula with both sides and ✓ or ✗.
+func (w *writer) checks() {
+	s := sheetCheck
+	if _, err := w.f.NewSheet(s); err != nil {
+		w.check(err)
+		return
+	}
+	w.set(s, 1, 1, "校验（随填写自动计算：✓ 相符，✗ 不符）")
+	w.merge(s, 1, 1, 6, 1)
+	w.styleRange(s, 1, 1, 6, 1, w.st.title)
+	w.check(w.f.SetRowHeight(s, 1, 28))
+	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
+		w.set(s, i+1, 2, h)
+	}
+	w.styleRange(s, 1, 2, 6, 1, w.st.checkHead)
+	row := 3
+	add := func(rule, item, how, left, right string) {
+		w.set(s, 1, row, rule)
+		w.set(s, 2, row, item)
+		w.set(s, 3, row, how)
+		w.formula(s, 4, row, left)
+		w.formula(s, 5, row, right)
+		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d=E%d,"✓","✗")`, row, row))
+		w.styleRange(s, 1, row, 3, 1, w.st.checkCell)
+		w.styleRange(s, 4, row, 3, 1, w.st.checkNum)
+		row++
+	}
+	// Blank inputs: blank is not zero.
+	for _, sheet := range []string{sheetT2, sheetT3, sheetT4, sheetFees} {
+		if sheet == sheetFees && w.r.Fees == nil && w.r.Edition != report.Ed2021 {
+			continue
+		}
+		var fields []*field
+		for _, f := range w.l.Fields {
+			if f.Sheet == sheet {
+				fields = append(fields, f)
+			}
+		}
+		var parts []string
+		for _, rg := range ranges(fields) {
+			parts = append(parts, fmt.Sprintf("COUNTBLANK('%s'!%s)", sheet, rg))
+		}
+		if len(parts) > 0 {
+			add("未填写", sheet+"中尚未填写的单元格", "空白不等于 0：没有的请填 0", strings.Join(parts, "+"), "0")
+		}
+	}
+	t3 := w.r.Edition.Table3()
+	rowOf := func(kind report.T3Kind) int {
+		for i, r := range t3 {
+			if r.Kind == kind {
+				return w.l.T3Rows[i]
+			}
+		}
+		return 0
+	}
+	rec, over, total, fwd := rowOf(report.T3Received), rowOf(report.T3CarriedOver), rowOf(report.T3Total), rowOf(report.T3CarriedForward)
+	cols := append(report.ApplicantColumns[:], report.T3TotalCol)
+	for k, name := range cols {
+		c := colName(4 + k)
+		add("T3-1", "表三 "+name+"列",
+			"一（本年新收）+ 二（上年结转）=（七）总计 + 四（结转下年度）",
+			fmt.Sprintf("'%s'!%s%d+'%s'!%s%d", sheetT3, c, rec, sheetT3, c, over),
+			fmt.Sprintf("'%s'!%s%d+'%s'!%s%d", sheetT3, c, total, sheetT3, c, fwd))
+	}
+	// T3-3: （七）总计 = （一）+（二）+（三）+（四）+（五）+（六）, group by group.
+	var groups []string
+	var groupRows [][2]int
+	for i, r := range t3 {
+		if r.Kind != report.T3Outcome {
+			continue
+		}
+		g := r.Group
+		if g == "" {
+			g = r.Label
+		}
+		if len(groups) == 0 || groups[len(groups)-1] != g {
+			groups = append(groups, g)
+			groupRows = append(groupRows, [2]int{w.l.T3Rows[i], w.l.T3Rows[i]})
+		} else {
+			groupRows[len(groupRows)-1][1] = w.l.T3Rows[i]
+		}
+	}
+	for k, name := range cols {
+		c := colName(4 + k)
+		var terms []string
+		for _, gr := range groupRows {
+			terms = append(terms, fmt.Sprintf("SUM('%s'!%s%d:%s%d)", sheetT3, c, gr[0], c, gr[1]))
+		}
+		add("T3-3", "表三 "+name+"列", "（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）",
+			fmt.Sprintf("'%s'!%s%d", sheetT3, c, total), strings.Join(terms, "+"))
+	}
+	for gi, g := range report.Table4Rows {
+		tc := w.l.T4Total[gi]
+		add("T4-1", "表四 "+g.Titled, "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+			fmt.Sprintf("'%s'!%s%d", sheetT4, colName(tc), w.l.T4Row),
+			fmt.Sprintf("SUM('%s'!%s%d:%s%d)", sheetT4, colName(tc-4), w.l.T4Row, colName(tc-1), w.l.T4Row))
+	}
+	last := row - 1
+	w.check(w.f.SetConditionalFormat(s, fmt.Sprintf("F3:F%d", last), []excelize.ConditionalFormatOptions{
+		{Type: "cell", Criteria: "==", Value: `"✓"`, Format: &w.st.ok},
+		{Type: "cell", Criteria: "==", Value: `"✗"`, Format: &w.st.bad},
+	}))
+	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
+	w.check(w.f.SetColWidth(s, "A", "A", 9))
+	w.check(w.f.SetColWidth(s, "B", "B", 34))
+	w.check(w.f.SetColWidth(s, "C", "C", 62))
+	w.check(w.f.SetColWidth(s, "D", "F", 10))
+	for r := 3; r <= last; r++ {
+		w.check(w.f.SetRowHeight(s, r, 22))
+	}
+	w.protect(s)
+}
+
+// ranges covers the cells of fields with as few rectangles as it easily
+// can: runs of adjacent cells in a row, then identical runs in adjacent rows.
+func ranges(fields []*field) []string {
+	type run struct{ c0, c1, r0, r1 int }
+	var runs []run
+	for _, f := range fields {
+		if n := len(runs); n > 0 && runs[n-1].r0 == f.Row && runs[n-1].c1+1 == f.Col {
+			runs[n-1].c1 = f.Col
+			continue
+		}
+		runs = append(runs, run{f.Col, f.Col, f.Row, f.Row})
+	}
+	var merged []run
+	for _, r := range runs {
+		if n := len(merged); n > 0 && merged[n-1].c0 == r.c0 && merged[n-1].c1 == r.c1 && merged[n-1].r1+1 == r.r0 {
+			merged[n-1].r1 = r.r0
+			continue
+		}
+		merged = append(merged, r)
+	}
+	out := make([]string, len(merged))
+	for i, r := range merged {
+		out[i] = ref(r.c0, r.r0)
+		if r.c0 != r.c1 || r.r0 != r.r1 {
+			out[i] += ":" + ref(r.c1, r.r1)
+		}
+	}
+	return out
+}

@@ -1,0 +1,485 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and testdata workbooks")
+
+// dump lists a workbook cell by cell: sheet!cell=value, sheet!cell==formula,
+// inputs (unlocked cells) marked, then merges, validations, protection,
+// page setup and document properties.
+func dump(t testing.TB, data []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	props, _ := f.GetDocProps()
+	fmt.Fprintf(&b, "docProps: title=%q creator=%q created=%s modified=%s language=%s\n", props.Title, props.Creator, props.Created, props.Modified, props.Language)
+	for _, sheet := range f.GetSheetList() {
+		fmt.Fprintf(&b, "\n== %s\n", sheet)
+		covered := map[string]bool{}
+		if merges, err := f.GetMergeCells(sheet); err == nil {
+			for _, m := range merges {
+				c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+				c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+				for r := r0; r <= r1; r++ {
+					for c := c0; c <= c1; c++ {
+						if r != r0 || c != c0 {
+							covered[ref(c, r)] = true
+						}
+					}
+				}
+			}
+		}
+		rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		maxCol := 0
+		for _, r := range rows {
+			maxCol = max(maxCol, len(r))
+		}
+		for ri := range rows {
+			for ci := 0; ci < maxCol+2; ci++ {
+				cell := ref(ci+1, ri+1)
+				if covered[cell] {
+					continue
+				}
+				v, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+				fm, _ := f.GetCellFormula(sheet, cell)
+				input := ""
+				if id, _ := f.GetCellStyle(sheet, cell); id != 0 {
+					if st, _ := f.GetStyle(id); st != nil && st.Protection != nil && !st.Protection.Locked {
+						input = " [输入]"
+						if st.CustomNumFmt != nil {
+							input = " [输入 " + *st.CustomNumFmt + "]"
+						}
+					}
+				}
+				switch {
+				case fm != "":
+					fmt.Fprintf(&b, "%s!%s==%s%s\n", sheet, cell, fm, input)
+				case v != "" || input != "":
+					fmt.Fprintf(&b, "%s!%s=%s%s\n", sheet, cell, strings.ReplaceAll(clipDump(v), "\n", "⏎"), input)
+				}
+			}
+		}
+		merges, _ := f.GetMergeCells(sheet)
+		var ms []string
+		for _, m := range merges {
+			ms = append(ms, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+		slices.Sort(ms)
+		fmt.Fprintf(&b, "merged: %s\n", strings.Join(ms, " "))
+		dvs, _ := f.GetDataValidations(sheet)
+		for _, dv := range dvs {
+			prompt := ""
+			if dv.Prompt != nil {
+				prompt = *dv.Prompt
+			}
+			fmt.Fprintf(&b, "validation %s: %s %s %s %s ; %s\n", dv.Sqref, dv.Type, dv.Operator, dv.Formula1, dv.Formula2, prompt)
+		}
+		prot, _ := f.GetSheetProtection(sheet)
+		fmt.Fprintf(&b, "protection: algorithm=%q password=%q\n", prot.AlgorithmName, prot.Password)
+		pl, _ := f.GetPageLayout(sheet)
+		fmt.Fprintf(&b, "page: size=%d orientation=%s fitToWidth=%d fitToHeight=%d\n", *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight)
+	}
+	return b.String()
+}
+
+func clipDump(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test ./report/xlsx -update and review the diff", name)
+	}
+}
+
+// TestGolden compares a cell dump of exported workbooks and of a template
+// with golden files, and keeps the testdata workbooks (fuzz seeds) current.
+func TestGolden(t *testing.T) {
+	for _, y := range []string{"2019", "2024"} {
+		data := export(t, loadFile(t, "../../data/shili-office/"+y+".yaml"))
+		golden(t, "shili-"+y+".dump", dump(t, data))
+		if *update {
+			if err := os.WriteFile(filepath.Join("testdata", "shili-"+y+".xlsx"), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, 2021, "示例县统计局"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "template-2021.dump", dump(t, buf.Bytes()))
+}
+
+// TestUpdateLibreOfficeCopies refreshes the committed LibreOffice-saved
+// workbooks (with -update and LibreOffice installed).
+func TestUpdateLibreOfficeCopies(t *testing.T) {
+	if !*update {
+		t.Skip("only with -update")
+	}
+	books := map[string][]byte{}
+	for _, y := range []string{"2019", "2024"} {
+		books["lo-shili-"+y+".xlsx"] = export(t, loadFile(t, "../../data/shili-office/"+y+".yaml"))
+	}
+	for name, data := range resave(t, books) {
+		if err := os.WriteFile(filepath.Join("testdata", name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestCommittedWorkbooks imports the committed workbooks, including the
+// copies LibreOffice saved, without needing LibreOffice.
+func TestCommittedWorkbooks(t *testing.T) {
+	for _, y := range []string{"2019", "2024"} {
+		want := loadFile(t, "../../data/shili-office/"+y+".yaml")
+		for _, name := range []string{"shili-" + y + ".xlsx", "lo-shili-" + y + ".xlsx"} {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ps := Read(name, data)
+			if got == nil {
+				t.Fatalf("%s: %v", name, ps)
+			}
+			sameMeaning(t, name, want, got)
+		}
+	}
+}
+
+func TestTemplate(t *testing.T) {
+	for _, year := range []int{2020, 2024} {
+		var buf bytes.Buffer
+		if err := WriteTemplate(&buf, year, "示例县统计局"); err != nil {
+			t.Fatal(err)
+		}
+		// A blank template does not import: every cell must be filled.
+		r, ps := Read("t.xlsx", buf.Bytes())
+		if r != nil {
+			t.Fatalf("%d: blank template imported", year)
+		}
+		ed := report.EditionForYear(year)
+		blanks := ps.Count(report.Error)
+		l := layoutFor(ed)
+		want := 0
+		for _, f := range l.Fields {
+			if f.Sheet != sheetFees {
+				want++
+			}
+		}
+		if blanks != want {
+			t.Errorf("%d: %d problems, want one per input (%d):\n%v", year, blanks, want, ps)
+		}
+		// Filled with zeros it imports, as the scaffold would.
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fl := range l.Fields {
+			switch fl.Kind {
+			case fUnit:
+				f.SetCellValue(fl.Sheet, fl.Ref(), "万元")
+			default:
+				f.SetCellInt(fl.Sheet, fl.Ref(), 0)
+			}
+		}
+		var out bytes.Buffer
+		if err := f.Write(&out); err != nil {
+			t.Fatal(err)
+		}
+		r, ps = Read("t.xlsx", out.Bytes())
+		if r == nil {
+			t.Fatalf("%d: zero-filled template: %v", year, ps)
+		}
+		if r.Organ != "示例县统计局" || r.Year != year || r.Edition != ed || r.Date != "" {
+			t.Errorf("%d: identity %q %d %s %q", year, r.Organ, r.Year, r.Edition, r.Date)
+		}
+	}
+}
+
+// edit opens an exported workbook, applies fn and writes it again.
+func edit(t *testing.T, data []byte, fn func(f *excelize.File)) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn(f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// patchPart rewrites one part of a zip with fn.
+func patchPart(t *testing.T, data []byte, part string, fn func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		content := b.Bytes()
+		if zf.Name == part {
+			found = true
+			content = []byte(fn(string(content)))
+		}
+		w, _ := zw.Create(zf.Name)
+		w.Write(content)
+	}
+	zw.Close()
+	if !found {
+		t.Fatalf("no part %s", part)
+	}
+	return buf.Bytes()
+}
+
+// setCellXML replaces the XML of one cell in a sheet part, keeping its style.
+func setCellXML(t *testing.T, data []byte, sheetIndex int, cell, typ, inner string) []byte {
+	t.Helper()
+	re := regexp.MustCompile(`<c r="` + cell + `"( s="\d+")?[^>]*?(/>|>.*?</c>)`)
+	return patchPart(t, data, fmt.Sprintf("xl/worksheets/sheet%d.xml", sheetIndex), func(s string) string {
+		m := re.FindStringSubmatch(s)
+		if m == nil {
+			t.Fatalf("cell %s not found", cell)
+		}
+		attr := m[1]
+		if typ != "" {
+			attr += ` t="` + typ + `"`
+		}
+		return strings.Replace(s, m[0], `<c r="`+cell+`"`+attr+`>`+inner+`</c>`, 1)
+	})
+}
+
+// zipOf builds a zip from name → content.
+func zipOf(t *testing.T, parts map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(parts[n])
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestRefusals: each case is one edit of a valid exported workbook (or a
+// hostile file) and the problem it must produce.
+func TestRefusals(t *testing.T) {
+	base := export(t, loadFile(t, "../../data/shili-office/2024.yaml"))
+	base19 := export(t, loadFile(t, "../../data/shili-office/2019.yaml"))
+	// A zip bomb: one sheet whose XML inflates beyond the limit (~17 MiB of
+	// zeros compress to ~17 KB).
+	bomb := zipOf(t, map[string][]byte{
+		"[Content_Types].xml":      []byte(`<Types/>`),
+		"xl/workbook.xml":          []byte(`<workbook/>`),
+		"xl/worksheets/sheet1.xml": bytes.Repeat([]byte("0"), maxUnzipped+1),
+	})
+	// A sheet that reaches far beyond the table (excelize would expand it).
+	wide := setCellXML(t, base, 3, "D8", "", `<v>1</v></c><c r="XFD8"><v>1</v>`)
+	cases := []struct {
+		name  string
+		data  []byte
+		where string // Problem.Path
+		want  string // substring of the message
+	}{
+		{"empty", nil, "", "文件为空"},
+		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), "", "这是加密或旧版 .xls 文件"},
+		{"text file", []byte("year: 2024\n"), "", "这不是 .xlsx 工作簿"},
+		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "", "文件超过 10 MiB"},
+		{"truncated zip", base[:len(base)/2], "", "文件已损坏或不完整"},
+		{"zip bomb", bomb, "", "压缩炸弹"},
+		{"not a workbook", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", "缺少 xl/workbook.xml"},
+		{"cell far outside", wide, "表三", "XFD8 单元格超出了年报表格的范围"},
+		{"text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "三十") }), "表三!D8", "（（一）予以公开，自然人）应为数字，实际为文字“三十”"},
+		{"numeric text", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "E9", "12") }), "表三!E9", "文字形式的数字“12”"},
+		{"inline string", setCellXML(t, base, 4, "A6", "inlineStr", "<is><t>abc</t></is>"), "表四!A6", "（行政复议，结果维持）应为数字，实际为文字“abc”"},
+		{"slash", edit(t, base, func(f *excelize.File) { f.SetCellValue("表二", "B5", "/") }), "表二!B5", "空白或“/”不等于 0"},
+		{"negative count", edit(t, base, func(f *excelize.File) { f.SetCellInt("表三", "D6", -2) }), "表三!D6", "件数不能为负数，实际为 -2"},
+		{"negative appeal", edit(t, base, func(f *excelize.File) { f.SetCellInt("表四", "B6", -1) }), "表四!B6", "（行政复议，结果纠正）件数不能为负数"},
+		{"negative amount", edit(t, base, func(f *excelize.File) { f.SetCellFloat("表二", "B16", -1.5, -1, 64) }), "表二!B16", "金额不能为负数，实际为 -1.5"},
+		{"blank", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "I18", nil) }), "表三!I18", "（（四）无法提供1.本机关不掌握相关政府信息，其他）未填写。空白不等于 0"},
+		{"blank text cell", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "I20", "  ") }), "表三!I20", "未填写"},
+		{"fraction", edit(t, base, func(f *excelize.File) { f.SetCellFloat("表二", "B9", 2.5, -1, 64) }), "表二!B9", "（行政许可，本年处理决定数量）应为整数（件数），实际为小数 2.5"},
+		{"formula input", edit(t, base, func(f *excelize.File) { f.SetCellFormula("表三", "D6", "1+2") }), "表三!D6", "是公式（=1+2）"},
+		{"bool", setCellXML(t, base, 4, "C6", "b", "<v>1</v>"), "表四!C6", "逻辑值"},
+		{"error value", setCellXML(t, base, 4, "C6", "e", "<v>#N/A</v>"), "表四!C6", "错误值“#N/A”"},
+		{"moved rows", edit(t, base, func(f *excelize.File) { f.UnprotectSheet("表三"); f.InsertRows("表三", 8, 1) }), "表三!A8", "表格的行列位置被改动过"},
+		{"missing sheet", edit(t, base, func(f *excelize.File) { f.DeleteSheet("表四") }), "", "工作簿中没有“表四”工作表"},
+		{"bad year", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B3", "二〇二四") }), "基本信息!B3", "报告年度应为 2019 年起的年份"},
+		{"bad date", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B7", "2025-02-30") }), "基本信息!B7", "落款日期"},
+		{"no organ", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B4", "") }), "基本信息!B4", "“报告主体”未填写"},
+		{"bad scope", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B6", "全市") }), "基本信息!B6", "“报告范围”应为"},
+		{"partial fees", edit(t, base, func(f *excelize.File) { f.SetCellValue("信息处理费", "B4", nil) }), "信息处理费!B4", "（发出收费通知的总金额（元））未填写"},
+		{"unit", edit(t, base19, func(f *excelize.File) { f.SetCellValue("表二", "D20", "美元") }), "表二!D20", "应为“元”或“万元”，实际为“美元”"},
+		{"negative change allowed, fraction not", edit(t, base19, func(f *excelize.File) { f.SetCellFloat("表二", "C9", -1.5, -1, 64) }), "表二!C9", "应为整数"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			r, ps := Read("book.xlsx", c.data)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if r != nil {
+				t.Fatalf("imported; want a problem %q", c.want)
+			}
+			for _, p := range ps {
+				if p.Path == c.where && strings.Contains(p.Msg, c.want) && p.Severity == report.Error {
+					return
+				}
+			}
+			t.Errorf("want %s: …%s…; got:\n%v", c.where, c.want, ps)
+		})
+	}
+}
+
+// TestZipBombFast: the bomb is refused from the zip directory, in
+// milliseconds, without inflating it.
+func TestZipBombFast(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+		w, _ := zw.Create(n)
+		w.Write([]byte("<x/>"))
+	}
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	chunk := bytes.Repeat([]byte("<row/>"), 1<<16)
+	for range 1 << 10 { // 384 MiB inflated
+		w.Write(chunk)
+	}
+	zw.Close()
+	if buf.Len() > MaxFileSize {
+		t.Fatalf("bomb is %d bytes", buf.Len())
+	}
+	start := time.Now()
+	r, ps := Read("bomb.xlsx", buf.Bytes())
+	d := time.Since(start)
+	if r != nil || len(ps) == 0 || !strings.Contains(ps[0].Msg, "压缩炸弹") {
+		t.Fatalf("not refused: %v", ps)
+	}
+	if d > 100*time.Millisecond {
+		t.Errorf("refusing a %d-byte bomb took %v", buf.Len(), d)
+	}
+}
+
+func TestAmounts(t *testing.T) {
+	cases := []struct {
+		stored string
+		fmtDec int
+		want   string
+	}{
+		{"12.356000000000001", 0, "12.356"},
+		{"12.356", 0, "12.356"},
+		{"75.926", 4, "75.9260"},
+		{"73802895.9", 2, "73802895.90"},
+		{"73802895.90", 2, "73802895.90"},
+		{"8.0635", 0, "8.0635"},
+		{"0.30000000000000004", 0, "0.3"},
+		{"1.50", 0, "1.5"},
+		{"12.345", 2, "12.345"},
+		{"1E-3", 0, "0.001"},
+		{"24252.311082", 0, "24252.311082"},
+		{"0", 2, "0.00"},
+		{"5", 0, "5"},
+	}
+	for _, c := range cases {
+		d, err := decimalOf(c.stored, c.fmtDec)
+		if err != nil || d.String() != c.want {
+			t.Errorf("decimalOf(%s, %d) = %s, %v; want %s", c.stored, c.fmtDec, d, err, c.want)
+		}
+	}
+	for code, want := range map[string]int{"0.0000": 4, "#,##0.00;[Red]-#,##0.00": 2, "0": 0, "General": 0, "0.00%": 0, `0.0"万元"`: 1, "yyyy-mm-dd": 0, "0.00E+00": 0} {
+		if got := codeDecimals(code); got != want {
+			t.Errorf("codeDecimals(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
+
+// TestFloatArtefactCell: an amount stored with float noise (as some
+// programs write it) imports as the digits the clerk typed.
+func TestFloatArtefactCell(t *testing.T) {
+	base := export(t, loadFile(t, "../../data/shili-office/2024.yaml"))
+	data := setCellXML(t, base, 2, "B16", "", "<v>12.356000000000001</v>")
+	data = setCellXML(t, data, 3, "D6", "n", "<v>84.999999999999986</v>")
+	r, ps := Read("book.xlsx", data)
+	if r == nil {
+		t.Fatal(ps)
+	}
+	if got := r.Active[r.Edition.Table2Index("fees", "amount")].Amount.String(); got != "12.3560" {
+		t.Errorf("fees amount = %s, want 12.3560 (cell format 0.0000)", got)
+	}
+	if got := r.Row("received").Cells[0]; got != 85 {
+		t.Errorf("received[0] = %d, want 85", got)
+	}
+}
+
+func TestCellFor(t *testing.T) {
+	for path, want := range map[string]string{
+		"requests.received[0]":              "表三!D6",
+		"requests.total[6]":                 "表三!J29",
+		"requests.withheld.state_secret[1]": "表三!E10",
+		"appeals.review.total":              "表四!E6",
+		"active.fees.amount":                "表二!B16",
+		"text.overview":                     "文字部分!B4",
+		"processing_fees.collected":         "信息处理费!B5",
+		"date":                              "基本信息!B7",
+		"nonsense":                          "",
+	} {
+		if got := CellFor(report.Ed2021, path); got != want {
+			t.Errorf("CellFor(%s) = %q, want %q", path, got, want)
+		}
+	}
+}
