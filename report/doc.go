@@ -27,7 +27,12 @@ type Doc struct {
 
 	Preface  []Para
 	Sections [6]Section
-	Charts   []Chart
+	// Appendices follow the six sections (after the signature block) and
+	// come before the chart appendix: 附：主要数据同比情况 when the previous
+	// year's file exists. Each has a Heading, optional Paras, a Table and
+	// Notes, drawn like a statutory section.
+	Appendices []Section
+	Charts     []Chart
 }
 
 // Para is one paragraph of text with the file line it came from.
@@ -42,6 +47,10 @@ type Section struct {
 	Paras   []Para // text before the table (sections 一, 五, 六) or notes after it
 	Table   *Grid  // sections 二, 三, 四
 	Notes   []Para // printed after the table: carry-over note, fee statement
+	// Subsections are printed after Notes, each as a sub-heading, its
+	// Paras, its Table and its Notes: section 六's 本年度政务公开工作要点
+	// 落实情况 (summary line and task ledger).
+	Subsections []Section
 }
 
 // CellKind says how a grid cell is drawn.
