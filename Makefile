@@ -10,11 +10,15 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
 
-## demo: check the bundled example data (and build its reports once the renderers land).
+## demo: check the bundled example data, compare years, roll the region up,
+## build every report (PDF, HTML, XLSX) and the static site into out/.
 demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
 	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml
+	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
+	$(BIN) site data/ -o out/site
+	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet
@@ -26,8 +30,14 @@ vet:
 	@test -z "$$(gofmt -l cmd report templates)" || (echo "gofmt needed:"; gofmt -l cmd report templates; exit 1)
 
 FUZZTIME ?= 30s
+## fuzz: every parser's fuzz target, one after the other.
+FUZZ_TARGETS = ./report:FuzzLoad ./report/pdf:FuzzLineBreak ./report/xlsx:FuzzImport
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./report
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	done
 
 ## bench: the figures the issues name (load+check per file, …).
 bench:
