@@ -354,7 +354,7 @@ func levenshtein(a, b string) int {
 }
 
 var topKeys = []string{"year", "organ", "format", "format_override_reason", "scope", "date", "carry_over_note",
-	"text", "active", "requests", "appeals", "processing_fees"}
+	"text", "active", "requests", "appeals", "processing_fees", "work_plan"}
 
 func (l *loader) report(root *yaml.Node, r *Report) {
 	top, ok := l.fields(root, "", "键值映射（year: 、organ: 、text: 等）", topKeys, nil)
@@ -445,6 +445,10 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 	if f, ok := top["processing_fees"]; ok {
 		r.Pos.Fees = posOf(f.key)
 		l.fees(f.val, r)
+	}
+	if f, ok := top["work_plan"]; ok {
+		r.Pos.WorkPlan = posOf(f.key)
+		l.workPlan(f.val, r)
 	}
 }
 

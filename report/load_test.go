@@ -202,7 +202,7 @@ func sameFigures(a, b *Report) bool {
 	if a.Fees != nil && (a.Fees.Notices != b.Fees.Notices || a.Fees.NotifiedAmount != b.Fees.NotifiedAmount || a.Fees.Collected != b.Fees.Collected) {
 		return false
 	}
-	return true
+	return sameWorkPlan(a.WorkPlan, b.WorkPlan)
 }
 
 func TestScaffold(t *testing.T) {

@@ -132,6 +132,9 @@ func Marshal(r *Report) []byte {
 		put(fm, "collected", amountNode(f.Collected), FeeFields[2].Label)
 		put(m, "processing_fees", fm, "信息处理费（在“六、其他需要报告的事项”中报告）")
 	}
+	if r.WorkPlan != nil {
+		put(m, "work_plan", marshalWorkPlan(r.WorkPlan), "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告）")
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

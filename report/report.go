@@ -19,6 +19,7 @@
 //	Report.Requests  requests   表三 收到和处理政府信息公开申请情况
 //	Report.Appeals   appeals    表四 政府信息公开行政复议、行政诉讼情况
 //	Report.Fees      processing_fees  信息处理费
+//	Report.WorkPlan  work_plan  政务公开工作要点落实情况（任务分解表）
 //	Ed2019 / Ed2021  format     国办公开办函〔2019〕60号 / 〔2021〕30号
 //	T3Received … T3CarriedForward     一、本年新收 … 四、结转下年度继续办理
 package report
@@ -56,13 +57,16 @@ type Report struct {
 	Requests []AppRow     // aligned with Edition.Table3()
 	Appeals  [3]AppealRow // aligned with Table4Rows
 	Fees     *Fees        // nil when the file has no processing_fees
+	// WorkPlan is the optional 政务公开工作要点 ledger (work_plan), reported
+	// in section 六; nil when the file has none.
+	WorkPlan *WorkPlan
 
 	Pos Positions
 }
 
 // Positions remembers where top-level values were found.
 type Positions struct {
-	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees Pos
+	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees, WorkPlan Pos
 }
 
 // Text is one narrative section.

@@ -177,6 +177,7 @@ func JSONSchema() []byte {
 		{"requests", obj{{"description", "表三 收到和处理政府信息公开申请情况"}}},
 		{"appeals", appealsSchema()},
 		{"processing_fees", fees},
+		{"work_plan", workPlanSchema()},
 	}
 	is2019 := obj{{"anyOf", []obj{
 		{{"properties", obj{{"format", obj{{"const", "2019"}}}}}, {"required", []string{"format"}}},
@@ -202,4 +203,23 @@ func JSONSchema() []byte {
 	// but keep descriptions readable.
 	s := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(b))
 	return []byte(s + "\n")
+}
+
+func workPlanSchema() obj {
+	str := func(key, desc string) kv {
+		return kv{key, obj{{"type", "string"}, {"description", TaskField[key] + "：" + desc}}}
+	}
+	task := closed("一项任务（任务分解表的一个事项）", obj{
+		str("item", "事项名称，不含序号，例如 加强政策解读"),
+		{"task", obj{{"type", "string"}, {"minLength", 1}, {"description", "主要任务：任务分解表中的任务内容（必填）"}}},
+		str("lead", "牵头部门"),
+		str("units", "责任单位"),
+		str("deadline", "完成时限，照原样填写，例如 2024年6月底、2024年12月底、2024年第三季度、长期坚持"),
+		{"status", obj{{"enum", TaskStatuses}, {"description", "落实状态：已完成、推进中或未完成"}}},
+		str("result", "落实情况：做了什么、成效如何；未完成的写明原因和下一步安排"),
+	}, []string{"task", "status"})
+	return closed("政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告），可用 nianbao workplan import 从任务分解表导入", obj{
+		{"title", obj{{"type", "string"}, {"description", "工作要点名称，不加书名号，例如 示例市2024年政务公开工作要点"}}},
+		{"tasks", obj{{"type", "array"}, {"minItems", 1}, {"description", "任务列表"}, {"items", task}}},
+	}, []string{"tasks"})
 }
