@@ -19,6 +19,7 @@ func Check(r, prev *Report, loadProblems Problems) Problems {
 	c.fees()
 	c.text()
 	c.checkPlaceholders()
+	c.workPlan()
 	c.crossYear()
 	c.ps.Sort()
 	return c.ps

@@ -2,6 +2,7 @@ package report
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,6 +178,17 @@ var ruleCases = []struct {
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请{{本年新收申请}}件，{{本年新收申请.同比}}"}}, want: "TX-7", severity: Warning},
 	{name: "TX-7-pass", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请{{本年新收申请}}件，{{本年新收申请.同比}}，模板写法{{ }}和{{.Organ}}照原样印出"}}, want: ""},
+	// Work plan (工作要点落实情况).
+	{name: "WP-1-pass", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "2022年6月底", "已完成"}, wpTask{"规范依申请公开", "长期坚持", "推进中"},
+		wpTask{"完善政府网站", "2023年6月底", "推进中"}, wpTask{"更新公开指南", "", "未完成"})}}, want: ""},
+	{name: "WP-1-fail-due", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "2022年6月底", "推进中"}, wpTask{"完善政府网站", "2022年第三季度", "未完成"}, wpTask{"更新公开指南", "年底前", "推进中"})}},
+		want: "WP-1", severity: Warning},
+	{name: "WP-1-fail-overdue", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "2021年12月底", "未完成"})}}, want: "WP-1", severity: Warning},
+	{name: "WP-2-fail", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "尽快", "推进中"}, wpTask{"完善政府网站", "2022年6月左右", "已完成"})}}, want: "WP-2", severity: Warning},
 	{name: "TX-6-fail-empty", base: "valid2021.yaml", edits: []edit{
 		{"  other: |\n    本年度未收取信息处理费。人大代表建议和政协提案办理结果已按规定公开。\n", "  other: \"\"\n"}}, want: "TX-6", severity: Error},
 	{name: "TX-6-fail-missing", base: "valid2021.yaml", edits: []edit{
@@ -253,4 +265,20 @@ func TestDuplicateOrganYear(t *testing.T) {
 	if n != 1 {
 		t.Errorf("want one S-8 problem, got %d:\n%s", n, formatProblems(ps))
 	}
+}
+
+type wpTask struct{ item, deadline, status string }
+
+// wpTasks writes a work_plan section with one task per wpTask.
+func wpTasks(ts ...wpTask) string {
+	var b strings.Builder
+	b.WriteString("work_plan:\n  title: 测试县2022年政务公开工作要点\n  tasks:\n")
+	for _, t := range ts {
+		fmt.Fprintf(&b, "    - item: %s\n      task: %s的具体任务。\n", t.item, t.item)
+		if t.deadline != "" {
+			fmt.Fprintf(&b, "      deadline: %s\n", t.deadline)
+		}
+		fmt.Fprintf(&b, "      status: %s\n", t.status)
+	}
+	return b.String()
 }

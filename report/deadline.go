@@ -1,0 +1,167 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Deadline is a parsed 完成时限: the end of the period it names, to the
+// month, or Ongoing for a standing task (长期坚持、持续推进).
+type Deadline struct {
+	Year    int // 0 when the text names no year (e.g. 6月底): the report year applies
+	Month   int // 1–12: the month the period ends in
+	Ongoing bool
+}
+
+// ongoingWords mark a standing task without an end date.
+var ongoingWords = []string{"长期", "持续", "常态", "经常", "每年", "每季", "每月", "每周", "随时", "及时", "动态", "日常", "适时"}
+
+var (
+	deadlineNorm = strings.NewReplacer(
+		" ", "", "\u3000", "", "\t", "",
+		"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+		"（", "(", "）", ")",
+	)
+	// Separators of a range such as 2024年3月至6月; the end counts.
+	rangeRE = regexp.MustCompile(`—|–|－|~|～|至|到|-`)
+	yearRE  = regexp.MustCompile(`^(\d{4})年?(?:度)?`)
+	numDate = regexp.MustCompile(`^(\d{4})[./\-](\d{1,2})(?:[./\-]\d{1,2})?$`)
+	monthRE = regexp.MustCompile(`^(\d{1,2}|十[一二]?|[一二三四五六七八九])月`)
+	quarter = regexp.MustCompile(`^第?([1-4一二三四])季度`)
+)
+
+var cnNum = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+func smallNum(s string) int {
+	if v, ok := cnNum[s]; ok {
+		return v
+	}
+	v, _ := strconv.Atoi(s)
+	return v
+}
+
+// ParseDeadline reads a 完成时限 as a 任务分解表 writes it. Accepted forms:
+//
+//	2024年6月底 / 2024年6月 / 2024年6月30日前 / 2024年6月底前 / 2024.6.30
+//	2024年底 / 2024年年底前 / 2024年12月底 / 2024年内 / 2024年 / 年底前
+//	2024年第三季度 / 2024年三季度末 / 2024年上半年 / 2024年下半年
+//	2024年3月至6月 (the end of a range counts)
+//	长期坚持 / 持续推进 / 常态化 / 每季度 … (Ongoing)
+//
+// A form without a year (6月底前) has Year 0: the report year applies.
+// ok is false when the text is none of these.
+func ParseDeadline(s string) (d Deadline, ok bool) {
+	s = deadlineNorm.Replace(strings.TrimSpace(s))
+	if s == "" {
+		return Deadline{}, false
+	}
+	for _, w := range ongoingWords {
+		if strings.HasPrefix(s, w) {
+			return Deadline{Ongoing: true}, true
+		}
+	}
+	if m := numDate.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if mo < 1 || mo > 12 {
+			return Deadline{}, false
+		}
+		return Deadline{Year: y, Month: mo}, true
+	}
+	// A range: parse the end, inheriting the start's year.
+	if parts := rangeRE.Split(s, -1); len(parts) > 1 {
+		end := parts[len(parts)-1]
+		d, ok := parseOne(end)
+		if !ok {
+			return Deadline{}, false
+		}
+		if d.Year == 0 {
+			if m := yearRE.FindStringSubmatch(parts[0]); m != nil {
+				d.Year, _ = strconv.Atoi(m[1])
+			}
+		}
+		return d, true
+	}
+	return parseOne(s)
+}
+
+func parseOne(s string) (Deadline, bool) {
+	var d Deadline
+	rest := s
+	if m := yearRE.FindStringSubmatch(rest); m != nil {
+		d.Year, _ = strconv.Atoi(m[1])
+		if d.Year < 2000 || d.Year > 2100 {
+			return Deadline{}, false
+		}
+		rest = rest[len(m[0]):]
+	}
+	// Trailing words that do not move the date.
+	trim := func(r string) string {
+		for {
+			before := r
+			for _, suf := range []string{"之前", "以前", "前", "完成", "止", "结束", "为止", "。", "；", ";", "."} {
+				r = strings.TrimSuffix(r, suf)
+			}
+			if r == before {
+				return r
+			}
+		}
+	}
+	rest = trim(rest)
+	switch rest {
+	case "":
+		if d.Year == 0 {
+			return Deadline{}, false
+		}
+		d.Month = 12
+		return d, true
+	case "底", "末", "年底", "年末", "内", "年内", "度内", "全年", "下半年":
+		d.Month = 12
+		return d, true
+	case "上半年", "年中":
+		d.Month = 6
+		return d, true
+	}
+	if m := quarter.FindStringSubmatch(rest); m != nil {
+		tail := trim(rest[len(m[0]):])
+		if tail != "" && tail != "末" && tail != "底" && tail != "内" {
+			return Deadline{}, false
+		}
+		d.Month = 3 * smallNum(m[1])
+		return d, true
+	}
+	if m := monthRE.FindStringSubmatch(rest); m != nil {
+		mo := smallNum(m[1])
+		if mo < 1 || mo > 12 {
+			return Deadline{}, false
+		}
+		tail := trim(rest[len(m[0]):])
+		switch {
+		case tail == "", tail == "底", tail == "末", tail == "份", tail == "中旬", tail == "下旬", tail == "上旬", tail == "中", tail == "初":
+		case strings.HasSuffix(tail, "日") || strings.HasSuffix(tail, "号"):
+			day, err := strconv.Atoi(strings.TrimRight(tail, "日号"))
+			if err != nil || day < 1 || day > 31 {
+				return Deadline{}, false
+			}
+		default:
+			return Deadline{}, false
+		}
+		d.Month = mo
+		return d, true
+	}
+	return Deadline{}, false
+}
+
+// String writes the deadline as the ledger prints a parsed date: 2024年6月,
+// or 长期 for an ongoing task.
+func (d Deadline) String() string {
+	if d.Ongoing {
+		return "长期"
+	}
+	y := ""
+	if d.Year != 0 {
+		y = strconv.Itoa(d.Year) + "年"
+	}
+	return y + strconv.Itoa(d.Month) + "月"
+}
