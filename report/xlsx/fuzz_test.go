@@ -26,7 +26,6 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		os.WriteFile("/tmp/xl/cur.xlsx", data, 0o644) // DEBUG
 		r, ps := Read("fuzz.xlsx", data)
 		if r == nil {
 			if !ps.HasErrors() {

@@ -44,7 +44,7 @@ var (
 // reader collects the problems of one import.
 type reader struct {
 	name string
-	f    *excelize.File
+	book *xbook
 	ps   report.Problems
 }
 
@@ -59,6 +59,12 @@ func (x *reader) add(where, rule, format string, args ...any) {
 // problem names the sheet and cell (表三!D7) and the row and column labels.
 // Read never panics and never trusts a formula's cached value: totals are
 // computed from the inputs.
+//
+// Untrusted input never reaches excelize: preflight refuses what is not a
+// zip workbook (OLE and encrypted files included), a file over
+// MaxFileSize, and a zip whose parts would inflate beyond maxUnzipped
+// (checked from the zip directory, whose sizes archive/zip enforces while
+// inflating); the parts are then read by parse.go's bounded scanner.
 //
 // Amounts keep the digits the clerk sees. A number cell's stored value is
 // read as written when it has at most 15 significant digits (Excel's
@@ -76,16 +82,11 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
 		}
 	}()
-	if !x.preflight(data) {
+	book := x.open(data)
+	if book == nil {
 		return nil, x.ps
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
-	if err != nil {
-		x.add("", "S-1", "无法打开此工作簿（%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", err)
-		return nil, x.ps
-	}
-	defer f.Close()
-	x.f = f
+	x.book = book
 	r := x.report()
 	if r == nil || x.ps.HasErrors() {
 		return nil, x.ps
@@ -93,31 +94,31 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 	return r, x.ps
 }
 
-// preflight refuses what is not a plain xlsx workbook of sane size before
-// excelize sees it.
-func (x *reader) preflight(data []byte) bool {
+// open refuses what is not a plain xlsx workbook of sane size, then
+// parses the parts the importer needs.
+func (x *reader) open(data []byte) *xbook {
 	switch {
 	case len(data) == 0:
 		x.add("", "S-1", "文件为空，不是工作簿")
-		return false
+		return nil
 	case len(data) > MaxFileSize:
 		x.add("", "S-1", "文件超过 %d MiB，不像年度报告工作簿（正常只有几十 KB）。请检查是否选错了文件", MaxFileSize>>20)
-		return false
+		return nil
 	case bytes.HasPrefix(data, oleMagic):
 		x.add("", "S-1", "这是加密或旧版 .xls 文件（设置了打开密码的工作簿，或 Excel 97-2003 格式），无法读取。请在 Excel/WPS 中取消打开密码，并“另存为”Excel 工作簿（.xlsx）后重试")
-		return false
+		return nil
 	case !bytes.HasPrefix(data, zipMagic):
 		x.add("", "S-1", "这不是 .xlsx 工作簿（文件开头不是 xlsx 的 zip 格式）。请用 nianbao xlsx template 或 nianbao export 生成的工作簿填写，并保存为 .xlsx")
-		return false
+		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		x.add("", "S-1", "文件已损坏或不完整，无法作为 .xlsx 工作簿读取（%v）。请在 Excel/WPS 中重新另存为 .xlsx", err)
-		return false
+		return nil
 	}
 	if len(zr.File) > maxParts {
 		x.add("", "S-1", "工作簿包含 %d 个部件，远多于正常的年报工作簿，拒绝处理", len(zr.File))
-		return false
+		return nil
 	}
 	var total uint64
 	parts := map[string]*zip.File{}
@@ -125,37 +126,65 @@ func (x *reader) preflight(data []byte) bool {
 		total += zf.UncompressedSize64
 		if total > maxUnzipped || zf.UncompressedSize64 > maxUnzipped {
 			x.add("", "S-1", "工作簿解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的年报工作簿解压后不到 1 MiB", maxUnzipped>>20)
-			return false
+			return nil
 		}
 		parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
 	}
 	if parts["xl/workbook.xml"] == nil {
 		x.add("", "S-1", "这不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml。OpenDocument（.ods）、WPS（.et）等文件请先“另存为”Excel 工作簿（.xlsx）")
-		return false
+		return nil
 	}
-	names := sheetNames(parts)
-	for lname, zf := range parts {
-		if !strings.HasPrefix(lname, "xl/") || !strings.HasSuffix(lname, ".xml") || !strings.Contains(lname, "sheet") {
-			continue
+	wb := workbookParts(parts)
+	book := &xbook{sheets: map[string]xsheet{}, fmts: map[int]string{}}
+	read := func(lname string) ([]byte, bool) {
+		zf := parts[lname]
+		if zf == nil {
+			return nil, true
 		}
 		b, err := readPart(zf)
 		if err != nil {
 			x.add("", "S-1", "工作簿的部件 %s 已损坏（%v）。请在 Excel/WPS 中重新另存为 .xlsx", zf.Name, err)
-			return false
+			return nil, false
 		}
-		if !bytes.Contains(b, []byte("sheetData")) {
-			continue
+		return b, true
+	}
+	var sst []string
+	if b, ok := read(wb.strings); !ok {
+		return nil
+	} else if b != nil {
+		sst = parseSharedStrings(b)
+	}
+	if b, ok := read(wb.styles); !ok {
+		return nil
+	} else if b != nil {
+		book.xfs, book.fmts = parseStyles(b)
+	}
+	for _, sh := range wb.sheets {
+		b, ok := read(sh.part)
+		if !ok {
+			return nil
 		}
-		sheet := names[lname]
-		if sheet == "" {
-			sheet = zf.Name
+		if b == nil {
+			continue // a sheet without its part: reported as missing if it matters
 		}
-		if msg := scanSheet(b); msg != "" {
-			x.add(sheet, "S-1", "%s", msg)
-			return false
+		cells, msg := parseSheet(b, sst)
+		if msg != "" {
+			x.add(sh.name, "S-1", "%s", msg)
+			return nil
+		}
+		if _, dup := book.sheets[sh.name]; !dup {
+			book.sheets[sh.name] = cells
+			book.order = append(book.order, sh.name)
 		}
 	}
-	return true
+	return book
+}
+
+// wbParts names the parts of a workbook (lower case) from xl/workbook.xml
+// and its relationships.
+type wbParts struct {
+	sheets          []struct{ name, part string }
+	strings, styles string
 }
 
 func readPart(zf *zip.File) ([]byte, error) {
@@ -171,9 +200,8 @@ func readPart(zf *zip.File) ([]byte, error) {
 	return b, err
 }
 
-// sheetNames maps worksheet part names (lower case) to sheet names, for messages.
-func sheetNames(parts map[string]*zip.File) map[string]string {
-	out := map[string]string{}
+func workbookParts(parts map[string]*zip.File) wbParts {
+	var out wbParts
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -183,8 +211,15 @@ func sheetNames(parts map[string]*zip.File) map[string]string {
 	var rels struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
+	}
+	target := func(t string) string {
+		if strings.HasPrefix(t, "/") {
+			return strings.ToLower(t[1:])
+		}
+		return strings.ToLower(path.Join("xl", t))
 	}
 	wbf, relf := parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"]
 	if wbf == nil || relf == nil {
@@ -197,108 +232,22 @@ func sheetNames(parts map[string]*zip.File) map[string]string {
 	if b, err = readPart(relf); err != nil || xml.Unmarshal(b, &rels) != nil {
 		return out
 	}
+	for _, rel := range rels.Rels {
+		switch {
+		case strings.HasSuffix(rel.Type, "/sharedStrings"):
+			out.strings = target(rel.Target)
+		case strings.HasSuffix(rel.Type, "/styles"):
+			out.styles = target(rel.Target)
+		}
+	}
 	for _, s := range wb.Sheets {
 		for _, rel := range rels.Rels {
 			if rel.ID == s.ID {
-				t := rel.Target
-				if strings.HasPrefix(t, "/") {
-					t = t[1:]
-				} else {
-					t = path.Join("xl", t)
-				}
-				out[strings.ToLower(t)] = s.Name
+				out.sheets = append(out.sheets, struct{ name, part string }{s.Name, target(rel.Target)})
 			}
 		}
 	}
 	return out
-}
-
-// scanSheet checks that a worksheet stays within the bounds of a report
-// workbook; it returns a message when it does not. It reads tags with a
-// plain byte scan (element names may carry a namespace prefix): the
-// attributes that matter are r on <row> and <c>.
-func scanSheet(b []byte) string {
-	row, col, cells, merges := 0, 0, 0, 0
-	for i := 0; i < len(b); {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		end := bytes.IndexByte(b[i:], '>')
-		if end < 0 {
-			break
-		}
-		tag := b[i : i+end]
-		i += end + 1
-		if len(tag) == 0 || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' {
-			continue
-		}
-		name := tag
-		if k := bytes.IndexAny(name, " \t\r\n/"); k >= 0 {
-			name = name[:k]
-		}
-		if k := bytes.IndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		switch string(name) {
-		case "row":
-			row++
-			col = 0
-			if v, ok := attrR(tag); ok {
-				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 {
-					return fmt.Sprintf("工作表的行号“%s”无效，文件已损坏", clip(v))
-				}
-				row = n
-			}
-			if row > maxSheetRow {
-				return fmt.Sprintf("工作表有超出年报表格范围的行（第 %d 行）。请删除表格以外的内容后重试", row)
-			}
-		case "c":
-			col++
-			cells++
-			if v, ok := attrR(tag); ok {
-				c, r, err := excelize.CellNameToCoordinates(v)
-				if err != nil {
-					return fmt.Sprintf("工作表的单元格名称“%s”无效，文件已损坏", clip(v))
-				}
-				col = c
-				row = max(row, r)
-			}
-			if col > maxSheetCol || row > maxSheetRow {
-				return fmt.Sprintf("工作表的 %s 单元格超出了年报表格的范围。请删除表格以外的内容后重试", ref(min(col, 16384), min(max(row, 1), 1048576)))
-			}
-			if cells > maxCells {
-				return "工作表的单元格数量远多于年报表格，拒绝处理"
-			}
-		case "mergeCell":
-			merges++
-			if merges > maxMerges {
-				return "工作表的合并单元格数量远多于年报表格，拒绝处理"
-			}
-		}
-	}
-	return ""
-}
-
-// attrR returns the value of the attribute r in a tag's text.
-func attrR(tag []byte) (string, bool) {
-	for k := 0; k+3 < len(tag); k++ {
-		if tag[k+1] == 'r' && tag[k+2] == '=' && (tag[k] == ' ' || tag[k] == '\t' || tag[k] == '\n' || tag[k] == '\r') {
-			q := tag[k+3]
-			if q != '"' && q != '\'' {
-				return "", false
-			}
-			rest := tag[k+4:]
-			e := bytes.IndexByte(rest, q)
-			if e < 0 {
-				return "", false
-			}
-			return string(rest[:e]), true
-		}
-	}
-	return "", false
 }
 
 func clip(s string) string {
@@ -310,32 +259,30 @@ func clip(s string) string {
 
 // raw is what a cell holds, as stored.
 type raw struct {
-	typ     excelize.CellType
+	typ     cellType
 	val     string // the stored value; shared and inline strings resolved
 	formula string
+	hasF    bool
+	style   int
 }
 
 func (x *reader) cell(sheet string, col, row int) raw {
-	cellRef := ref(col, row)
-	t, _ := x.f.GetCellType(sheet, cellRef)
-	v, _ := x.f.GetCellValue(sheet, cellRef, excelize.Options{RawCellValue: true})
-	fm, _ := x.f.GetCellFormula(sheet, cellRef)
-	return raw{typ: t, val: v, formula: fm}
-}
-
-func isText(t excelize.CellType) bool {
-	return t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula
+	c := x.book.sheets[sheet][[2]int{col, row}]
+	if c == nil {
+		return raw{}
+	}
+	return raw{typ: c.typ, val: c.val, formula: c.formula, hasF: c.hasF, style: c.style}
 }
 
 // text reads a text cell; numbers are taken as written.
 func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 	c := x.cell(sheet, col, row)
-	if c.formula != "" {
+	if c.hasF {
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”是公式（=%s），请直接填写文字", what, clip(c.formula))
 		return "", false
 	}
 	switch c.typ {
-	case excelize.CellTypeBool, excelize.CellTypeError:
+	case cBool, cError:
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”应为文字，实际为“%s”", what, clip(c.val))
 		return "", false
 	}
@@ -346,7 +293,7 @@ func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 
 func (x *reader) report() *report.Report {
 	have := map[string]bool{}
-	for _, s := range x.f.GetSheetList() {
+	for _, s := range x.book.order {
 		have[s] = true
 	}
 	for _, s := range []string{sheetInfo, sheetT2, sheetT3, sheetT4, sheetText} {
@@ -422,7 +369,7 @@ func normLabel(s string) string {
 func (x *reader) verifyLabels(l *layout, fees bool) bool {
 	ok := true
 	check := func(sheet string, col, row int, want string) bool {
-		got, _ := x.f.GetCellValue(sheet, ref(col, row), excelize.Options{RawCellValue: true})
+		got := x.cell(sheet, col, row).val
 		if normLabel(got) == normLabel(want) {
 			return true
 		}
@@ -473,9 +420,9 @@ func (x *reader) info(r *report.Report) {
 	}
 	dc := x.cell(sheetInfo, 2, infoDate)
 	switch {
-	case dc.formula != "":
+	case dc.hasF:
 		x.add(where(infoDate), "S-7", "“落款日期”是公式，请直接填写日期，例如 2025-01-20")
-	case dc.typ == excelize.CellTypeUnset || dc.typ == excelize.CellTypeNumber:
+	case dc.typ == cNumber:
 		if strings.TrimSpace(dc.val) == "" {
 			break
 		}
@@ -486,7 +433,7 @@ func (x *reader) info(r *report.Report) {
 			break
 		}
 		r.Date = t.Format("2006-01-02")
-	case dc.typ == excelize.CellTypeDate:
+	case dc.typ == cDate:
 		if t, err := time.Parse("2006-01-02", strings.TrimSpace(dc.val)[:min(10, len(strings.TrimSpace(dc.val)))]); err == nil {
 			r.Date = t.Format("2006-01-02")
 		} else {
@@ -578,18 +525,18 @@ func (x *reader) value(r *report.Report, f *field) bool {
 func (x *reader) number(f *field) (val string, blank, ok bool) {
 	c := x.cell(f.Sheet, f.Col, f.Row)
 	where, what := f.Where(), f.Label
-	if c.formula != "" {
+	if c.hasF {
 		x.add(where, "S-4", "（%s）是公式（=%s）。请直接填写数字", what, clip(c.formula))
 		return "", false, false
 	}
 	s := strings.TrimSpace(c.val)
 	switch {
-	case c.typ == excelize.CellTypeUnset || c.typ == excelize.CellTypeNumber:
+	case c.typ == cNumber:
 		if s == "" {
 			return "", true, false
 		}
 		return s, false, true
-	case isText(c.typ):
+	case c.typ == cText:
 		switch {
 		case s == "":
 			return "", true, false
@@ -600,11 +547,11 @@ func (x *reader) number(f *field) (val string, blank, ok bool) {
 		default:
 			x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
 		}
-	case c.typ == excelize.CellTypeBool:
+	case c.typ == cBool:
 		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
-	case c.typ == excelize.CellTypeError:
+	case c.typ == cError:
 		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
-	case c.typ == excelize.CellTypeDate:
+	case c.typ == cDate:
 		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
 	default:
 		x.add(where, "S-4", "（%s）应为数字，实际为“%s”", what, clip(s))
@@ -723,18 +670,15 @@ var builtinDecimals = map[int]int{2: 2, 4: 2, 7: 2, 8: 2, 39: 2, 40: 2, 43: 2, 4
 // formatDecimals is the number of decimals the cell's number format shows
 // (0 for General).
 func (x *reader) formatDecimals(f *field) int {
-	id, err := x.f.GetCellStyle(f.Sheet, f.Ref())
-	if err != nil || id == 0 {
+	c := x.cell(f.Sheet, f.Col, f.Row)
+	if c.style <= 0 || c.style >= len(x.book.xfs) {
 		return 0
 	}
-	st, err := x.f.GetStyle(id)
-	if err != nil || st == nil {
-		return 0
+	id := x.book.xfs[c.style]
+	if code, ok := x.book.fmts[id]; ok {
+		return codeDecimals(code)
 	}
-	if st.CustomNumFmt != nil {
-		return codeDecimals(*st.CustomNumFmt)
-	}
-	return builtinDecimals[st.NumFmt]
+	return builtinDecimals[id]
 }
 
 // codeDecimals counts the fixed decimals of a number format code such as
@@ -787,7 +731,7 @@ func (x *reader) fees(r *report.Report, l *layout) {
 		}
 		fields = append(fields, f)
 		c := x.cell(f.Sheet, f.Col, f.Row)
-		if strings.TrimSpace(c.val) != "" || c.formula != "" {
+		if strings.TrimSpace(c.val) != "" || c.hasF {
 			allBlank = false
 		}
 	}

@@ -1,10 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -87,6 +90,7 @@ func write(out io.Writer, r *report.Report, blank bool) (err error) {
 		w.pageSetup(name)
 	}
 	w.f.SetActiveSheet(0)
+	w.f.SetZipWriter(newZipWriter)
 	fullCalc := true
 	w.check(w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}))
 	stamp := w.doc.MetaDate + "T00:00:00Z"
@@ -760,4 +764,31 @@ func ranges(fields []*field) []string {
 		}
 	}
 	return out
+}
+
+// flatePool holds deflate compressors at BestSpeed: a workbook's parts
+// are small and repetitive, so the fastest level costs little in size and
+// saves most of the time the default level spends.
+var flatePool = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return fw
+}}
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+// newZipWriter is the zip writer excelize saves through.
+func newZipWriter(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw := flatePool.Get().(*flate.Writer)
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
+	})
+	return zw
 }
