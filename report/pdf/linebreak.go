@@ -157,7 +157,20 @@ func breakLines(s string, width, indent float64, measure func(string) float64) [
 			if cur.content() > 0 && used+pu.width > avail+1e-9 {
 				flush()
 			}
-			place(pu)
+			if used+pu.width <= avail+1e-9 || utf8.RuneCountInString(part) == 1 {
+				place(pu)
+				continue
+			}
+			// A glued run (，，，，) still wider than the line: 避头尾
+			// yields, one character at a time.
+			for i, n := 0, 0; i < len(part); i += n {
+				_, n = utf8.DecodeRuneInString(part[i:])
+				cu := unit{text: part[i : i+n], width: measure(part[i : i+n])}
+				if cur.content() > 0 && used+cu.width > avail+1e-9 {
+					flush()
+				}
+				place(cu)
+			}
 		}
 	}
 	if len(cur.units) > 0 {
@@ -172,7 +185,8 @@ func breakLines(s string, width, indent float64, measure func(string) float64) [
 func splitUnit(s string) []string {
 	var out []string
 	for i, r := range s {
-		c := string(r)
+		_, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i : i+n] // not string(r): keeps invalid UTF-8 bytes as they are
 		if len(out) > 0 && isNoStart(r) && i > 0 {
 			out[len(out)-1] += c
 			continue

@@ -185,37 +185,71 @@ func (w *writer) render(d *report.Doc) {
 	for _, p := range d.Preface {
 		w.para(w.body, p.Text)
 	}
-	for i, s := range d.Sections {
-		// Keep the heading with what follows: two lines of text or the
-		// table's header and first rows.
-		need := pitch * 3
-		var tl *tableLayout
-		if s.Table != nil && len(s.Paras) == 0 {
-			tl = w.layoutTable(s.Table)
-			need = pitch + tl.minStart()
-		}
-		w.ensure(need)
-		w.setFont(w.bold, bodyPt)
-		w.p.Bookmark(s.Heading, 0, w.y)
-		w.para(w.bold, s.Heading)
-		for _, p := range s.Paras {
-			w.para(w.body, p.Text)
-		}
-		if s.Table != nil {
-			if tl == nil {
-				tl = w.layoutTable(s.Table)
-			}
-			w.table(tl)
-			w.y += pitch / 3
-		}
-		for _, p := range s.Notes {
-			w.para(w.body, p.Text)
-		}
-		_ = i
+	for _, s := range d.Sections {
+		w.section(s, 0, false)
 	}
 	w.signature(d.Organ, d.DateCN)
+	for _, a := range d.Appendices {
+		// Each appendix is an attachment of its own: it starts a page.
+		w.newPage()
+		w.section(a, 0, true)
+	}
 	if len(d.Charts) > 0 {
 		w.charts(d.Charts)
+	}
+}
+
+// section prints a heading with a bookmark at level, the paragraphs, the
+// table, the notes and then the subsections one level down. An appendix
+// heading (附：…) sits at the left margin, other headings are indented
+// two characters like the body.
+func (w *writer) section(s report.Section, level int, appendix bool) {
+	w.setFont(w.bold, bodyPt)
+	em := bodyPt * ptMM
+	indent := 2 * em
+	if appendix {
+		indent = 0
+	}
+	var heading []line
+	if s.Heading != "" {
+		heading = breakLines(s.Heading, textW, indent, w.measure)
+	}
+	// Keep the heading with what follows: two lines of text or the
+	// table's header and first rows.
+	need := pitch * float64(len(heading)+2)
+	var tl *tableLayout
+	if s.Table != nil && len(s.Paras) == 0 {
+		tl = w.layoutTable(s.Table)
+		need = pitch*float64(len(heading)) + tl.minStart()
+	}
+	w.ensure(need)
+	if len(heading) > 0 {
+		w.setFont(w.bold, bodyPt)
+		w.p.Bookmark(s.Heading, level, w.y)
+		for i, l := range heading {
+			x, avail := mLeft, textW
+			if i == 0 {
+				x, avail = mLeft+indent, textW-indent
+			}
+			w.drawLine(l, x, w.y+pitch/2+0.37*em, avail, em)
+			w.y += pitch
+		}
+	}
+	for _, p := range s.Paras {
+		w.para(w.body, p.Text)
+	}
+	if s.Table != nil {
+		if tl == nil {
+			tl = w.layoutTable(s.Table)
+		}
+		w.table(tl)
+		w.y += pitch / 3
+	}
+	for _, p := range s.Notes {
+		w.para(w.body, p.Text)
+	}
+	for _, sub := range s.Subsections {
+		w.section(sub, level+1, false)
 	}
 }
 

@@ -131,7 +131,8 @@ func pdfText(t *testing.T, data []byte) string {
 
 // expected lists, in reading order, every text of the document: title,
 // preface, headings, paragraphs, each table row (label followed by its
-// numbers), notes, signature, chart titles and captions.
+// numbers), notes, subsections, signature, appendices, chart titles and
+// captions.
 func expected(d *report.Doc) []string {
 	var out []string
 	add := func(s string) {
@@ -143,7 +144,8 @@ func expected(d *report.Doc) []string {
 	for _, p := range d.Preface {
 		add(p.Text)
 	}
-	for _, s := range d.Sections {
+	var section func(s report.Section)
+	section = func(s report.Section) {
 		add(s.Heading)
 		for _, p := range s.Paras {
 			add(p.Text)
@@ -162,9 +164,18 @@ func expected(d *report.Doc) []string {
 		for _, p := range s.Notes {
 			add(p.Text)
 		}
+		for _, sub := range s.Subsections {
+			section(sub)
+		}
+	}
+	for _, s := range d.Sections {
+		section(s)
 	}
 	add(d.Organ)
 	add(d.DateCN)
+	for _, a := range d.Appendices {
+		section(a)
+	}
 	for _, c := range d.Charts {
 		add(c.Title)
 		add(c.Summary)

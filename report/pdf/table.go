@@ -87,17 +87,85 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 		}
 	}
 	tl.headH = rowHeights(tl.head, len(g.Head))
-	tl.bodyH = rowHeights(tl.body, len(g.Body))
-	tl.keepWithNxt = make([]bool, len(g.Body))
-	for r := range g.Body {
+	nBody := len(g.Body)
+	tl.bodyH = rowHeights(tl.body, nBody)
+	if maxRow := bottomY - mTop - sum(tl.headH); maxRow > 2*tableLine+2*padY {
+		tl.body, nBody = splitTallRows(tl.body, tl.bodyH, maxRow)
+		tl.bodyH = rowHeights(tl.body, nBody)
+	}
+	// A body row made only of header cells (表二's block captions and
+	// column headings) must not end a page: it belongs to the rows below.
+	tl.keepWithNxt = make([]bool, nBody)
+	for r := range nBody {
 		tl.keepWithNxt[r] = true
 	}
 	for _, c := range tl.body {
-		if c.gc.Kind == report.CellNumber {
-			tl.keepWithNxt[c.row] = false
+		if c.gc.Kind != report.CellHead {
+			for r := c.row; r < c.row+c.rows && r < nBody; r++ {
+				tl.keepWithNxt[r] = false
+			}
 		}
 	}
 	return tl
+}
+
+// splitTallRows cuts every body row taller than maxH (a page below the
+// repeated header) into pieces that fit, each cell's lines continuing in
+// the same column of the next piece, so that even a very long cell text
+// is printed whole. Rows crossed by a spanning cell are left as they are.
+// It returns the new cells and row count.
+func splitTallRows(cells []*tcell, heights []float64, maxH float64) ([]*tcell, int) {
+	per := int((maxH - 2*padY) / tableLine) // lines per piece
+	split := make([]bool, len(heights))
+	tall := false
+	for r, h := range heights {
+		split[r] = h > maxH+eps
+		tall = tall || split[r]
+	}
+	if !tall || per < 1 {
+		return cells, len(heights)
+	}
+	for _, c := range cells {
+		if c.rows > 1 {
+			for r := c.row; r < c.row+c.rows && r < len(split); r++ {
+				split[r] = false
+			}
+		}
+	}
+	pieces := make([]int, len(heights))
+	for r := range pieces {
+		pieces[r] = 1
+	}
+	for _, c := range cells {
+		if c.row < len(split) && split[c.row] {
+			pieces[c.row] = max(pieces[c.row], (len(c.lines)+per-1)/per)
+		}
+	}
+	first := make([]int, len(heights)+1) // new index of each old row
+	for r := range heights {
+		first[r+1] = first[r] + pieces[r]
+	}
+	var out []*tcell
+	for _, c := range cells {
+		if c.row >= len(pieces) || pieces[c.row] == 1 {
+			nc := *c
+			nc.row = first[min(c.row, len(heights))]
+			if c.row+c.rows <= len(heights) {
+				nc.rows = first[c.row+c.rows] - nc.row
+			}
+			out = append(out, &nc)
+			continue
+		}
+		for i := range pieces[c.row] {
+			nc := *c
+			nc.row, nc.rows = first[c.row]+i, 1
+			lo, hi := min(i*per, len(c.lines)), min((i+1)*per, len(c.lines))
+			nc.lines = c.lines[lo:hi]
+			nc.need = float64(max(len(nc.lines), 1))*tableLine + 2*padY
+			out = append(out, &nc)
+		}
+	}
+	return out, first[len(heights)]
 }
 
 // rowHeights gives every row the height of its tallest single-row cell,

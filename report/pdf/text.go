@@ -125,9 +125,10 @@ func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 		return out
 	}
 	c.Preface = paras(d.Preface, "text.preface")
-	for i, s := range d.Sections {
+	var section func(s report.Section, path string) report.Section
+	section = func(s report.Section, path string) report.Section {
 		cs := report.Section{Heading: z.clean(bold, s.Heading, "", 0)}
-		cs.Paras = paras(s.Paras, textKeys[i])
+		cs.Paras = paras(s.Paras, path)
 		cs.Notes = paras(s.Notes, "")
 		if s.Table != nil {
 			g := *s.Table
@@ -145,7 +146,17 @@ func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 			g.Head, g.Body = rows(s.Table.Head), rows(s.Table.Body)
 			cs.Table = &g
 		}
-		c.Sections[i] = cs
+		for _, sub := range s.Subsections {
+			cs.Subsections = append(cs.Subsections, section(sub, ""))
+		}
+		return cs
+	}
+	for i, s := range d.Sections {
+		c.Sections[i] = section(s, textKeys[i])
+	}
+	c.Appendices = nil
+	for _, a := range d.Appendices {
+		c.Appendices = append(c.Appendices, section(a, ""))
 	}
 	c.Charts = nil
 	for i, ch := range d.Charts {
