@@ -154,9 +154,12 @@ func viewGrid(g *report.Grid) tableView {
 	}
 	// Column header band: the thead rows, or, in the body, the latest run
 	// of rows made only of CellHead cells (表二 repeats its column headers
-	// for every block).
+	// for every block). A body row that is one CellHead cell across the
+	// whole table titles the block of rows below it (表二's 第二十条第（一）项,
+	// an appendix's 表三 …): it heads those rows, not a column.
 	var band []*placed
 	inBand := false
+	var block *placed    // the current block title row
 	var groups []*placed // open group rows, outermost first
 	for r, row := range rows {
 		allHead := len(row) > 0
@@ -165,13 +168,17 @@ func viewGrid(g *report.Grid) tableView {
 				allHead = false
 			}
 		}
-		if r < nHead || allHead {
+		blockRow := r >= nHead && len(row) == 1 && row[0].cell.Kind == report.CellHead && row[0].cols == g.Cols
+		switch {
+		case blockRow:
+			block, groups, inBand = row[0], nil, false
+		case r < nHead || allHead:
 			if !inBand {
 				band = nil
 				inBand = true
 			}
 			band = append(band, row...)
-		} else {
+		default:
 			inBand = false
 		}
 		if len(row) == 1 && row[0].group {
@@ -205,7 +212,9 @@ func viewGrid(g *report.Grid) tableView {
 				classes = append(classes, "nb-note")
 			case report.CellLabel:
 				classes = append(classes, "nb-label")
-				if p.cell.Indent > 0 {
+				// Indent marks the level of a label in the first column; a label
+				// in a column of its own (表三's 1.属于国家秘密) is set off already.
+				if p.cell.Indent > 0 && p.col == 0 {
 					classes = append(classes, fmt.Sprintf("nb-i%d", min(p.cell.Indent, 3)))
 				}
 				if p.group {
@@ -219,17 +228,17 @@ func viewGrid(g *report.Grid) tableView {
 				cv.Header = true
 				cv.ID = p.id
 				switch {
+				case blockRow, p.group || (p.cell.Kind == report.CellLabel && p.rows > 1):
+					cv.Scope = "rowgroup"
 				case p.cell.Kind == report.CellHead && p.cols > 1:
 					cv.Scope = "colgroup"
 				case p.cell.Kind == report.CellHead:
 					cv.Scope = "col"
-				case p.group || p.rows > 1:
-					cv.Scope = "rowgroup"
 				default:
 					cv.Scope = "row"
 				}
 			} else {
-				cv.Headers = strings.Join(headersOf(p, band, rows, groups), " ")
+				cv.Headers = strings.Join(headersOf(p, block, band, rows, groups), " ")
 			}
 			line = append(line, cv)
 		}
@@ -245,10 +254,13 @@ func viewGrid(g *report.Grid) tableView {
 }
 
 // headersOf lists the ids of the header cells that apply to data cell p:
-// the column headers of the current band above it, the group rows it sits
-// in, then the row headers to its left.
-func headersOf(p *placed, band []*placed, rows [][]*placed, groups []*placed) []string {
+// the title of its block, the column headers of the current band above it,
+// the group rows it sits in, then the row headers to its left.
+func headersOf(p *placed, block *placed, band []*placed, rows [][]*placed, groups []*placed) []string {
 	var ids []string
+	if block != nil {
+		ids = append(ids, block.id)
+	}
 	overlapsCols := func(h *placed) bool { return h.col < p.col+p.cols && p.col < h.col+h.cols }
 	for _, h := range band {
 		if h.id != "" && h.row < p.row && overlapsCols(h) {

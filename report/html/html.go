@@ -162,19 +162,44 @@ type pageView struct {
 	FooterNote  string
 }
 
+// sectionView is a statutory section, an appendix or a subsection: its
+// heading (h2, or h3 for a subsection), text, table and notes.
 type sectionView struct {
-	ID      string
-	Heading string
-	Paras   []report.Para
-	Table   *tableView
-	Notes   []report.Para
+	ID          string
+	Heading     string
+	Level       int // heading level: 2 for a section or an appendix, 3, 4 … for subsections (at most 6)
+	Paras       []report.Para
+	Table       *tableView
+	Notes       []report.Para
+	Subsections []sectionView
+}
+
+// viewSection turns a report.Section into its view; id is the heading's id
+// and the prefix of its subsections' and table's ids.
+func viewSection(s report.Section, id string, level int) sectionView {
+	sv := sectionView{ID: id, Heading: s.Heading, Level: min(level, 6), Paras: s.Paras, Notes: s.Notes}
+	if s.Table != nil {
+		g := s.Table
+		if g.ID == "" {
+			c := *g
+			c.ID = id + "-table"
+			g = &c
+		}
+		tv := viewGrid(g)
+		sv.Table = &tv
+	}
+	for i, ss := range s.Subsections {
+		sv.Subsections = append(sv.Subsections, viewSection(ss, fmt.Sprintf("%s-%d", id, i+1), level+1))
+	}
+	return sv
 }
 
 type reportView struct {
 	pageView
-	Doc       *report.Doc
-	Sections  []sectionView
-	Downloads []Link
+	Doc        *report.Doc
+	Sections   []sectionView
+	Appendices []sectionView
+	Downloads  []Link
 }
 
 func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView {
@@ -208,12 +233,10 @@ func Write(w io.Writer, d *report.Doc, o Options) error {
 	v.Description = d.Subject
 	v.FooterNote = "格式依据：" + d.Notice + "。"
 	for i, s := range d.Sections {
-		sv := sectionView{ID: fmt.Sprintf("section-%d", i+1), Heading: s.Heading, Paras: s.Paras, Notes: s.Notes}
-		if s.Table != nil {
-			tv := viewGrid(s.Table)
-			sv.Table = &tv
-		}
-		v.Sections = append(v.Sections, sv)
+		v.Sections = append(v.Sections, viewSection(s, fmt.Sprintf("section-%d", i+1), 2))
+	}
+	for i, s := range d.Appendices {
+		v.Appendices = append(v.Appendices, viewSection(s, fmt.Sprintf("appendix-%d", i+1), 2))
 	}
 	name := "report-page"
 	if o.Mode == ModeFragment {

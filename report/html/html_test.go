@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -144,38 +145,46 @@ func TestDeterminism(t *testing.T) {
 // (full pages), one h1 (full report pages), and headings that never skip a level.
 func TestStructure(t *testing.T) {
 	for name, page := range pages(t, loadFixtures(t)) {
-		doc, err := xhtml.Parse(bytes.NewReader(page))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+		checkHeadings(t, name, page)
+	}
+}
+
+func checkHeadings(t *testing.T, name string, page []byte) {
+	t.Helper()
+	doc, err := xhtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var h1 int
+	last := 0
+	var langOK bool
+	fragment := !bytes.HasPrefix(page, []byte("<!DOCTYPE"))
+	if fragment {
+		last = 1 // a fragment sits under the CMS article's own h1
+	}
+	walk(doc, func(n *xhtml.Node) {
+		if n.Type != xhtml.ElementNode {
+			return
 		}
-		var h1 int
-		last := 0
-		var langOK bool
-		walk(doc, func(n *xhtml.Node) {
-			if n.Type != xhtml.ElementNode {
-				return
-			}
-			if n.Data == "html" && attr(n, "lang") == "zh-CN" {
-				langOK = true
-			}
-			if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
-				level := int(n.Data[1] - '0')
-				if level == 1 {
-					h1++
-				}
-				if last > 0 && level > last+1 {
-					t.Errorf("%s: heading h%d follows h%d", name, level, last)
-				}
-				last = level
-			}
-		})
-		fragment := strings.Contains(name, "fragment")
-		if !fragment && (!langOK || h1 != 1) {
-			t.Errorf("%s: lang zh-CN %v, %d h1 (want 1)", name, langOK, h1)
+		if n.Data == "html" && attr(n, "lang") == "zh-CN" {
+			langOK = true
 		}
-		if fragment && (bytes.Contains(page, []byte("<html")) || bytes.Contains(page, []byte("<head")) || h1 != 0) {
-			t.Errorf("%s: a fragment must have no <html>, <head> or <h1>", name)
+		if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+			level := int(n.Data[1] - '0')
+			if level == 1 {
+				h1++
+			}
+			if level > last+1 {
+				t.Errorf("%s: heading h%d follows h%d", name, level, last)
+			}
+			last = level
 		}
+	})
+	if !fragment && (!langOK || h1 != 1) {
+		t.Errorf("%s: lang zh-CN %v, %d h1 (want 1)", name, langOK, h1)
+	}
+	if fragment && (bytes.Contains(page, []byte("<html")) || bytes.Contains(page, []byte("<head")) || h1 != 0) {
+		t.Errorf("%s: a fragment must have no <html>, <head> or <h1>", name)
 	}
 }
 
@@ -484,5 +493,85 @@ func TestOptionIsRenderSnippet(t *testing.T) {
 		if got, want := echartsOption(c, "assets/"), snippetOption(c, "assets/"); got != want {
 			t.Errorf("%s: option differs from RenderSnippet's:\n%s\n%s", c.ID, got, want)
 		}
+	}
+}
+
+// handDoc is a Doc built by hand with an appendix and a subsection, each
+// with a table, as report.Build fills them in: section 六's work-plan
+// ledger and the year-over-year appendix. text is put into every string.
+func handDoc(text string) *report.Doc {
+	grid := func(id, caption string) *report.Grid {
+		c := func(s string, k report.CellKind) report.GridCell {
+			return report.GridCell{Text: s, ColSpan: 1, RowSpan: 1, Kind: k}
+		}
+		return &report.Grid{ID: id, Caption: caption + text, Cols: 3, Widths: []int{50, 25, 25},
+			Head: [][]report.GridCell{{c("项目"+text, report.CellHead), c("2023年", report.CellHead), c("2024年"+text, report.CellHead)}},
+			Body: [][]report.GridCell{
+				{report.GridCell{Text: "表三" + text, ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
+				{c("本年新收申请"+text, report.CellLabel), c("12", report.CellNumber), c("9"+text, report.CellNumber)},
+				{report.GridCell{Text: "表四", ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
+				{c("行政复议", report.CellLabel), c("1", report.CellNumber), c("2", report.CellNumber)},
+			}}
+	}
+	d := &report.Doc{Organ: "机关" + text, Year: 2024, Edition: report.Ed2021, Notice: report.Ed2021.Notice(),
+		Title: "机关" + text + "2024年政府信息公开工作年度报告", DateCN: "2025年1月20日"}
+	for i, h := range report.SectionHeadings {
+		d.Sections[i].Heading = h
+		d.Sections[i].Paras = []report.Para{{Text: "正文" + text}}
+	}
+	d.Sections[5].Notes = []report.Para{{Text: "收费说明" + text}}
+	d.Sections[5].Subsections = []report.Section{{
+		Heading: "本年度政务公开工作要点落实情况" + text,
+		Paras:   []report.Para{{Text: "要点共12项，已完成11项" + text}},
+		Table:   grid("", "政务公开工作要点落实情况"),
+		Notes:   []report.Para{{Text: "注：未完成事项已列入下一年度计划" + text}},
+	}}
+	d.Appendices = []report.Section{{
+		Heading: "附：主要数据同比情况" + text,
+		Paras:   []report.Para{{Text: "与上一年度相比" + text}},
+		Table:   grid("yoy", "主要数据同比情况"),
+		Notes:   []report.Para{{Text: "“—”表示无法比较" + text}},
+	}}
+	d.Charts = []report.Chart{{ID: "chart-x", Title: "图" + text, Kind: "bar", Unit: "件", Categories: []string{"甲" + text},
+		Series: []report.Series{{Name: "乙" + text, Values: []int64{3}}}, Summary: "共3件" + text}}
+	return d
+}
+
+// Appendices come after the signature and before the charts, as h2
+// sections; a subsection comes after its section's notes as an h3; their
+// tables have a caption, th with scope and td with headers.
+func TestAppendicesAndSubsections(t *testing.T) {
+	page := renderPage(t, handDoc(""), Options{})
+	s := string(page)
+	order := []string{
+		`<h2 id="section-6">六、其他需要报告的事项</h2>`,
+		`<p>收费说明</p>`,
+		`<h3 id="section-6-1">本年度政务公开工作要点落实情况</h3>`,
+		`<p>要点共12项，已完成11项</p>`,
+		`<table id="section-6-1-table" class="nb-table">`,
+		`<caption id="section-6-1-table-caption">政务公开工作要点落实情况</caption>`,
+		`<p class="nb-table-note">注：未完成事项已列入下一年度计划</p>`,
+		`<p class="nb-signature">`,
+		`<h2 id="appendix-1">附：主要数据同比情况</h2>`,
+		`<p>与上一年度相比</p>`,
+		`<table id="yoy" class="nb-table">`,
+		`<th id="yoy-r0c0" scope="col" class="nb-head">项目</th>`,
+		`<th id="yoy-r1c0" scope="rowgroup" colspan="3" class="nb-head">表三</th>`,
+		`<th id="yoy-r2c0" scope="row" class="nb-label">本年新收申请</th><td headers="yoy-r1c0 yoy-r0c1 yoy-r2c0" class="nb-num">12</td>`,
+		// A second block keeps the column headers of the thead.
+		`<th id="yoy-r4c0" scope="row" class="nb-label">行政复议</th><td headers="yoy-r3c0 yoy-r0c1 yoy-r4c0" class="nb-num">1</td>`,
+		`<p class="nb-table-note">“—”表示无法比较</p>`,
+		`<h2 id="charts-heading">附：图解</h2>`,
+	}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(s[at:], want)
+		if i < 0 {
+			t.Fatalf("after byte %d the page lacks (or has out of order) %s", at, want)
+		}
+		at += i + len(want)
+	}
+	for _, mode := range []Options{{}, {Mode: ModeFragment}, {Mode: ModeSelfContained}} {
+		checkHeadings(t, fmt.Sprintf("hand-built Doc, mode %d", mode.Mode), renderPage(t, handDoc(""), mode))
 	}
 }
