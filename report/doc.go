@@ -145,6 +145,12 @@ func Build(r *Report, history []*Report) *Doc {
 			"本年度发出信息处理费收费通知%d件，收费通知总金额%s元，实际收取信息处理费%s元。",
 			f.Notices, f.NotifiedAmount, f.Collected)})
 	}
+	if r.WorkPlan != nil && len(r.WorkPlan.Tasks) > 0 {
+		d.Sections[5].Subsections = append(d.Sections[5].Subsections, workPlanSection(r.WorkPlan, d.Sections[5].Paras))
+	}
+	if prev != nil {
+		d.Appendices = append(d.Appendices, compareAppendix(prev, r))
+	}
 	d.Charts = charts(r, history)
 	return d
 }

@@ -260,3 +260,100 @@ func (c *checker) workPlan() {
 		}
 	}
 }
+
+// WorkPlanHeading is the sub-heading of the ledger in section 六, without
+// its number.
+const WorkPlanHeading = "本年度政务公开工作要点落实情况"
+
+// cnOrdinals are the sub-item numbers of section 六: （一） … （二十）.
+var cnOrdinals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	"十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
+
+// nextOrdinal returns the number for a sub-item that follows paras: when
+// paragraphs begin with （一）（二）…, the next number (（四） after
+// （三）); "" when the text is not numbered that way.
+func nextOrdinal(paras []Para) string {
+	last := 0
+	for _, p := range paras {
+		for i := len(cnOrdinals) - 1; i >= 0; i-- {
+			if strings.HasPrefix(p.Text, "（"+cnOrdinals[i]+"）") || strings.HasPrefix(p.Text, "("+cnOrdinals[i]+")") {
+				last = max(last, i+1)
+				break
+			}
+		}
+	}
+	if last == 0 || last >= len(cnOrdinals) {
+		return ""
+	}
+	return "（" + cnOrdinals[last] + "）"
+}
+
+// WorkPlanSummary is the summary sentence of the ledger, e.g.
+// 《示例市2024年政务公开工作要点》共29项任务，已完成27项，推进中2项。
+func WorkPlanSummary(w *WorkPlan) string {
+	name := "本年度政务公开工作要点"
+	if w.Title != "" {
+		name = "《" + w.Title + "》"
+	}
+	done, doing, notDone := w.Counts()
+	n := len(w.Tasks)
+	if done == n {
+		return fmt.Sprintf("%s共%d项任务，已全部完成。", name, n)
+	}
+	parts := []string{fmt.Sprintf("已完成%d项", done)}
+	if doing > 0 {
+		parts = append(parts, fmt.Sprintf("推进中%d项", doing))
+	}
+	if notDone > 0 {
+		parts = append(parts, fmt.Sprintf("未完成%d项", notDone))
+	}
+	return fmt.Sprintf("%s共%d项任务，%s。", name, n, strings.Join(parts, "，"))
+}
+
+// flat joins the lines of a multi-line field (a 主要任务 imported from
+// several table rows) into one paragraph.
+func flat(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return joinLines(lines)
+}
+
+// workPlanSection lays out the ledger as a sub-section of section 六:
+// numbered heading, summary line and the task table.
+func workPlanSection(w *WorkPlan, sixth []Para) Section {
+	s := Section{Heading: nextOrdinal(sixth) + WorkPlanHeading}
+	s.Paras = []Para{{Text: WorkPlanSummary(w), Line: w.Pos.Line}}
+	g := &Grid{ID: "workplan", Caption: "政务公开工作要点落实情况", Cols: 7, Widths: []int{6, 14, 26, 12, 10, 8, 24}}
+	g.Head = [][]GridCell{{
+		cell("序号", CellHead), cell("事项名称", CellHead), cell("主要任务", CellHead), cell("牵头部门", CellHead),
+		cell("完成时限", CellHead), cell("落实状态", CellHead), cell("落实情况", CellHead),
+	}}
+	dash := func(s string) string {
+		if s == "" {
+			return NoValue
+		}
+		return s
+	}
+	for i, t := range w.Tasks {
+		no := cell(fmt.Sprint(i+1), CellNumber)
+		no.Key = fmt.Sprintf("work_plan.tasks[%d]", i)
+		g.Body = append(g.Body, []GridCell{
+			no,
+			cell(dash(flat(t.Item)), CellLabel),
+			cell(flat(t.Task), CellLabel),
+			cell(dash(flat(t.Lead)), CellLabel),
+			cell(dash(t.Deadline), CellLabel),
+			cell(dash(t.Status), CellLabel),
+			cell(dash(flat(t.Result)), CellLabel),
+		})
+	}
+	s.Table = g
+	return s
+}

@@ -107,3 +107,97 @@ func TestWorkPlanAbsent(t *testing.T) {
 		t.Errorf("Marshal wrote an absent work plan")
 	}
 }
+
+func TestWorkPlanSummary(t *testing.T) {
+	tasks := func(statuses ...string) []Task {
+		var out []Task
+		for _, s := range statuses {
+			out = append(out, Task{Task: "任务", Status: s})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		w    WorkPlan
+		want string
+	}{
+		{"mixed", WorkPlan{Title: "示例市2024年政务公开工作要点", Tasks: tasks("已完成", "已完成", "推进中", "未完成")},
+			"《示例市2024年政务公开工作要点》共4项任务，已完成2项，推进中1项，未完成1项。"},
+		{"no 未完成", WorkPlan{Title: "示例市2024年政务公开工作要点", Tasks: tasks("已完成", "推进中", "推进中")},
+			"《示例市2024年政务公开工作要点》共3项任务，已完成1项，推进中2项。"},
+		{"all done", WorkPlan{Title: "示例市2024年政务公开工作要点", Tasks: tasks("已完成", "已完成")},
+			"《示例市2024年政务公开工作要点》共2项任务，已全部完成。"},
+		{"none done, no title", WorkPlan{Tasks: tasks("未完成")},
+			"本年度政务公开工作要点共1项任务，已完成0项，未完成1项。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := WorkPlanSummary(&tc.w); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWorkPlanInBuild(t *testing.T) {
+	tests := []struct {
+		name    string
+		edits   []edit
+		plan    string
+		heading string
+		rows    int
+	}{
+		{name: "no work plan", plan: "", heading: ""},
+		{name: "unnumbered section 六", plan: workPlanYAML, heading: "本年度政务公开工作要点落实情况", rows: 3},
+		{name: "numbered section 六", plan: workPlanYAML, edits: []edit{{
+			"本年度未收取信息处理费。人大代表建议和政协提案办理结果已按规定公开。",
+			"（一）信息处理费。本年度未收取信息处理费。\n\n    （二）建议提案办理。人大代表建议和政协提案办理结果已按规定公开。"}},
+			heading: "（三）本年度政务公开工作要点落实情况", rows: 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := applyEdits(t, readTestdata(t, "valid2021.yaml"), tc.edits) + tc.plan
+			r, ps := Load("本年.yaml", []byte(src))
+			if ps.HasErrors() {
+				t.Fatalf("load: %v", ps)
+			}
+			d := Build(r, nil)
+			subs := d.Sections[5].Subsections
+			if tc.heading == "" {
+				if len(subs) != 0 {
+					t.Fatalf("want no subsection, got %+v", subs)
+				}
+				return
+			}
+			if len(subs) != 1 {
+				t.Fatalf("want one subsection, got %d", len(subs))
+			}
+			s := subs[0]
+			if s.Heading != tc.heading {
+				t.Errorf("heading %q, want %q", s.Heading, tc.heading)
+			}
+			if len(s.Paras) != 1 || s.Paras[0].Text != "《测试县2022年政务公开工作要点》共3项任务，已完成1项，推进中1项，未完成1项。" {
+				t.Errorf("summary: %+v", s.Paras)
+			}
+			g := s.Table
+			if g == nil || g.Cols != 7 || len(g.Widths) != 7 || len(g.Head) != 1 || len(g.Body) != tc.rows {
+				t.Fatalf("grid: %+v", g)
+			}
+			want := [][]string{
+				{"1", "加强政策解读", "重要政策文件同步发布解读材料。", "县政府办公室", "2022年12月底", "已完成", "全年发布解读材料36篇，其中图解12篇。"},
+				{"2", "规范依申请公开", "修订依申请公开办理规程。编制答复文书范本。", "县政府办公室 县司法局", "长期坚持", "推进中", "—"},
+				{"3", "—", "更新政府信息公开指南。", "—", "—", "未完成", "—"},
+			}
+			for i, row := range g.Body {
+				if len(row) != 7 {
+					t.Fatalf("row %d has %d cells", i, len(row))
+				}
+				for j, c := range row {
+					if c.Text != want[i][j] {
+						t.Errorf("row %d col %d: %q, want %q", i, j, c.Text, want[i][j])
+					}
+				}
+			}
+		})
+	}
+}

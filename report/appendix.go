@@ -1,0 +1,189 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// This file selects the main figures of a year-over-year comparison for the
+// appendix 附：主要数据同比情况 that Build adds when the previous year's
+// report is at hand. The figures and their changes come from Compare's
+// arithmetic (exact integers and decimals, "—" for a base of 0); only the
+// choice of rows and the layout are made here.
+
+// mainT2 lists, per edition of the current report, the 表二 cells shown:
+// documents made and in force, the decisions of 许可、处罚、强制, and fees.
+var mainT2 = map[Edition][][2]string{
+	Ed2021: {
+		{"rules", "issued"}, {"rules", "in_force"},
+		{"normative_documents", "issued"}, {"normative_documents", "in_force"},
+		{"licensing", "decisions"}, {"penalty", "decisions"}, {"coercion", "decisions"},
+		{"fees", "amount"},
+	},
+	Ed2019: {
+		{"rules", "made"}, {"rules", "total"},
+		{"normative_documents", "made"}, {"normative_documents", "total"},
+		{"licensing", "decisions"}, {"penalty", "decisions"}, {"coercion", "decisions"},
+	},
+}
+
+// MainFigure is one row of the appendix: a figure of both years with its
+// change, fully formatted.
+type MainFigure struct {
+	CompareRow
+	Short string // the label as the appendix prints it, under its table's heading
+	Level int    // indent: 0 for a head row, 1 for a sub-row
+}
+
+// MainFigures compares the main figures of cur with base (the previous
+// year's report, not nil): 表二's key cells, 表三's new, carried-over,
+// outcome groups, 总计 and carried-forward applications, and 表四's three
+// totals. Across the 2019→2021 edition change 表三 is compared row by row,
+// （六）其他处理 as the sum of its parts; 表二 cells whose meaning changed
+// are listed as not comparable with the reason.
+func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
+	all := Compare(base, cur)
+	byLabel := map[string]CompareRow{}
+	for _, r := range all.Rows {
+		if !r.Detail {
+			byLabel[r.Table+"|"+r.Label] = r
+		}
+	}
+	// 表二.
+	for _, rc := range mainT2[cur.Edition] {
+		b, row, col, ok := cmpT2Ref(cur.Edition, rc[0], rc[1])
+		if !ok {
+			continue
+		}
+		r, ok := byLabel[cmpTableActive+"|"+cmpT2Label(b, row, col)]
+		if !ok {
+			continue
+		}
+		rows = append(rows, MainFigure{CompareRow: r, Short: row.Label + "：" + col.Label})
+	}
+	// 表三: group sums, computed with Compare's arithmetic.
+	var c Comparison
+	add := func(short string, level int, b, k [6]int64, reason string) {
+		c.row(cmpTableRequests, short, cmpInt(cmpSum6(b)), cmpInt(cmpSum6(k)), reason)
+		rows = append(rows, MainFigure{CompareRow: c.Rows[len(c.Rows)-1], Short: short, Level: level})
+	}
+	cells := func(r *Report, id string) [6]int64 {
+		v, _ := cmpT3Cells(r, id)
+		return v
+	}
+	for _, row := range cur.Edition.Table3() {
+		switch row.Kind {
+		case T3Received, T3CarriedOver:
+			add(row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
+		}
+	}
+	seen := map[string]bool{}
+	for _, row := range cur.Edition.Table3() {
+		if row.Kind != T3Outcome {
+			continue
+		}
+		g, _, _ := strings.Cut(row.ID, ".")
+		if seen[g] {
+			continue
+		}
+		seen[g] = true
+		label := row.Group
+		if label == "" {
+			label = row.Label
+		}
+		if i := strings.Index(label, "）"); strings.HasPrefix(label, "（") && i > 0 {
+			label = label[:i+len("）")] + shortOutcome(label)
+		}
+		reason := ""
+		if g == "other" && base.Edition != cur.Edition {
+			reason = "2021 版分为三项，2019 版为一行，按合计比较"
+		}
+		add(label, 1, cmpT3Group(base, g), cmpT3Group(cur, g), reason)
+	}
+	for _, row := range cur.Edition.Table3() {
+		switch row.Kind {
+		case T3Total:
+			add(row.Label, 1, cells(base, row.ID), cells(cur, row.ID), "")
+		case T3CarriedForward:
+			add(row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
+		}
+	}
+	// 表四: the three totals.
+	total := Table4Cols[len(Table4Cols)-1]
+	for _, g := range Table4Rows {
+		if r, ok := byLabel[cmpTableAppeals+"|"+g.Titled+"："+total.Label]; ok {
+			rows = append(rows, MainFigure{CompareRow: r, Short: g.Titled + "：" + total.Label})
+		}
+	}
+	return rows, all.Notes
+}
+
+// compareAppendix lays out MainFigures as 附：主要数据同比情况.
+func compareAppendix(prev, r *Report) Section {
+	rows, notes := MainFigures(prev, r)
+	withReason := false
+	for _, m := range rows {
+		if m.Reason != "" {
+			withReason = true
+		}
+	}
+	cols := 5
+	widths := []int{40, 14, 14, 14, 18}
+	if withReason {
+		cols = 6
+		widths = []int{30, 10, 10, 10, 12, 28}
+	}
+	g := &Grid{ID: "compare", Caption: "附表 主要数据同比情况", Cols: cols, Widths: widths}
+	head := []GridCell{
+		cell("指标", CellHead),
+		cell(fmt.Sprintf("上年（%d年）", prev.Year), CellHead),
+		cell(fmt.Sprintf("本年（%d年）", r.Year), CellHead),
+		cell("增减", CellHead),
+		cell("增减率", CellHead),
+	}
+	if withReason {
+		head = append(head, cell("说明", CellHead))
+	}
+	g.Head = [][]GridCell{head}
+	tables := map[string]string{
+		cmpTableActive:   "表二 主动公开政府信息情况",
+		cmpTableRequests: "表三 收到和处理政府信息公开申请情况（件）",
+		cmpTableAppeals:  "表四 政府信息公开行政复议、行政诉讼情况（件）",
+	}
+	last, lastLevel := "", 0
+	for _, m := range rows {
+		if m.Table != last {
+			last = m.Table
+			g.Body = append(g.Body, []GridCell{span(cell(tables[m.Table], CellHead), cols, 1)})
+		}
+		if m.Table == cmpTableRequests && m.Level == 1 && lastLevel == 0 {
+			g.Body = append(g.Body, []GridCell{span(cell(T3ResultsGroup, CellLabel), cols, 1)})
+		}
+		lastLevel = m.Level
+		label := cell(m.Short, CellLabel)
+		label.Indent = m.Level
+		line := []GridCell{label, cell(printMinus(m.Base), CellNumber), cell(printMinus(m.Cur), CellNumber)}
+		if m.Comparable {
+			line = append(line, cell(printMinus(m.Delta), CellNumber), cell(printMinus(m.Percent), CellNumber))
+		} else {
+			line = append(line, span(cell("不可比", CellNote), 2, 1))
+		}
+		if withReason {
+			line = append(line, cell(m.Reason, CellNote))
+		}
+		g.Body = append(g.Body, line)
+	}
+	s := Section{Heading: "附：主要数据同比情况", Table: g}
+	s.Paras = append(s.Paras, Para{Text: fmt.Sprintf(
+		"下表列出%d年度主要数据与%d年度的比较。增减为本年数减上年数；增减率以上年数为基数，保留一位小数，上年数为0时不计算，记为“%s”。",
+		r.Year, prev.Year, NoValue)})
+	for _, n := range notes {
+		s.Notes = append(s.Notes, Para{Text: "说明：" + n + "。"})
+	}
+	return s
+}
+
+// printMinus writes a negative figure with the ASCII hyphen-minus, as the
+// statutory tables print 本年增/减: the printed report's fonts need not have
+// U+2212 (the terminal comparison keeps it).
+func printMinus(s string) string { return strings.ReplaceAll(s, Minus, "-") }

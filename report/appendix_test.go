@@ -1,0 +1,142 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// appendixRow finds the body row of the appendix grid whose label is label.
+func appendixRow(g *Grid, label string) []GridCell {
+	for _, row := range g.Body {
+		if len(row) > 0 && row[0].Text == label {
+			return row
+		}
+	}
+	return nil
+}
+
+func TestCompareAppendix(t *testing.T) {
+	type want struct {
+		label string
+		cells []string // 上年, 本年, 增减, 增减率 (or 不可比), [说明]
+	}
+	tests := []struct {
+		name                string
+		cur, prev           string
+		curEdits, prevEdits []edit
+		appendix            bool
+		cols                int
+		rows                []want
+		note                string // a note that must be present
+	}{
+		{name: "no previous year", cur: "valid2021.yaml", appendix: false},
+		{name: "previous year of another organ", cur: "valid2021.yaml", prev: "prev2021.yaml",
+			prevEdits: []edit{{"organ: 测试县人民政府办公室", "organ: 测试县财政局"}}, appendix: false},
+		{name: "with previous year", cur: "valid2021.yaml", prev: "prev2021.yaml", appendix: true, cols: 5, rows: []want{
+			{"一、本年新收政府信息公开申请数量", []string{"8", "12", "+4", "+50.0%"}},
+			{"二、上年结转政府信息公开申请数量", []string{"1", "1", "0", "0.0%"}},
+			{"（七）总计", []string{"8", "11", "+3", "+37.5%"}},
+			{"四、结转下年度继续办理", []string{"1", "2", "+1", "+100.0%"}},
+			{"行政规范性文件：现行有效件数", []string{"26", "30", "+4", "+15.4%"}},
+			{"行政复议：总计", []string{"0", "1", "+1", "—"}},
+		}},
+		{name: "base 0", cur: "valid2021.yaml", prev: "prev2021.yaml",
+			prevEdits: []edit{
+				{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [0, 0, 0, 0, 0, 0, 0]"},
+			},
+			appendix: true, cols: 5, rows: []want{
+				{"一、本年新收政府信息公开申请数量", []string{"0", "12", "+12", "—"}},
+				{"规章：本年制发件数", []string{"0", "0", "0", "—"}},
+			}},
+		{name: "decrease", cur: "valid2021.yaml", prev: "prev2021.yaml",
+			prevEdits: []edit{{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [15, 0, 0, 0, 0, 1, 16]"}},
+			appendix:  true, cols: 5, rows: []want{
+				{"一、本年新收政府信息公开申请数量", []string{"16", "12", "-4", "-25.0%"}},
+			}},
+		{name: "2019 edition both years", cur: "valid2019.yaml", prev: "prev2019.yaml", appendix: true, cols: 5, rows: []want{
+			{"规章：本年新制作数量", nil},
+			{"（六）其他处理", nil},
+		}},
+		{name: "across the edition change", cur: "valid2021.yaml", prev: "valid2019.yaml",
+			curEdits: []edit{{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}},
+			appendix: true, cols: 6, rows: []want{
+				{"规章：本年制发件数", []string{"", "", "不可比"}},
+				{"行政许可：本年处理决定数量", []string{"", "", "", "", "2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"}},
+				{"（六）其他处理", []string{"", "", "", "", "2021 版分为三项，2019 版为一行，按合计比较"}},
+				{"一、本年新收政府信息公开申请数量", []string{"8", "12", "+4", "+50.0%", ""}},
+			}, note: "2020 年度报告使用 2019 版格式"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cur := loadString("本年.yaml", applyEdits(t, readTestdata(t, tc.cur), tc.curEdits))
+			if cur.Report == nil || cur.Problems.HasErrors() {
+				t.Fatalf("current year: %v", cur.Problems)
+			}
+			var history []*Report
+			if tc.prev != "" {
+				p := loadString("上年.yaml", applyEdits(t, readTestdata(t, tc.prev), tc.prevEdits))
+				if p.Report == nil || p.Problems.HasErrors() {
+					t.Fatalf("previous year: %v", p.Problems)
+				}
+				history = append(history, p.Report)
+			}
+			d := Build(cur.Report, history)
+			if !tc.appendix {
+				if len(d.Appendices) != 0 {
+					t.Fatalf("want no appendix, got %+v", d.Appendices)
+				}
+				return
+			}
+			if len(d.Appendices) != 1 {
+				t.Fatalf("want one appendix, got %d", len(d.Appendices))
+			}
+			a := d.Appendices[0]
+			if a.Heading != "附：主要数据同比情况" || a.Table == nil {
+				t.Fatalf("appendix: %+v", a)
+			}
+			g := a.Table
+			if g.Cols != tc.cols || len(g.Widths) != tc.cols {
+				t.Errorf("cols = %d (widths %v), want %d", g.Cols, g.Widths, tc.cols)
+			}
+			if n := len(g.Body); n < 15 || n > 40 {
+				t.Errorf("appendix has %d rows: want the main figures only", n)
+			}
+			for _, row := range append(g.Head, g.Body...) {
+				w := 0
+				for _, c := range row {
+					w += c.ColSpan
+					if strings.Contains(c.Text, Minus) {
+						t.Errorf("cell %q has U+2212: printed fonts may lack it", c.Text)
+					}
+				}
+				if w != g.Cols {
+					t.Errorf("row %v spans %d columns, want %d", row, w, g.Cols)
+				}
+			}
+			for _, w := range tc.rows {
+				row := appendixRow(g, w.label)
+				if row == nil {
+					t.Errorf("no row %q", w.label)
+					continue
+				}
+				for i, c := range w.cells {
+					if c == "" {
+						continue
+					}
+					if i+1 >= len(row) || row[i+1].Text != c {
+						t.Errorf("row %q cell %d: got %v, want %q", w.label, i+1, row, c)
+					}
+				}
+			}
+			if tc.note != "" {
+				found := false
+				for _, n := range a.Notes {
+					found = found || strings.Contains(n.Text, tc.note)
+				}
+				if !found {
+					t.Errorf("no note containing %q: %+v", tc.note, a.Notes)
+				}
+			}
+		})
+	}
+}
