@@ -137,7 +137,11 @@ func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 				for i, r := range rs {
 					out[i] = make([]report.GridCell, len(r))
 					for j, gc := range r {
-						gc.Text = z.clean(body, gc.Text, gc.Key, 0)
+						path := gc.Key
+						if path == "" {
+							path = g.Caption
+						}
+						gc.Text = z.clean(body, gc.Text, path, 0)
 						out[i][j] = gc
 					}
 				}
