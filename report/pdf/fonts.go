@@ -2,12 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"path"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"nianbao/templates"
@@ -25,6 +27,7 @@ type Font struct {
 	Name   string // file name (or the embedded name), for messages
 	Family string // family name from the font's name table, "" if none
 
+	psName     string // PostScript name (name ID 6), "" if none
 	data       []byte
 	tables     map[string][]byte
 	unitsPerEm int
@@ -149,6 +152,7 @@ func (f *Font) parse() error {
 		return err
 	}
 	f.Family = f.nameRecord(1)
+	f.psName = f.nameRecord(6)
 	return nil
 }
 
@@ -270,6 +274,18 @@ func (f *Font) nameRecord(id int) string {
 // never available: the PDF library cannot print them.
 func (f *Font) Has(r rune) bool {
 	return r >= 0 && r < 0xFFFF && f.cmap[r] != 0
+}
+
+// pdfName is a name for the font in the PDF (pdffonts shows it): its
+// PostScript name, else its family, reduced to letters, digits and '-'.
+func (f *Font) pdfName() string {
+	var b strings.Builder
+	for _, r := range cmp.Or(f.psName, f.Family) {
+		if r < 0x80 && (r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			b.WriteRune(r)
+		}
+	}
+	return cmp.Or(b.String(), "Font")
 }
 
 // label is how messages name the font.

@@ -78,7 +78,11 @@ func Write(w io.Writer, d *report.Doc, opts Options) ([]report.Problem, error) {
 		if fc, ok := faces[f]; ok {
 			return fc
 		}
-		fc := newFace(f, fmt.Sprintf("f%d", len(order)+1))
+		name := f.pdfName()
+		for i := 2; slices.ContainsFunc(order, func(o *face) bool { return strings.EqualFold(o.family, name) }); i++ {
+			name = fmt.Sprintf("%s-%d", f.pdfName(), i)
+		}
+		fc := newFace(f, name)
 		faces[f] = fc
 		order = append(order, fc)
 		return fc

@@ -223,6 +223,14 @@ func TestPageNumbersAndFonts(t *testing.T) {
 	if len(lines) < 4 { // header, rule, at least two fonts
 		t.Fatalf("pdffonts:\n%s", fonts)
 	}
+	for _, name := range []string{"nianbaoserifsc-regular", "nianbaoserifsc-bold"} {
+		if !strings.Contains(fonts, name) {
+			t.Errorf("pdffonts lacks %s:\n%s", name, fonts)
+		}
+	}
+	if len(lines) != 4 {
+		t.Errorf("want exactly two fonts (body; title and headings):\n%s", fonts)
+	}
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// name type... encoding emb sub uni object ID
