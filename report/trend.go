@@ -8,10 +8,16 @@ import (
 )
 
 // TrendDoc is the render model of one organ's multi-year page: every
-// available year, the figures that can be compared across years with their
-// change from the previous available year, charts, and notes saying what is
-// not comparable across the 2019 → 2021 edition change. Like Doc, every
-// figure is final text; renderers do no arithmetic.
+// available year, every figure with its change from the previous available
+// year, charts, and notes saying what is not comparable across the 2019 →
+// 2021 edition change. Like Doc, every figure is final text; renderers do
+// no arithmetic.
+//
+// The year-over-year figures come from Compare, one call per pair of
+// consecutive years: which figures are comparable across editions, how
+// （六）其他处理 is mapped and how amounts in 元 and 万元 are compared is
+// decided there, once, for the compare command, the report's appendix and
+// this page alike.
 type TrendDoc struct {
 	Organ  string
 	Title  string // 示例市人民政府办公室政府信息公开工作年度报告历年数据
@@ -21,168 +27,125 @@ type TrendDoc struct {
 	Charts []Chart
 }
 
-// trendFigure is one comparable figure: value reports the figure for a
-// report, ok is false when the report's edition has no such figure.
-type trendFigure struct {
-	label  string
-	indent int
-	header bool // a label-only row that groups the rows below it
-	value  func(r *Report) (Decimal, bool)
-	unit   func(r *Report) string // printed after the value (2019 procurement amount), or nil
+// trendOtherTotal is the label under which （六）其他处理 is followed across
+// years: the single row of the 2019 edition and Compare's sum of the three
+// rows of the 2021 edition at the edition change.
+const trendOtherTotal = "（六）其他处理（合计）"
+
+// trendApplicantsRow is the 表三 row whose applicant columns get a table of
+// their own.
+const trendApplicantsRow = "一、本年新收政府信息公开申请数量"
+
+// trendRows is the union of the rows of one table over every comparison,
+// in printed order: a row first seen in a later comparison (a figure of
+// the newer edition) is placed after the row it follows there.
+type trendRows struct {
+	keys  []string
+	byCmp []map[string]CompareRow // per comparison: key → its row
 }
 
-func t3Figure(id, label string, indent int) trendFigure {
-	return trendFigure{label: label, indent: indent, value: func(r *Report) (Decimal, bool) {
-		i := r.Edition.T3Index(id)
-		if i < 0 || i >= len(r.Requests) {
-			return Decimal{}, false
-		}
-		return Decimal{Mant: r.Requests[i].Sum()}, true
-	}}
-}
-
-func headerFigure(label string, indent int) trendFigure {
-	return trendFigure{label: label, indent: indent, header: true}
-}
-
-// otherOutcomeSum is （六）其他处理 in both editions: the single 2019 row or
-// the sum of the three 2021 sub-rows.
-func otherOutcomeSum(r *Report) int64 {
-	var s int64
-	for i, row := range r.Edition.Table3() {
-		if i < len(r.Requests) && (row.ID == "other" || strings.HasPrefix(row.ID, "other.")) {
-			s += r.Requests[i].Sum()
-		}
+// add records row (under key) as comparison i's figure; after is the key
+// of the row before it in that comparison, "" for its first row.
+func (t *trendRows) add(i int, key, after string, row CompareRow) {
+	t.byCmp[i][key] = row
+	if slices.Contains(t.keys, key) {
+		return
 	}
-	return s
-}
-
-// table3Figures lists the rows of 表三 (总计 column) in printed order,
-// with （六）其他处理 as one comparable figure and its 2021 sub-rows after it.
-func table3Figures() []trendFigure {
-	var out []trendFigure
-	ed := Ed2021.Table3()
-	lastGroup := ""
-	inResults := false
-	for _, row := range ed {
-		if row.Level > 0 && !inResults {
-			out = append(out, headerFigure(T3ResultsGroup, 0))
-			inResults = true
-		}
-		if row.Group != lastGroup && row.Group != "" {
-			if row.Group == "（六）其他处理" {
-				out = append(out, trendFigure{label: "（六）其他处理（2021年版为下列三项之和）", indent: 1, value: func(r *Report) (Decimal, bool) {
-					return Decimal{Mant: otherOutcomeSum(r)}, true
-				}})
-			} else {
-				out = append(out, headerFigure(row.Group, 1))
-			}
-		}
-		lastGroup = row.Group
-		switch {
-		case row.Kind == T3Total:
-			out = append(out, trendFigure{label: row.Label, indent: 1, value: func(r *Report) (Decimal, bool) {
-				return Decimal{Mant: outcomeSum(r)}, true
-			}})
-		case row.Level == 0:
-			out = append(out, t3Figure(row.ID, row.Label, 0))
-		case row.Group != "":
-			out = append(out, t3Figure(row.ID, row.Label, 2))
-		default:
-			out = append(out, t3Figure(row.ID, row.Label, 1))
-		}
+	at := 0
+	if after != "" {
+		at = slices.Index(t.keys, after) + 1
 	}
-	return out
+	t.keys = slices.Insert(t.keys, at, key)
 }
 
-func applicantFigures() []trendFigure {
-	var out []trendFigure
-	for k, c := range ApplicantColumns {
-		out = append(out, trendFigure{label: c, value: func(r *Report) (Decimal, bool) {
-			return Decimal{Mant: r.Row("received").Cells[k]}, true
-		}})
-	}
-	out = append(out, trendFigure{label: T3TotalCol, value: func(r *Report) (Decimal, bool) {
-		return Decimal{Mant: r.Row("received").Sum()}, true
-	}})
-	return out
-}
+// trendApplicants names the applicants table for trendKey: the applicant
+// columns of 表三's first row.
+const trendApplicants = "申请人"
 
-func table4Figures() []trendFigure {
-	var out []trendFigure
-	for i, g := range Table4Rows {
-		out = append(out, headerFigure(g.Titled, 0))
-		for j, c := range Table4Cols {
-			out = append(out, trendFigure{label: c.Label, indent: 1, value: func(r *Report) (Decimal, bool) {
-				if j == 4 {
-					return Decimal{Mant: r.Appeals[i].Sum()}, true
-				}
-				return Decimal{Mant: r.Appeals[i].Vals[j]}, true
-			}})
-		}
-	}
-	return out
-}
-
-// table2Figures lists every cell of 表二 of one edition.
-func table2Figures(ed Edition) []trendFigure {
-	var out []trendFigure
-	for _, b := range ed.Table2() {
-		out = append(out, headerFigure(b.Caption, 0))
-		for _, row := range b.Rows {
-			for _, c := range b.Cols {
-				label := row.Label + "：" + c.Label
-				var unit func(r *Report) string
-				if row.Key == "procurement" && c.Kind == KindAmount {
-					unit = procUnit
-				}
-				out = append(out, trendFigure{label: label, indent: 1, unit: unit, value: func(r *Report) (Decimal, bool) {
-					if r.Edition != ed {
-						return Decimal{}, false
-					}
-					v, ok := r.ActiveCell(row.Key, c.Key)
-					if !ok {
-						return Decimal{}, false
-					}
-					if c.Kind == KindAmount {
-						return v.Amount, true
-					}
-					return Decimal{Mant: v.Int}, true
-				}})
-			}
-		}
-	}
-	return out
-}
-
-// procUnit is the unit an amount cell is written in, for comparing amounts of
-// two years (the 2019 procurement amount may be in 元 one year, 万元 the next).
-func procUnit(r *Report) string {
-	if r.ProcUnit == "" {
-		return "万元"
-	}
-	return r.ProcUnit
-}
-
-// trendChange formats the change from a to b: "+5", "−3" (U+2212), "0".
-func trendChange(a, b Decimal) string {
-	d := b.Add(Decimal{Mant: -a.Mant, Scale: a.Scale})
+// trendKey is the row of table a compared figure is shown in, "" when it
+// is not in that table (Detail rows belong to the applicants table only).
+func trendKey(table string, r CompareRow) string {
 	switch {
-	case d.Mant > 0:
-		return "+" + d.String()
-	case d.Mant < 0:
-		return "\u2212" + Decimal{Mant: -d.Mant, Scale: d.Scale}.String()
+	case table == trendApplicants:
+		if r.Table != cmpTableRequests {
+			return ""
+		}
+		if r.Label == trendApplicantsRow {
+			return T3TotalCol
+		}
+		if col, ok := strings.CutPrefix(r.Label, trendApplicantsRow+"："); ok && r.Detail {
+			return col
+		}
+		return ""
+	case r.Table != table || r.Detail:
+		return ""
+	case table == cmpTableRequests && r.Label == "（六）其他处理":
+		return trendOtherTotal
 	}
-	return "0"
+	return r.Label
 }
 
-// trendGrid lays out figures over the years: a label column, then per year
-// its figure and (from the second year on) the change from the previous
-// available year. A figure a year's edition lacks prints "—".
-func trendGrid(id, caption string, years []*Report, figs []trendFigure) *Grid {
-	cols := 1 + 2*len(years) - 1
-	g := &Grid{ID: id, Caption: caption, Cols: cols}
-	g.Widths = append(g.Widths, 30)
+// trendGroup splits a Compare label into the group it belongs to and the
+// rest: 表二 "第二十条第（一）项 规章：本年制发件数" at the space, 表三
+// "（三）不予公开 1.属于国家秘密" at the space, 表四 "行政复议：总计" at the
+// colon. Labels without a group return "".
+func trendGroup(table, label string) (group, rest string) {
+	sep := " "
+	if table == cmpTableAppeals {
+		sep = "："
+	}
+	if table == cmpTableActive || table == cmpTableRequests || table == cmpTableAppeals {
+		if g, r, ok := strings.Cut(label, sep); ok {
+			return g, r
+		}
+	}
+	return "", label
+}
+
+// trendGrid lays out one table over the years: a label column, then per
+// year its figure and, from the second year on, the change from the
+// previous available year as Compare gives it ("—" where Compare finds the
+// figures not comparable or one is missing). Rows are the union of every
+// comparison's rows, newest first: a figure only an older edition has is
+// placed after the row it follows there; rows of one group (表二's
+// 第二十条第（一）项, 表三's （三）不予公开, 表四's 行政复议) are kept together
+// under a group row.
+func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *Grid {
+	rows := &trendRows{byCmp: make([]map[string]CompareRow, len(cmps))}
+	for i := len(cmps) - 1; i >= 0; i-- {
+		rows.byCmp[i] = map[string]CompareRow{}
+		after := ""
+		for _, r := range cmps[i].Rows {
+			key := trendKey(table, r)
+			if key == "" {
+				continue
+			}
+			rows.add(i, key, after, r)
+			after = key
+		}
+	}
+	if len(rows.keys) == 0 {
+		return nil
+	}
+	// Keep each group together, where its first row is; rows without a
+	// group stay in place.
+	var order [][]string        // runs of keys: a group or a single ungrouped row
+	members := map[string]int{} // group → its run in order
+	for _, k := range rows.keys {
+		grp, _ := trendGroup(table, k)
+		if grp == "" {
+			order = append(order, []string{k})
+			continue
+		}
+		if i, ok := members[grp]; ok {
+			order[i] = append(order[i], k)
+			continue
+		}
+		members[grp] = len(order)
+		order = append(order, []string{k})
+	}
+	cols := 2*len(years) - 1 + 1
+	g := &Grid{ID: id, Caption: caption, Cols: cols, Widths: []int{40}}
 	h1 := []GridCell{span(cell("项目", CellHead), 1, 2)}
 	var h2 []GridCell
 	for i, r := range years {
@@ -202,42 +165,60 @@ func trendGrid(id, caption string, years []*Report, figs []trendFigure) *Grid {
 		g.Widths = append(g.Widths, 10, 10)
 	}
 	g.Head = [][]GridCell{h1, h2}
-	for _, f := range figs {
-		if f.header {
-			lc := span(cell(f.label, CellLabel), cols, 1)
-			lc.Indent = f.indent
-			g.Body = append(g.Body, []GridCell{lc})
-			continue
+	for _, run := range order {
+		grp, _ := trendGroup(table, run[0])
+		indent := 0
+		if grp != "" {
+			gc := span(cell(grp, CellLabel), cols, 1)
+			g.Body = append(g.Body, []GridCell{gc})
+			indent = 1
 		}
-		lc := cell(f.label, CellLabel)
-		lc.Indent = f.indent
-		line := []GridCell{lc}
-		var prev Decimal
-		prevOK := false
-		var prevR *Report
-		for i, r := range years {
-			v, ok := f.value(r)
-			text := "—"
-			if ok {
-				text = v.String()
-				if f.unit != nil {
-					text += f.unit(r)
-				}
-			}
-			line = append(line, cell(text, CellNumber))
-			if i > 0 {
-				chg := "—"
-				if ok && prevOK && (f.unit == nil || f.unit(r) == f.unit(prevR)) {
-					chg = trendChange(prev, v)
-					if f.unit != nil {
-						chg += f.unit(r)
+		for _, key := range run {
+			_, label := trendGroup(table, key)
+			lc := cell(label, CellLabel)
+			lc.Indent = indent
+			line := []GridCell{lc}
+			for i := range years {
+				r, ok := rows.byCmp[i][key]
+				value, change := NoValue, NoValue
+				if ok {
+					value = r.Cur
+					if r.Comparable {
+						change = r.Delta
 					}
 				}
-				line = append(line, cell(chg, CellNumber))
+				line = append(line, cell(value, CellNumber))
+				if i > 0 {
+					line = append(line, cell(change, CellNumber))
+				}
 			}
-			prev, prevOK, prevR = v, ok, r
+			g.Body = append(g.Body, line)
 		}
-		g.Body = append(g.Body, line)
+	}
+	return g
+}
+
+// trendReasons lists, for every pair of years, the figures Compare did not
+// compare or compared after mapping them (edition change, units), with its
+// reason: the page says which figures are not comparable and why.
+func trendReasons(years []*Report, cmps []Comparison) *Grid {
+	g := &Grid{ID: "trend-reasons", Caption: "不可比较或经换算比较的项目", Cols: 4, Widths: []int{14, 10, 38, 38}}
+	g.Head = [][]GridCell{{cell("年度", CellHead), cell("表格", CellHead), cell("项目", CellHead), cell("说明", CellHead)}}
+	for i := 1; i < len(cmps); i++ {
+		period := fmt.Sprintf("%d年较%d年", years[i].Year, years[i-1].Year)
+		for _, r := range cmps[i].Rows {
+			if r.Detail || r.Reason == "" {
+				continue
+			}
+			label := r.Label
+			if r.Table == cmpTableRequests && label == "（六）其他处理" {
+				label = trendOtherTotal
+			}
+			g.Body = append(g.Body, []GridCell{cell(period, CellLabel), cell(r.Table, CellLabel), cell(label, CellLabel), cell(r.Reason, CellLabel)})
+		}
+	}
+	if len(g.Body) == 0 {
+		return nil
 	}
 	return g
 }
@@ -265,51 +246,54 @@ func BuildTrend(reports []*Report) *TrendDoc {
 	}
 	t.Organ = years[len(years)-1].Organ
 	t.Title = t.Organ + "政府信息公开工作年度报告历年数据"
-	eds := map[Edition][]*Report{}
-	for _, r := range years {
+	cmps := make([]Comparison, len(years))
+	for i, r := range years {
 		t.Years = append(t.Years, r.Year)
-		eds[r.Edition] = append(eds[r.Edition], r)
+		var base *Report
+		if i > 0 {
+			base = years[i-1]
+		}
+		cmps[i] = Compare(base, r)
 	}
 	first, last := years[0].Year, years[len(years)-1].Year
 	period := fmt.Sprintf("%d—%d年", first, last)
 	if first == last {
 		period = fmt.Sprintf("%d年", first)
 	}
-
-	t.Notes = append(t.Notes, fmt.Sprintf("本页汇总%s共%d个年度的年度报告数据。“较上年”为与前一个有报告的年度相比的增减数；“—”表示该年度所用格式没有这一项，无法比较。", period, len(years)))
+	t.Notes = append(t.Notes, fmt.Sprintf("本页汇总%s共%d个年度的年度报告数据。“较上年”为与前一个有报告的年度相比的增减数；“—”表示该年度所用格式没有这一项，或这一项与前一年度统计口径不同、不能比较。", period, len(years)))
+	var eds []string
+	for _, ed := range []Edition{Ed2019, Ed2021} {
+		var ys []string
+		for _, r := range years {
+			if r.Edition == ed {
+				ys = append(ys, strconv.Itoa(r.Year))
+			}
+		}
+		if len(ys) > 0 {
+			eds = append(eds, fmt.Sprintf("%s年度报告使用%s规定的格式", strings.Join(ys, "、"), ed.Notice()))
+		}
+	}
 	if len(eds) > 1 {
-		var e19, e21 []string
-		for _, r := range eds[Ed2019] {
-			e19 = append(e19, strconv.Itoa(r.Year))
+		t.Notes = append(t.Notes, strings.Join(eds, "，")+"。")
+		for i := 1; i < len(cmps); i++ {
+			if years[i-1].Edition != years[i].Edition {
+				t.Notes = append(t.Notes, strings.Join(cmps[i].Notes, "；")+"。")
+			}
 		}
-		for _, r := range eds[Ed2021] {
-			e21 = append(e21, strconv.Itoa(r.Year))
-		}
-		t.Notes = append(t.Notes,
-			fmt.Sprintf("%s年度报告使用%s格式，%s年度报告使用%s格式。两版格式的统计口径不完全相同：",
-				strings.Join(e19, "、"), Ed2019.Notice(), strings.Join(e21, "、"), Ed2021.Notice()),
-			"表三（收到和处理政府信息公开申请情况）各行在两版格式中相同，只有“（六）其他处理”在2019年版格式中为一行、在2021年版格式中分为三项，因此历年比较的是三项之和，三个分项只在使用2021年版格式的年度之间比较。",
-			"表四（政府信息公开行政复议、行政诉讼情况）在两版格式中相同，全部可以比较。",
-			"表二（主动公开政府信息情况）的栏目在2021年版格式中作了调整（例如“本年新制作数量”改为“本年制发件数”，删除了第二十条第（九）项），两版数据不可比较，下面按格式分别列出，只在同一格式的年度之间比较。")
+		t.Notes = append(t.Notes, "表三“（六）其他处理”在2019年版格式中为一行，在2021年版格式中分为三项：格式变化的年度按三项之和与上年比较，三个分项只在使用2021年版格式的年度之间比较。各项是否可比及理由见本页最后的说明表。")
 	}
 
-	t.Tables = append(t.Tables,
-		trendGrid("trend-table3", "历年收到和处理政府信息公开申请情况（表三“总计”栏，单位：件）", years, table3Figures()),
-		trendGrid("trend-applicants", "历年本年新收政府信息公开申请（按申请人类型，单位：件）", years, applicantFigures()),
-		trendGrid("trend-table4", "历年政府信息公开行政复议、行政诉讼情况（表四，单位：件）", years, table4Figures()),
-	)
-	for _, ed := range []Edition{Ed2019, Ed2021} {
-		rs := eds[ed]
-		if len(rs) == 0 {
-			continue
+	for _, g := range []*Grid{
+		trendGrid("trend-table3", "历年收到和处理政府信息公开申请情况（表三“总计”栏，单位：件）", cmpTableRequests, years, cmps),
+		trendGrid("trend-applicants", "历年本年新收政府信息公开申请（按申请人类型，单位：件）", trendApplicants, years, cmps),
+		trendGrid("trend-table4", "历年政府信息公开行政复议、行政诉讼情况（表四，单位：件）", cmpTableAppeals, years, cmps),
+		trendGrid("trend-table2", "历年主动公开政府信息情况（表二）", cmpTableActive, years, cmps),
+		trendGrid("trend-fees", "历年信息处理费情况", cmpTableFees, years, cmps),
+		trendReasons(years, cmps),
+	} {
+		if g != nil {
+			t.Tables = append(t.Tables, g)
 		}
-		var ys []string
-		for _, r := range rs {
-			ys = append(ys, strconv.Itoa(r.Year))
-		}
-		t.Tables = append(t.Tables, trendGrid("trend-table2-"+string(ed),
-			fmt.Sprintf("主动公开政府信息情况（表二，%s年版格式：%s年度）", ed, strings.Join(ys, "、")),
-			rs, table2Figures(ed)))
 	}
 	t.Charts = trendCharts(years)
 	return t

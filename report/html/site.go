@@ -74,7 +74,9 @@ func WriteTrend(w io.Writer, t *report.TrendDoc, reports []Link, o Options) erro
 	v := trendView{pageView: newPage(l, o, t.Title, t.Charts), Trend: t, Reports: reports}
 	v.Description = t.Title
 	for _, g := range t.Tables {
-		v.Tables = append(v.Tables, viewGrid(g))
+		tv := viewGrid(g)
+		tv.Class = "nb-trend-table"
+		v.Tables = append(v.Tables, tv)
 	}
 	return execute(w, l, "trend-page", v)
 }
