@@ -19,6 +19,7 @@ const (
 	sheetT4    = "表四"
 	sheetFees  = "信息处理费"
 	sheetText  = "文字部分"
+	sheetPlan  = "工作要点"
 	sheetCheck = "校验"
 )
 
@@ -43,6 +44,46 @@ const (
 	feesFirstRow = 3
 	textFirstRow = 3
 )
+
+// The 工作要点 sheet: the title in C3, the column heads in row 4, one task
+// per row from row 5 (column A numbers the rows, B–H hold the fields).
+const (
+	planTitleRow = 3
+	planTitleCol = 3
+	planHeadRow  = 4
+	planFirstRow = 5
+	// planSpare is how many empty rows follow the tasks for adding more;
+	// a template or a report without tasks gets planMinRows rows.
+	planSpare   = 5
+	planMinRows = 20
+)
+
+// planCols are the task fields in column order (from column B), with the
+// column head, the column width and the YAML key.
+var planCols = []struct {
+	Head  string
+	Width float64
+	Key   string
+	get   func(*report.Task) *string
+}{
+	{"事项名称", 16, "item", func(t *report.Task) *string { return &t.Item }},
+	{"主要任务", 42, "task", func(t *report.Task) *string { return &t.Task }},
+	{"牵头部门", 14, "lead", func(t *report.Task) *string { return &t.Lead }},
+	{"责任单位", 16, "units", func(t *report.Task) *string { return &t.Units }},
+	{"完成时限", 13, "deadline", func(t *report.Task) *string { return &t.Deadline }},
+	{"落实状态", 10, "status", func(t *report.Task) *string { return &t.Status }},
+	{"落实情况", 42, "result", func(t *report.Task) *string { return &t.Result }},
+}
+
+// planCol returns the sheet column of a task key (B = 2), or 0.
+func planCol(key string) int {
+	for i, c := range planCols {
+		if c.Key == key {
+			return i + 2
+		}
+	}
+	return 0
+}
 
 // Scope names as the workbook shows them.
 var scopeNames = map[report.Scope]string{
@@ -345,6 +386,19 @@ func CellFor(ed report.Edition, path string) string {
 		return sheetInfo + "!" + ref(2, infoOverride)
 	case "carry_over_note":
 		return sheetInfo + "!" + ref(2, infoCarryNote)
+	}
+	if path == "work_plan" || path == "work_plan.title" {
+		return sheetPlan + "!" + ref(planTitleCol, planTitleRow)
+	}
+	if rest, ok := strings.CutPrefix(path, "work_plan.tasks["); ok {
+		idx, key, _ := strings.Cut(rest, "]")
+		if i, err := strconv.Atoi(idx); err == nil && i >= 0 && i < maxSheetRow {
+			col := planCol(strings.TrimPrefix(key, "."))
+			if col == 0 {
+				col = 2
+			}
+			return sheetPlan + "!" + ref(col, planFirstRow+i)
+		}
 	}
 	for i, s := range report.TextSections {
 		if path == "text."+s.Key || strings.HasPrefix(path, "text."+s.Key+".") {

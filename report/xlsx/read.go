@@ -9,6 +9,7 @@ import (
 	"math"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,8 +20,9 @@ import (
 	"nianbao/report"
 )
 
-// Limits on what Read accepts. A filled workbook is about 30 KB; its parts
-// inflate to well under 1 MiB.
+// Limits on what Read accepts. A filled workbook is 30–100 KB; its parts
+// inflate to well under 1 MiB (nianbao stores them uncompressed: about
+// 100 KB).
 const (
 	// MaxFileSize is the largest workbook file Read accepts.
 	MaxFileSize = 10 << 20
@@ -327,6 +329,9 @@ func (x *reader) report() *report.Report {
 	for i, s := range report.TextSections {
 		body, _ := x.text(sheetText, 2, textFirstRow+i, s.Title)
 		r.Text[i] = report.Text{Body: body, Literal: true}
+	}
+	if have[sheetPlan] {
+		x.workPlan(r)
 	}
 	// （七）总计 as the tool computes it; the workbook's formula is not read.
 	var total [6]int64
@@ -742,4 +747,87 @@ func (x *reader) fees(r *report.Report, l *layout) {
 	for _, f := range fields {
 		x.value(r, f)
 	}
+}
+
+// workPlan reads the 工作要点 sheet: a row with any field filled is a
+// task; no title and no task means the report has no work plan. Rows may
+// have been inserted or deleted (the sheet allows it), so every row up to
+// the sheet's last is read.
+func (x *reader) workPlan(r *report.Report) {
+	s := sheetPlan
+	for i, c := range planCols {
+		got := x.cell(s, i+2, planHeadRow).val
+		if normLabel(got) != normLabel(c.Head) {
+			x.add(s+"!"+ref(i+2, planHeadRow), "S-1", "此处应为“%s”，实际为“%s”。工作要点表的列被改动过，无法按位置读取。请不要增删或移动列",
+				c.Head, clip(got))
+			return
+		}
+	}
+	title, _ := x.text(s, planTitleCol, planTitleRow, "工作要点名称")
+	wp := &report.WorkPlan{Title: strings.Trim(title, "《》")}
+	lastRow := 0
+	for pos := range x.book.sheets[s] {
+		lastRow = max(lastRow, pos[1])
+	}
+	for row := planFirstRow; row <= lastRow; row++ {
+		var t report.Task
+		empty, ok := true, true
+		for i, c := range planCols {
+			v, good := x.planText(row, i+2, c.Key, c.Head)
+			ok = ok && good
+			*c.get(&t) = v
+			if v != "" {
+				empty = false
+			}
+		}
+		if empty && ok {
+			continue
+		}
+		where := func(key string) string { return s + "!" + ref(planCol(key), row) }
+		no := len(wp.Tasks) + 1
+		if t.Task == "" {
+			x.add(where("task"), "S-5", "第 %d 项任务（第 %d 行）的主要任务未填写。请照任务分解表填写，或删除整行内容", no, row)
+		}
+		switch {
+		case t.Status == "":
+			x.add(where("status"), "S-5", "第 %d 项任务（第 %d 行）的落实状态未填写，应为“已完成”“推进中”“未完成”之一", no, row)
+		case !slices.Contains(report.TaskStatuses, t.Status):
+			x.add(where("status"), "S-7", "第 %d 项任务（第 %d 行）的落实状态应为“已完成”“推进中”“未完成”之一，实际为“%s”", no, row, clip(t.Status))
+		}
+		wp.Tasks = append(wp.Tasks, t)
+	}
+	if wp.Title == "" && len(wp.Tasks) == 0 {
+		return
+	}
+	if len(wp.Tasks) == 0 {
+		x.add(s+"!"+ref(planCol("task"), planFirstRow), "S-5", "填写了工作要点名称，但没有任务。请逐行填写任务，或清空工作要点名称")
+	}
+	r.WorkPlan = wp
+}
+
+// planText reads one task field as text; a date typed into the 完成时限
+// column reads as 2024-06-30.
+func (x *reader) planText(row, col int, key, head string) (string, bool) {
+	c := x.cell(sheetPlan, col, row)
+	if key == "deadline" && c.typ == cNumber && !c.hasF && strings.TrimSpace(c.val) != "" && x.isDateFormat(c.style) {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(c.val), 64); err == nil && v >= 1 && v < 2958466 {
+			if t, err := excelize.ExcelDateToTime(v, false); err == nil {
+				return t.Format("2006-01-02"), true
+			}
+		}
+	}
+	return x.text(sheetPlan, col, row, fmt.Sprintf("第 %d 行的%s", row, head))
+}
+
+// isDateFormat reports whether a cell style shows numbers as dates.
+func (x *reader) isDateFormat(style int) bool {
+	if style <= 0 || style >= len(x.book.xfs) {
+		return false
+	}
+	id := x.book.xfs[style]
+	if code, ok := x.book.fmts[id]; ok {
+		code = strings.ToLower(code)
+		return strings.Contains(code, "yy") || strings.Contains(code, "d") && strings.Contains(code, "m")
+	}
+	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)
 }

@@ -2,20 +2,37 @@ package xlsx
 
 import (
 	"bytes"
+	"io/fs"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"nianbao/report"
 )
 
-// dataFiles lists the committed example data.
+// dataFiles lists every committed example data file under data/, at any
+// depth (data/shili-region/units/*/ included).
 func dataFiles(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob("../../data/*/*.yaml")
+	var files []string
+	err := filepath.WalkDir("../../data", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".yaml") {
+			files = append(files, path)
+		}
+		return err
+	})
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no data files: %v", err)
 	}
+	slices.Sort(files)
 	return files
+}
+
+// roundTripFiles are the data files every round trip covers: all of data/,
+// the loader's valid fixtures and a report with a work plan.
+func roundTripFiles(t testing.TB) []string {
+	return append(dataFiles(t), "../testdata/valid2019.yaml", "../testdata/valid2021.yaml", "testdata/workplan-2024.yaml")
 }
 
 func loadFile(t testing.TB, path string) *report.Report {
@@ -93,6 +110,26 @@ func sameMeaning(t *testing.T, name string, want, got *report.Report) {
 			t.Errorf("%s: fees %d %s %s, got %d %s %s", name, w.Notices, w.NotifiedAmount, w.Collected, g.Notices, g.NotifiedAmount, g.Collected)
 		}
 	}
+	switch {
+	case (want.WorkPlan == nil) != (got.WorkPlan == nil):
+		t.Errorf("%s: work plan %v, got %v", name, want.WorkPlan, got.WorkPlan)
+	case want.WorkPlan != nil:
+		if want.WorkPlan.Title != got.WorkPlan.Title {
+			t.Errorf("%s: work plan title %q, got %q", name, want.WorkPlan.Title, got.WorkPlan.Title)
+		}
+		if len(want.WorkPlan.Tasks) != len(got.WorkPlan.Tasks) {
+			t.Errorf("%s: %d tasks, got %d", name, len(want.WorkPlan.Tasks), len(got.WorkPlan.Tasks))
+			break
+		}
+		for i, wt := range want.WorkPlan.Tasks {
+			gt := got.WorkPlan.Tasks[i]
+			for _, c := range planCols {
+				if w, g := *c.get(&wt), *c.get(&gt); w != g {
+					t.Errorf("%s: task %d %s = %q, got %q", name, i+1, c.Key, w, g)
+				}
+			}
+		}
+	}
 	for i := range want.Text {
 		if want.Text[i].Body != got.Text[i].Body {
 			t.Errorf("%s: text %s differs:\nwant %q\ngot  %q", name, report.TextSections[i].Key, want.Text[i].Body, got.Text[i].Body)
@@ -103,7 +140,8 @@ func sameMeaning(t *testing.T, name string, want, got *report.Report) {
 // TestRoundTrip: every committed data file → xlsx → Report (and YAML) is
 // identical in meaning.
 func TestRoundTrip(t *testing.T) {
-	files := append(dataFiles(t), "../testdata/valid2019.yaml", "../testdata/valid2021.yaml")
+	files := roundTripFiles(t)
+	plans := 0
 	for _, path := range files {
 		want := loadFile(t, path)
 		got, ps := Read("book.xlsx", export(t, want))
@@ -117,11 +155,20 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("%s: marshalled import does not load: %v", path, ps)
 		}
 		sameMeaning(t, path+" (yaml)", want, back)
+		if want.WorkPlan != nil {
+			plans++
+		}
+	}
+	if plans == 0 {
+		t.Error("no data file with a work plan was round-tripped")
+	}
+	if !slices.ContainsFunc(files, func(p string) bool { return strings.Contains(p, "/units/") }) {
+		t.Error("the region's unit reports (data/shili-region/units/*/) were not found")
 	}
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, path := range dataFiles(t) {
+	for _, path := range roundTripFiles(t) {
 		r := loadFile(t, path)
 		a, b := export(t, r), export(t, r)
 		if !bytes.Equal(a, b) {

@@ -2,12 +2,10 @@ package xlsx
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -85,6 +83,7 @@ func write(out io.Writer, r *report.Report, blank bool) (err error) {
 		w.fees()
 	}
 	w.text()
+	w.workPlan()
 	w.checks()
 	for _, name := range w.f.GetSheetList() {
 		w.pageSetup(name)
@@ -193,7 +192,37 @@ func (w *writer) amountStyle(scale int) int {
 }
 
 func (w *writer) set(sheet string, col, row int, v any) {
+	if str, ok := v.(string); ok {
+		v = escapeX(str)
+	}
 	w.check(w.f.SetCellValue(sheet, ref(col, row), v))
+}
+
+// escapeX protects text that looks like an OOXML _xHHHH_ escape, which
+// spreadsheet programs would decode (_x000D_ → carriage return): its
+// underscore is written as _x005F_. excelize does not do this itself.
+func escapeX(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && i+7 <= len(s) && s[i+1] == 'x' && s[i+6] == '_' && isHex(s[i+2:i+6]) {
+			b.WriteString("_x005F_")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(s string) bool {
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *writer) formula(sheet string, col, row int, expr string) {
@@ -553,8 +582,11 @@ func (w *writer) protect(sheet string) {
 }
 
 func (w *writer) pageSetup(sheet string) {
-	a4, landscape, one, zero := 9, "landscape", 1, 0
-	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}))
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if sheet == sheetCheck {
+		tall = 1 // the rules and the note on one page
+	}
+	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}))
 	fit := true
 	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	m, t := 0.5, 0.6
@@ -622,6 +654,80 @@ func (w *writer) text() {
 	w.protect(s)
 }
 
+// workPlan writes the 工作要点 sheet: the year's 政务公开工作要点 and its
+// tasks (任务分解表), one row each, followed by empty rows for more. The
+// sheet is always there, so a clerk can fill in a plan the data lacks.
+func (w *writer) workPlan() {
+	s := sheetPlan
+	if _, err := w.f.NewSheet(s); err != nil {
+		w.check(err)
+		return
+	}
+	cols := len(planCols) + 1
+	w.headerRows(s, "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告；可不填）", cols)
+	w.check(w.f.SetColWidth(s, "A", "A", 6))
+	for i, c := range planCols {
+		name := colName(i + 2)
+		w.check(w.f.SetColWidth(s, name, name, c.Width))
+	}
+	var plan report.WorkPlan
+	if w.r.WorkPlan != nil && !w.blank {
+		plan = *w.r.WorkPlan
+	}
+	w.set(s, 1, planTitleRow, "工作要点名称")
+	w.merge(s, 1, planTitleRow, 2, 1)
+	w.styleRange(s, 1, planTitleRow, 2, 1, w.st.textLabel)
+	if plan.Title != "" {
+		w.set(s, planTitleCol, planTitleRow, plan.Title)
+	}
+	w.merge(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1)
+	w.styleRange(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1, w.st.inputText[0])
+	w.check(w.f.SetRowHeight(s, planTitleRow, 22))
+	w.set(s, 1, planHeadRow, "序号")
+	for i, c := range planCols {
+		w.set(s, i+2, planHeadRow, c.Head)
+	}
+	w.styleRange(s, 1, planHeadRow, cols, 1, w.st.head)
+	rows := max(len(plan.Tasks)+planSpare, planMinRows)
+	for i := range rows {
+		row := planFirstRow + i
+		w.set(s, 1, row, i+1)
+		lines := 1
+		if i < len(plan.Tasks) {
+			t := plan.Tasks[i]
+			for k, c := range planCols {
+				if v := *c.get(&t); v != "" {
+					w.set(s, k+2, row, v)
+					lines = max(lines, lineCount(v, c.Width))
+				}
+			}
+		}
+		w.check(w.f.SetRowHeight(s, row, max(rowHeight(lines), 20)))
+	}
+	last := planFirstRow + rows - 1
+	w.styleRange(s, 1, planFirstRow, 1, rows, w.st.labelCenter)
+	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap[0])
+	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s, planHeadRow, planHeadRow)}))
+	dv := excelize.NewDataValidation(true)
+	status := colName(planCol("status"))
+	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", status, planFirstRow, status, last))
+	w.check(dv.SetDropList(report.TaskStatuses))
+	dv.SetInput("落实状态", "请从下拉列表中选择：已完成、推进中或未完成。")
+	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。")
+	w.check(w.f.AddDataValidation(s, dv))
+	dv = excelize.NewDataValidation(true)
+	dl := colName(planCol("deadline"))
+	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", dl, planFirstRow, dl, last))
+	dv.SetInput("完成时限", "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。")
+	w.check(w.f.AddDataValidation(s, dv))
+	w.set(s, 1, last+2, "说明：每项任务占一行，主要任务和落实状态必填；行不够时可取消工作表保护（无密码）后插入行。没有工作要点的，本表留空即可。")
+	w.check(w.f.ProtectSheet(s, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+		InsertRows: true, DeleteRows: true,
+	}))
+}
+
 // checks writes the 校验 sheet: every arithmetic rule of the tables as a
 // live formula with both sides and ✓ or ✗.
 func (w *writer) checks() {
@@ -639,17 +745,18 @@ func (w *writer) checks() {
 	}
 	w.styleRange(s, 1, 2, 6, 1, w.st.checkHead)
 	row := 3
-	add := func(rule, item, how, left, right string) {
+	addOp := func(op, rule, item, how, left, right string) {
 		w.set(s, 1, row, rule)
 		w.set(s, 2, row, item)
 		w.set(s, 3, row, how)
 		w.formula(s, 4, row, left)
 		w.formula(s, 5, row, right)
-		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d=E%d,"✓","✗")`, row, row))
+		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d%sE%d,"✓","✗")`, row, op, row))
 		w.styleRange(s, 1, row, 3, 1, w.st.checkCell)
 		w.styleRange(s, 4, row, 3, 1, w.st.checkNum)
 		row++
 	}
+	add := func(rule, item, how, left, right string) { addOp("=", rule, item, how, left, right) }
 	// Blank inputs: blank is not zero.
 	for _, sheet := range []string{sheetT2, sheetT3, sheetT4, sheetFees} {
 		if sheet == sheetFees && w.r.Fees == nil && w.r.Edition != report.Ed2021 {
@@ -714,11 +821,27 @@ func (w *writer) checks() {
 		add("T3-3", "表三 "+name+"列", "（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）",
 			fmt.Sprintf("'%s'!%s%d", sheetT3, c, total), strings.Join(terms, "+"))
 	}
+	// T3-4 on the rows the report's figures come from (the 总计 column is
+	// a formula, so the other rows cannot differ).
+	for _, rr := range []struct {
+		row  int
+		name string
+	}{{rec, "一、本年新收"}, {over, "二、上年结转"}, {total, "（七）总计"}, {fwd, "四、结转下年度继续办理"}} {
+		add("T3-4", "表三 "+rr.name+"行", "总计 = 自然人 + 法人或其他组织（五类）",
+			fmt.Sprintf("'%s'!J%d", sheetT3, rr.row), fmt.Sprintf("SUM('%s'!D%d:I%d)", sheetT3, rr.row, rr.row))
+	}
 	for gi, g := range report.Table4Rows {
 		tc := w.l.T4Total[gi]
 		add("T4-1", "表四 "+g.Titled, "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
 			fmt.Sprintf("'%s'!%s%d", sheetT4, colName(tc), w.l.T4Row),
 			fmt.Sprintf("SUM('%s'!%s%d:%s%d)", sheetT4, colName(tc-4), w.l.T4Row, colName(tc-1), w.l.T4Row))
+	}
+	if w.r.Fees != nil || w.r.Edition == report.Ed2021 {
+		notified, collected := w.l.byPath["processing_fees.notified_amount"], w.l.byPath["processing_fees.collected"]
+		if notified != nil && collected != nil {
+			addOp("<=", "TX-2", "信息处理费（警告）", "实际收取的总金额 ≤ 发出收费通知的总金额",
+				fmt.Sprintf("'%s'!%s", sheetFees, collected.Ref()), fmt.Sprintf("'%s'!%s", sheetFees, notified.Ref()))
+		}
 	}
 	last := row - 1
 	w.check(w.f.SetConditionalFormat(s, fmt.Sprintf("F3:F%d", last), []excelize.ConditionalFormatOptions{
@@ -766,29 +889,15 @@ func ranges(fields []*field) []string {
 	return out
 }
 
-// flatePool holds deflate compressors at BestSpeed: a workbook's parts
-// are small and repetitive, so the fastest level costs little in size and
-// saves most of the time the default level spends.
-var flatePool = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-	return fw
-}}
+// storeZip is the zip writer excelize saves through: it stores the parts
+// without compression. Deflating them took a fifth of an export (the parts
+// are small, so per-part Huffman tables dominate); stored, a workbook is
+// about 100 KB instead of 30 KB, which no mail system minds. Excel, WPS and
+// LibreOffice read stored parts like deflated ones.
+type storeZip struct{ *zip.Writer }
 
-type pooledFlate struct{ *flate.Writer }
+func newZipWriter(w io.Writer) excelize.ZipWriter { return storeZip{zip.NewWriter(w)} }
 
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flatePool.Put(p.Writer)
-	return err
-}
-
-// newZipWriter is the zip writer excelize saves through.
-func newZipWriter(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw := flatePool.Get().(*flate.Writer)
-		fw.Reset(out)
-		return pooledFlate{fw}, nil
-	})
-	return zw
+func (z storeZip) Create(name string) (io.Writer, error) {
+	return z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 }
