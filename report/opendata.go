@@ -141,14 +141,14 @@ func OpenDataOf(r *Report) *OpenData {
 
 // OpenDataJSON is the report's open data as indented JSON (UTF-8, <, > and
 // & escaped as \u003c, \u003e, \u0026, a final newline).
-func OpenDataJSON(r *Report) []byte {
+func OpenDataJSON(r *Report) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(OpenDataOf(r)); err != nil {
-		panic(err) // every field is a string, number or bool
+		return nil, fmt.Errorf("开放数据 JSON 编码失败：%w", err)
 	}
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 // OpenDataCSVHeader is the header row of OpenDataCSV.
@@ -159,7 +159,7 @@ var OpenDataCSVHeader = []string{"organ", "year", "format", "key", "table", "gro
 // header OpenDataCSVHeader, one line per figure, CRLF line ends (RFC 4180).
 // An organ name that a spreadsheet would take for a formula is prefixed
 // with an apostrophe.
-func OpenDataCSV(r *Report) []byte {
+func OpenDataCSV(r *Report) ([]byte, error) {
 	od := OpenDataOf(r)
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
@@ -172,7 +172,10 @@ func OpenDataCSV(r *Report) []byte {
 			string(f.Value), f.Unit, fmt.Sprint(f.Derived)})
 	}
 	w.Flush()
-	return b.Bytes()
+	if err := w.Error(); err != nil {
+		return nil, fmt.Errorf("开放数据 CSV 编码失败：%w", err)
+	}
+	return b.Bytes(), nil
 }
 
 // csvText defuses spreadsheet formula injection in a free-text field.

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -27,7 +30,7 @@ func TestOpenData(t *testing.T) {
 			want += 3
 		}
 		var od OpenData
-		js := OpenDataJSON(r)
+		js := mustOpenData(t, OpenDataJSON, r)
 		if err := json.Unmarshal(js, &od); err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
@@ -58,7 +61,7 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("%s: requests.total[0] = %+v", tc.file, total)
 		}
 
-		data := OpenDataCSV(r)
+		data := mustOpenData(t, OpenDataCSV, r)
 		if !bytes.HasPrefix(data, []byte("\ufeff")) {
 			t.Errorf("%s: CSV without BOM", tc.file)
 		}
@@ -75,7 +78,7 @@ func TestOpenData(t *testing.T) {
 				break
 			}
 		}
-		if !bytes.Equal(js, OpenDataJSON(r)) || !bytes.Equal(data, OpenDataCSV(r)) {
+		if !bytes.Equal(js, mustOpenData(t, OpenDataJSON, r)) || !bytes.Equal(data, mustOpenData(t, OpenDataCSV, r)) {
 			t.Errorf("%s: open data not deterministic", tc.file)
 		}
 	}
@@ -86,12 +89,47 @@ func TestOpenData(t *testing.T) {
 func TestOpenDataEscaping(t *testing.T) {
 	r, _ := LoadFile("testdata/valid2021.yaml")
 	r.Organ = `=HYPERLINK("x")<script>&`
-	data := string(OpenDataCSV(r))
+	data := string(mustOpenData(t, OpenDataCSV, r))
 	if !strings.Contains(data, `'=HYPERLINK(""x"")<script>&`) {
 		t.Errorf("CSV organ not defused:\n%s", data[:200])
 	}
-	js := string(OpenDataJSON(r))
+	js := string(mustOpenData(t, OpenDataJSON, r))
 	if strings.Contains(js, "<script>") || !strings.Contains(js, `\u003cscript\u003e`) {
 		t.Error("JSON must escape < and >")
+	}
+}
+
+func mustOpenData(t *testing.T, enc func(*Report) ([]byte, error), r *Report) []byte {
+	t.Helper()
+	b, err := enc(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// data/README-opendata.md, the document the site and `nianbao site -h`
+// point readers to, names the schema and documents every JSON field, every
+// CSV column and every text key.
+func TestOpenDataDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "data", "README-opendata.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	names := []string{OpenDataSchema}
+	for _, typ := range []reflect.Type{reflect.TypeFor[OpenData](), reflect.TypeFor[Figure]()} {
+		for i := range typ.NumField() {
+			names = append(names, strings.Split(typ.Field(i).Tag.Get("json"), ",")[0])
+		}
+	}
+	names = append(names, OpenDataCSVHeader...)
+	for _, s := range TextSections {
+		names = append(names, s.Key)
+	}
+	for _, n := range names {
+		if !strings.Contains(text, "`"+n+"`") {
+			t.Errorf("data/README-opendata.md does not document `%s`", n)
+		}
 	}
 }

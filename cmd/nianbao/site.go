@@ -292,11 +292,13 @@ func siteDownloads(pdf, xlsx bool) []siteDownload {
 	out = append(out,
 		siteDownload{label: "JSON 数据", mime: "application/json", ext: "json",
 			render: func(sr *siteReport, _ *report.Doc) ([]namedFile, error) {
-				return []namedFile{{Name: "{base}.json", Data: report.OpenDataJSON(sr.loaded.Report)}}, nil
+				data, err := report.OpenDataJSON(sr.loaded.Report)
+				return []namedFile{{Name: "{base}.json", Data: data}}, err
 			}},
 		siteDownload{label: "CSV 数据", mime: "text/csv", ext: "csv",
 			render: func(sr *siteReport, _ *report.Doc) ([]namedFile, error) {
-				return []namedFile{{Name: "{base}.csv", Data: report.OpenDataCSV(sr.loaded.Report)}}, nil
+				data, err := report.OpenDataCSV(sr.loaded.Report)
+				return []namedFile{{Name: "{base}.csv", Data: data}}, err
 			}},
 	)
 	return out

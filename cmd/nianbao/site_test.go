@@ -222,6 +222,10 @@ func TestSiteEscaping(t *testing.T) {
 			t.Errorf("%s: organ name missing", page)
 		}
 	}
+	js, err := os.ReadFile(filepath.Join(out, "x", "2024.json"))
+	if err != nil || bytes.Contains(js, []byte("<script>")) || !bytes.Contains(js, []byte(`机关\u003cscript\u003e`)) {
+		t.Errorf("JSON must hold the organ name with < and > escaped (err %v)", err)
+	}
 	csv, err := os.ReadFile(filepath.Join(out, "x", "2024.csv"))
 	if err != nil || !bytes.Contains(csv, []byte("机关<script>")) {
 		t.Errorf("CSV must hold the organ name as data (err %v)", err)

@@ -385,6 +385,13 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s: the user text does not read back unchanged", name)
 		}
 	}
+	// Appendices, subsections, their tables and a chart's every string
+	// (title, category, series, summary) in every mode.
+	hd := handDoc(evil)
+	check("hand-built page", renderPage(t, hd, Options{}), 2)
+	check("hand-built self-contained", renderPage(t, hd, Options{Mode: ModeSelfContained}), 2)
+	check("hand-built fragment", renderPage(t, hd, Options{Mode: ModeFragment}), 2)
+	check("hand-built fragment, inline script", renderPage(t, hd, Options{Mode: ModeFragment, InlineJS: true}), 2)
 	check("page", renderPage(t, d, siteOptions()), 2)
 	check("self-contained", renderPage(t, d, Options{Mode: ModeSelfContained}), 2)
 	check("fragment", renderPage(t, d, Options{Mode: ModeFragment}), 2)
