@@ -333,6 +333,11 @@ func zipOf(t *testing.T, parts map[string][]byte) []byte {
 func TestRefusals(t *testing.T) {
 	base := export(t, loadFile(t, "../../data/shili-office/2024.yaml"))
 	base19 := export(t, loadFile(t, "../../data/shili-office/2019.yaml"))
+	plan := export(t, loadFile(t, "testdata/workplan-2024.yaml"))
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*7919 + i/13)
+	}
 	// A zip bomb: one sheet whose XML inflates beyond the limit (~17 MiB of
 	// zeros compress to ~17 KB).
 	bomb := zipOf(t, map[string][]byte{
@@ -351,6 +356,8 @@ func TestRefusals(t *testing.T) {
 		{"empty", nil, "", "文件为空"},
 		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), "", "这是加密或旧版 .xls 文件"},
 		{"text file", []byte("year: 2024\n"), "", "这不是 .xlsx 工作簿"},
+		{"random bytes", random, "", "这不是 .xlsx 工作簿"},
+		{"encrypted (CFB with EncryptionInfo)", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...), "", "取消打开密码"},
 		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "", "文件超过 10 MiB"},
 		{"truncated zip", base[:len(base)/2], "", "文件已损坏或不完整"},
 		{"zip bomb", bomb, "", "压缩炸弹"},
@@ -376,6 +383,10 @@ func TestRefusals(t *testing.T) {
 		{"no organ", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B4", "") }), "基本信息!B4", "“报告主体”未填写"},
 		{"bad scope", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B6", "全市") }), "基本信息!B6", "“报告范围”应为"},
 		{"partial fees", edit(t, base, func(f *excelize.File) { f.SetCellValue("信息处理费", "B4", nil) }), "信息处理费!B4", "（发出收费通知的总金额（元））未填写"},
+		{"task status", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "G5", "完成了") }), "工作要点!G5", "第 1 项任务（第 5 行）的落实状态应为“已完成”“推进中”“未完成”之一，实际为“完成了”"},
+		{"task without task", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "C7", nil) }), "工作要点!C7", "第 3 项任务（第 7 行）的主要任务未填写"},
+		{"task without status", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "B12", "新增事项"); f.SetCellValue("工作要点", "C12", "新增任务") }), "工作要点!G12", "第 4 项任务（第 12 行）的落实状态未填写"},
+		{"plan columns moved", edit(t, plan, func(f *excelize.File) { f.UnprotectSheet("工作要点"); f.InsertCols("工作要点", "C", 1) }), "工作要点!C4", "工作要点表的列被改动过"},
 		{"unit", edit(t, base19, func(f *excelize.File) { f.SetCellValue("表二", "D20", "美元") }), "表二!D20", "应为“元”或“万元”，实际为“美元”"},
 		{"negative change allowed, fraction not", edit(t, base19, func(f *excelize.File) { f.SetCellFloat("表二", "C9", -1.5, -1, 64) }), "表二!C9", "应为整数"},
 	}
