@@ -385,7 +385,10 @@ func TestRefusals(t *testing.T) {
 		{"partial fees", edit(t, base, func(f *excelize.File) { f.SetCellValue("信息处理费", "B4", nil) }), "信息处理费!B4", "（发出收费通知的总金额（元））未填写"},
 		{"task status", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "G5", "完成了") }), "工作要点!G5", "第 1 项任务（第 5 行）的落实状态应为“已完成”“推进中”“未完成”之一，实际为“完成了”"},
 		{"task without task", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "C7", nil) }), "工作要点!C7", "第 3 项任务（第 7 行）的主要任务未填写"},
-		{"task without status", edit(t, plan, func(f *excelize.File) { f.SetCellValue("工作要点", "B12", "新增事项"); f.SetCellValue("工作要点", "C12", "新增任务") }), "工作要点!G12", "第 4 项任务（第 12 行）的落实状态未填写"},
+		{"task without status", edit(t, plan, func(f *excelize.File) {
+			f.SetCellValue("工作要点", "B12", "新增事项")
+			f.SetCellValue("工作要点", "C12", "新增任务")
+		}), "工作要点!G12", "第 4 项任务（第 12 行）的落实状态未填写"},
 		{"plan columns moved", edit(t, plan, func(f *excelize.File) { f.UnprotectSheet("工作要点"); f.InsertCols("工作要点", "C", 1) }), "工作要点!C4", "工作要点表的列被改动过"},
 		{"unit", edit(t, base19, func(f *excelize.File) { f.SetCellValue("表二", "D20", "美元") }), "表二!D20", "应为“元”或“万元”，实际为“美元”"},
 		{"negative change allowed, fraction not", edit(t, base19, func(f *excelize.File) { f.SetCellFloat("表二", "C9", -1.5, -1, 64) }), "表二!C9", "应为整数"},
