@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -356,4 +357,19 @@ func workPlanSection(w *WorkPlan, sixth []Para) Section {
 	}
 	s.Table = g
 	return s
+}
+
+// MarshalWorkPlan writes w alone as a YAML fragment (work_plan: …), to be
+// added to a report file.
+func MarshalWorkPlan(w *WorkPlan) []byte {
+	m := mapping()
+	put(m, "work_plan", marshalWorkPlan(w), "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告）")
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(m); err != nil {
+		return nil // plain strings only: cannot fail
+	}
+	enc.Close()
+	return buf.Bytes()
 }

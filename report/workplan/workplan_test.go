@@ -1,0 +1,225 @@
+package workplan
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"nianbao/report"
+)
+
+func readFixture(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/shenyang-2022.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestImportShenyang imports the real 任务分解表 of 沈政公领发〔2022〕1号:
+// 29 事项 in four sections, several spanning rows, header repeated at page
+// breaks.
+func TestImportShenyang(t *testing.T) {
+	res, err := Import(readFixture(t), report.StatusInProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := res.Plan
+	if w.Title != "沈阳市2022年政务公开工作要点" {
+		t.Errorf("title %q", w.Title)
+	}
+	if len(w.Tasks) != 29 {
+		for i, tk := range w.Tasks {
+			t.Logf("%d %q", i+1, tk.Item)
+		}
+		t.Fatalf("want 29 tasks, got %d", len(w.Tasks))
+	}
+	if res.Sheet != "任务分解表" || res.Header != 2 || !strings.HasPrefix(res.Range, "任务分解表!A2:E") {
+		t.Errorf("sheet %q header %d range %q", res.Sheet, res.Header, res.Range)
+	}
+	tests := []struct {
+		no                          int
+		item, lead, units, deadline string
+		taskLines                   int
+	}{
+		{1, "结构调整“三篇大文章”信息公开", "市工业和信息化局", "市政府有关部门 区县（市）政府", "长期坚持", 1},
+		{2, "助企纾困信息公开", "市政府办公室 市营商局", "市政府有关部门 区县（市）政府", "2022年5月", 1},
+		{3, "加强涉市场主体信息公开", "市发展改革委 市营商局；市营商局；市市场监管局", "市政府有关部门 区县（市）政府", "长期坚持", 3},
+		{4, "加强涉税费信息公开", "市政府办公室；市财政局", "市政府有关部门 区县（市）政府", "2022年6月", 2},
+		{5, "加强涉及扩大有效投资信息公开", "市发展改革委", "市政府有关部门 区县（市）政府", "2022年6月", 3},
+		{17, "完成互联网公开平台IPv6改造", "市信息中心 市政府办公室", "市政府有关部门 区县（市）政府", "2022年9月", 1},
+		{19, "用好新闻发布权威平台", "市政府新闻办", "市政府有关部门 区县（市）政府", "长期坚持", 1},
+		{29, "加强检查考核力度", "市政府办公室", "市政府有关部门 区县（市）政府", "长期坚持", 2},
+	}
+	for _, tc := range tests {
+		tk := w.Tasks[tc.no-1]
+		if tk.Item != tc.item || tk.Lead != tc.lead || tk.Units != tc.units || tk.Deadline != tc.deadline {
+			t.Errorf("task %d: got %q / %q / %q / %q", tc.no, tk.Item, tk.Lead, tk.Units, tk.Deadline)
+		}
+		if n := len(strings.Split(tk.Task, "\n")); n != tc.taskLines {
+			t.Errorf("task %d: %d 主要任务 lines, want %d:\n%s", tc.no, n, tc.taskLines, tk.Task)
+		}
+		if tk.Status != report.StatusInProgress {
+			t.Errorf("task %d: status %q", tc.no, tk.Status)
+		}
+	}
+	for i, tk := range w.Tasks {
+		if _, ok := report.ParseDeadline(tk.Deadline); !ok {
+			t.Errorf("task %d: deadline %q does not parse", i+1, tk.Deadline)
+		}
+		if strings.Contains(tk.Task, "<p>") {
+			t.Errorf("task %d keeps markup: %q", i+1, tk.Task)
+		}
+	}
+	for _, n := range res.Notes {
+		t.Logf("note: %s", n)
+	}
+}
+
+// TestImportedLoads: the imported plan, written by Marshal into a report,
+// loads back without problems.
+func TestImportedLoads(t *testing.T) {
+	res, err := Import(readFixture(t), report.StatusInProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := report.MarshalWorkPlan(res.Plan)
+	r, ps := report.Load("x.yaml", append([]byte(scaffold2022()), out...))
+	for _, p := range ps {
+		if strings.HasPrefix(p.Path, "work_plan") {
+			t.Errorf("%s", p)
+		}
+	}
+	if len(r.WorkPlan.Tasks) != 29 {
+		t.Errorf("reloaded %d tasks", len(r.WorkPlan.Tasks))
+	}
+}
+
+func scaffold2022() string {
+	return string(report.Scaffold(2022, "沈阳市人民政府办公室"))
+}
+
+func xlsxWith(t *testing.T, rows [][]string, merges ...string) []byte {
+	t.Helper()
+	return buildWorkbook(t, "Sheet1", rows, merges)
+}
+
+func TestParseTables(t *testing.T) {
+	header := []string{"序号", "事项名称", "主要任务", "牵头单位", "责任单位", "完成时限"}
+	tests := []struct {
+		name    string
+		rows    [][]string
+		merges  []Merge
+		tasks   []string // Item|Task|Lead|Deadline|Status
+		notes   []string // substrings of notes, in order
+		wantErr string
+	}{
+		{name: "plain with 序号 and 牵头单位", rows: [][]string{
+			{"示例市2024年政务公开工作要点任务分解表"},
+			header,
+			{"1", "加强政策解读", "重要文件同步解读。", "市政府办公室", "市直各部门", "2024年6月底"},
+			{"2", "规范依申请公开", "修订办理规程。", "市司法局", "", "长期坚持"},
+		}, tasks: []string{"加强政策解读|重要文件同步解读。|市政府办公室|2024年6月底|推进中", "规范依申请公开|修订办理规程。|市司法局|长期坚持|推进中"}},
+		{name: "continuation by empty item cell", rows: [][]string{
+			header,
+			{"1", "1. 加强政策解读。", "重要文件同步解读。", "市政府办公室", "", "2024年底"},
+			{"", "", "开展解读培训。", "市司法局", "", ""},
+			{"2", "2、平台建设", "完成网站改版。", "市大数据局", "", "2024年第三季度"},
+		}, tasks: []string{"加强政策解读|重要文件同步解读。\n开展解读培训。|市政府办公室；市司法局|2024年底|推进中", "平台建设|完成网站改版。|市大数据局|2024年第三季度|推进中"}},
+		{name: "merged item and section rows", rows: [][]string{
+			header,
+			{"一、加强信息公开"},
+			{"1", "（一）加强政策解读", "重要文件同步解读。", "市政府办公室", "", "2024年底"},
+			{"", "", "开展解读培训。", "", "", ""},
+			{"二、平台建设"},
+			{"2", "平台建设", "完成网站改版。", "市大数据局", "", "2024年9月30日前"},
+		}, merges: []Merge{{1, 0, 1, 5}, {2, 1, 3, 1}, {2, 3, 3, 3}, {2, 5, 3, 5}, {4, 0, 4, 5}},
+			tasks: []string{"加强政策解读|重要文件同步解读。\n开展解读培训。|市政府办公室|2024年底|推进中", "平台建设|完成网站改版。|市大数据局|2024年9月30日前|推进中"}},
+		{name: "status and result columns", rows: [][]string{
+			{"事项名称", "主要任务", "牵头部门", "完成时限", "落实状态", "落实情况"},
+			{"政策解读", "同步解读。", "办公室", "2024年6月", "已完成", "发布解读36篇。"},
+			{"网站改版", "完成改版。", "大数据局", "2024年9月", "进行中", ""},
+		}, tasks: []string{"政策解读|同步解读。|办公室|2024年6月|已完成", "网站改版|完成改版。|大数据局|2024年9月|推进中"},
+			notes: []string{"没有“责任单位”列", "落实状态“进行中”不是"}},
+		{name: "unreadable deadline and empty task", rows: [][]string{
+			header,
+			{"1", "政策解读", "同步解读。", "办公室", "", "尽快"},
+			{"2", "网站改版", "", "大数据局", "", "2024年9月"},
+		}, tasks: []string{"政策解读|同步解读。|办公室|尽快|推进中"},
+			notes: []string{"Sheet1!F2", "完成时限“尽快”无法识别", "Sheet1!C3", "“主要任务”为空"}},
+		{name: "repeated header", rows: [][]string{
+			header,
+			{"1", "政策解读", "同步解读。", "办公室", "", "长期坚持"},
+			header,
+			{"2", "网站改版", "完成改版。", "大数据局", "", "2024年9月"},
+		}, tasks: []string{"政策解读|同步解读。|办公室|长期坚持|推进中", "网站改版|完成改版。|大数据局|2024年9月|推进中"}},
+		{name: "no header", rows: [][]string{{"姓名", "电话"}, {"张三", "123"}}, wantErr: "没有找到表头行"},
+		{name: "header only", rows: [][]string{header}, wantErr: "下没有任务"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Parse("Sheet1", tc.rows, tc.merges, report.StatusInProgress)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("want error %q, got %v", tc.wantErr, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range res.Plan.Tasks {
+				got = append(got, strings.Join([]string{tk.Item, tk.Task, tk.Lead, tk.Deadline, tk.Status}, "|"))
+			}
+			if strings.Join(got, "\n---\n") != strings.Join(tc.tasks, "\n---\n") {
+				t.Errorf("tasks:\n%s\nwant:\n%s", strings.Join(got, "\n---\n"), strings.Join(tc.tasks, "\n---\n"))
+			}
+			var notes []string
+			for _, n := range res.Notes {
+				notes = append(notes, n.String())
+			}
+			all := strings.Join(notes, "\n")
+			for _, want := range tc.notes {
+				if !strings.Contains(all, want) {
+					t.Errorf("no note containing %q in:\n%s", want, all)
+				}
+			}
+		})
+	}
+}
+
+func TestImportRejects(t *testing.T) {
+	zipNoWorkbook := func() []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		w, _ := z.Create("hello.txt")
+		w.Write([]byte("hi"))
+		z.Close()
+		return b.Bytes()
+	}()
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "不是 .xlsx 工作簿"},
+		{"csv", []byte("事项名称,主要任务\n"), "不是 .xlsx 工作簿"},
+		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "旧版 Excel"},
+		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "文件超过 10 MiB"},
+		{"broken zip", []byte("PK\x03\x04garbage"), "无法打开工作簿"},
+		{"zip without workbook", zipNoWorkbook, "无法打开工作簿"},
+		{"workbook without table", xlsxWith(t, [][]string{{"姓名", "电话"}}), "没有找到任务分解表的表头行"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Import(tc.data, report.StatusInProgress)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("want error containing %q, got %v", tc.want, err)
+			}
+		})
+	}
+}
