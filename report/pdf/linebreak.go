@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -107,7 +108,53 @@ func segment(s string) []unit {
 // than a whole line is split between characters, so no input is ever lost
 // and no line overflows unless a single character is wider than the line.
 func breakLines(s string, width, indent float64, measure func(string) float64) []line {
-	units := segment(s)
+	return breakUnits(segment(s), width, indent, measure)
+}
+
+// maxGroup is the longest bracketed group (in runes, brackets included)
+// that breakCell keeps on one line.
+const maxGroup = 12
+
+// breakCell breaks the text of a table cell: as breakLines, but a short
+// bracketed group such as （2023年） or （单位：万元） moves to the next
+// line whole rather than being cut, which reads better in narrow columns.
+func breakCell(s string, width float64, measure func(string) float64) []line {
+	return avoidOrphan(breakUnits(glueGroups(segment(s)), width, 0, measure), width)
+}
+
+// glueGroups joins the units from an opening （ to its closing ） into
+// one unit when the group has no space and at most maxGroup runes.
+func glueGroups(units []unit) []unit {
+	out := units[:0:0]
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if !strings.HasPrefix(u.text, "（") || strings.Contains(u.text, "）") {
+			out = append(out, u)
+			continue
+		}
+		n := utf8.RuneCountInString(u.text)
+		j := i + 1
+		for ; j < len(units) && !units[j].space && n <= maxGroup; j++ {
+			n += utf8.RuneCountInString(units[j].text)
+			if strings.Contains(units[j].text, "）") {
+				break
+			}
+		}
+		if j >= len(units) || units[j].space || n > maxGroup {
+			out = append(out, u)
+			continue
+		}
+		g := u
+		for k := i + 1; k <= j; k++ {
+			g.text += units[k].text
+		}
+		out = append(out, g)
+		i = j
+	}
+	return out
+}
+
+func breakUnits(units []unit, width, indent float64, measure func(string) float64) []line {
 	if len(units) == 0 {
 		return nil
 	}
@@ -144,14 +191,13 @@ func breakLines(s string, width, indent float64, measure func(string) float64) [
 			place(u)
 			continue
 		}
-		if cur.content() > 0 {
+		if cur.content() > 0 && u.width <= width+1e-9 {
 			flush()
-			if u.width <= avail+1e-9 {
-				place(u)
-				continue
-			}
+			place(u)
+			continue
 		}
-		// Wider than a whole line: split between characters.
+		// Wider than a whole line: split between characters, starting on
+		// this line.
 		for _, part := range splitUnit(u.text) {
 			pu := unit{text: part, width: measure(part)}
 			if cur.content() > 0 && used+pu.width > avail+1e-9 {
@@ -213,4 +259,42 @@ func (l line) gap(width, em float64) float64 {
 		return 0
 	}
 	return g
+}
+
+// avoidOrphan moves the last unit of the second-to-last line down when the
+// last line would hold a single character (孤字: 不予公 / 开 becomes 不予 /
+// 公开), if the two still fit on the last line. The text is unchanged.
+func avoidOrphan(ls []line, width float64) []line {
+	n := len(ls)
+	if n < 2 {
+		return ls
+	}
+	last, prev := ls[n-1], ls[n-2]
+	if last.content() != 1 || utf8.RuneCountInString(last.units[0].text) > 1 {
+		return ls
+	}
+	pc := prev.content()
+	if pc < 3 && (pc < 2 || utf8.RuneCountInString(prev.units[0].text) < 2) {
+		return ls // it would leave a lone character on the line above
+	}
+	units := append(slices.Clone(prev.units[pc-1:]), last.units...)
+	nl := line{units: units, last: true}
+	nl.width = natural(units[:nl.content()])
+	if nl.width > width+1e-9 {
+		return ls
+	}
+	np := line{units: prev.units[: pc-1 : pc-1]}
+	np.width = natural(np.units[:np.content()])
+	out := slices.Clone(ls)
+	out[n-2], out[n-1] = np, nl
+	return out
+}
+
+// natural is the width of units side by side.
+func natural(units []unit) float64 {
+	w := 0.0
+	for _, u := range units {
+		w += u.width
+	}
+	return w
 }

@@ -68,6 +68,39 @@ func TestBreakLines(t *testing.T) {
 	}
 }
 
+func TestBreakCell(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    string
+		width float64
+		want  []string
+	}{
+		// A short bracketed group moves down whole.
+		{"group", "上年（2023年）", 6, []string{"上年", "（2023年）"}},
+		{"unit group", "本年收费金额（单位：万元）", 10, []string{"本年收费金额", "（单位：万元）"}},
+		// A group wider than the line is cut, starting on the current line.
+		{"long group", "第1项（政策文件库建设）", 6, []string{"第1项（政策", "文件库建设）"}},
+		// A group too long to keep together is broken like any text.
+		{"very long group", "部分公开（区分处理的，只计这一情形，不计其他情形）", 12,
+			[]string{"部分公开（区分处理的，只", "计这一情形，不计其他情", "形）"}},
+		// No single character alone on the last line.
+		{"orphan", "（三）不予公开", 3, []string{"（三）", "不予", "公开"}},
+		{"two characters are no orphan", "一二三四五六。", 3, []string{"一二三", "四五", "六。"}},
+		{"orphan moved", "一二三四", 3, []string{"一二", "三四"}},
+		{"no room to fix", "一二三四", 1.5, []string{"一", "二", "三", "四"}},
+		{"no new orphan above", "一二三四五", 2, []string{"一二", "三四", "五"}},
+		{"fits", "已完成", 3, []string{"已完成"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := texts(breakCell(c.in, c.width, fakeMeasure))
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("breakCell(%q, %v)\n got %q\nwant %q", c.in, c.width, got, c.want)
+			}
+		})
+	}
+}
+
 // TestBreakRules checks 避头尾 and width on a long real paragraph at many widths.
 func TestBreakRules(t *testing.T) {
 	in := "本年度报告根据《中华人民共和国政府信息公开条例》编制，集中报告示例市人民政府办公室2024年政府信息公开工作。" +
@@ -135,6 +168,17 @@ func FuzzLineBreak(f *testing.F) {
 		ls := breakLines(s, width, indent, fakeMeasure)
 		if got := strings.Join(texts(ls), ""); got != s {
 			t.Fatalf("lost characters:\n in %q\nout %q", s, got)
+		}
+		if got := strings.Join(texts(avoidOrphan(ls, width)), ""); got != s {
+			t.Fatalf("avoidOrphan lost characters:\n in %q\nout %q", s, got)
+		}
+		for _, l := range breakCell(s, width, fakeMeasure) {
+			if l.width > width+1e-9 && l.content() > 1 && utf8.RuneCountInString(strings.TrimSpace(l.Text())) > 1 {
+				t.Fatalf("cell line overflows: %q (%v > %v)", l.Text(), l.width, width)
+			}
+		}
+		if got := strings.Join(texts(breakCell(s, width, fakeMeasure)), ""); got != s {
+			t.Fatalf("breakCell lost characters:\n in %q\nout %q", s, got)
 		}
 		for i, l := range ls {
 			avail := width

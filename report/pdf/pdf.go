@@ -289,7 +289,7 @@ func (w *writer) titleBlock(t, organ string) {
 func (w *writer) para(fc *face, text string) {
 	w.setFont(fc, bodyPt)
 	em := bodyPt * ptMM
-	for i, l := range breakLines(text, textW, 2*em, w.measure) {
+	for i, l := range avoidOrphan(breakLines(text, textW, 2*em, w.measure), textW) {
 		w.ensure(pitch)
 		x, avail := mLeft, textW
 		if i == 0 {

@@ -79,10 +79,13 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 	}
 	tl.colX[0] = mLeft
 	tl.head, tl.body = place(g.Head), place(g.Body)
+	if !statutory[g.ID] {
+		w.fitColumns(tl.colX, append(slices.Clone(tl.head), tl.body...))
+	}
 	for _, cs := range [][]*tcell{tl.head, tl.body} {
 		for _, c := range cs {
 			wd := tl.colX[min(c.col+c.cols, g.Cols)] - tl.colX[min(c.col, g.Cols)] - 2*padX
-			c.lines = breakLines(c.gc.Text, wd, 0, w.measure)
+			c.lines = breakCell(c.gc.Text, wd, w.measure)
 			c.need = float64(max(len(c.lines), 1))*tableLine + 2*padY
 		}
 	}
@@ -166,6 +169,54 @@ func splitTallRows(cells []*tcell, heights []float64, maxH float64) ([]*tcell, i
 		}
 	}
 	return out, first[len(heights)]
+}
+
+// statutory are the tables whose column widths follow the official
+// format: fitColumns leaves them alone.
+var statutory = map[string]bool{"table2": true, "table3": true, "table4": true}
+
+// fitMax is the longest text, in characters, that fitColumns keeps on
+// one line (序号, 已完成, 2022年12月底); columns with longer texts give
+// room down to that width.
+const fitMax = 7
+
+// fitColumns widens the columns too narrow for their short texts at the
+// expense of the columns with room to spare (in proportion to that room).
+// It leaves the edges as they are when there is not enough room.
+func (w *writer) fitColumns(colX []float64, cells []*tcell) {
+	n := len(colX) - 1
+	limit := fitMax*tablePt*ptMM + 2*padX + 0.2
+	need := make([]float64, n)
+	for _, c := range cells {
+		if c.cols == 1 && c.col < n {
+			need[c.col] = max(need[c.col], w.measure(c.gc.Text)+2*padX+0.2)
+		}
+	}
+	width := make([]float64, n)
+	var short, slack float64
+	for i := range n {
+		width[i] = colX[i+1] - colX[i]
+		switch {
+		case need[i] > limit: // long texts: may give room down to limit
+			need[i] = min(width[i], limit)
+			slack += width[i] - need[i]
+		case width[i] < need[i]:
+			short += need[i] - width[i]
+		default:
+			slack += width[i] - need[i]
+		}
+	}
+	if short == 0 || short > slack {
+		return
+	}
+	for i := range n {
+		if width[i] < need[i] {
+			width[i] = need[i]
+		} else {
+			width[i] -= (width[i] - need[i]) * short / slack
+		}
+		colX[i+1] = colX[i] + width[i]
+	}
 }
 
 // rowHeights gives every row the height of its tallest single-row cell,
