@@ -252,3 +252,45 @@ func TestTallRow(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkPlanLedger goes through Load and Build: a report with an
+// 18-task work plan gets section 六's ledger subsection, printed whole and
+// in order over several pages.
+func TestWorkPlanLedger(t *testing.T) {
+	src, err := os.ReadFile(fixtures[3].path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.Write(src)
+	b.WriteString("work_plan:\n  title: 《测试县2022年政务公开工作要点》\n  tasks:\n")
+	for i := 1; i <= 18; i++ {
+		fmt.Fprintf(&b, "    - item: 第%d项重点工作（政策文件库建设）\n      task: %s\n      lead: 县政府办公室\n"+
+			"      units: 县司法局、县数据局\n      deadline: 2022年%d月底\n      status: 已完成\n      result: 关联解读材料%d篇，标注失效文件%d件。\n",
+			i, ledgerTask(i), i%12+1, 30+i, i)
+	}
+	r, ps := report.Load("2022.yaml", []byte(b.String()))
+	if r == nil || ps.HasErrors() {
+		t.Fatalf("load: %v", ps)
+	}
+	d := report.Build(r, nil)
+	if len(d.Sections[5].Subsections) == 0 || d.Sections[5].Subsections[0].Table == nil {
+		t.Fatal("Build made no work-plan subsection with a table")
+	}
+	data, warns := writePDF(t, d, Options{})
+	if len(warns) > 0 {
+		t.Fatalf("warnings: %v", warns)
+	}
+	text := pdfText(t, data)
+	pos := 0
+	for _, want := range expected(d) {
+		i := strings.Index(text[pos:], want)
+		if i < 0 {
+			t.Fatalf("not found after offset %d: %q", pos, want)
+		}
+		pos += i + len(want)
+	}
+	if n := len(bookmarks(t, data)); n != 1+6+1+len(d.Appendices)+1+len(d.Charts) {
+		t.Errorf("%d bookmarks", n)
+	}
+}

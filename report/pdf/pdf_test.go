@@ -238,9 +238,11 @@ func TestPageNumbersAndFonts(t *testing.T) {
 			t.Errorf("font not embedded: %s", l)
 		}
 	}
-	info := runTool(t, data, "pdfinfo")
-	for _, want := range []string{"Title:", d.Title, "Author:", d.Organ, "Subject:", d.Subject, "Keywords:", "Page size:       595.28 x 841.89 pts (A4)", "CreationDate:"} {
-		if !strings.Contains(info, want) {
+	info := runTool(t, data, "pdfinfo", "-isodates")
+	for _, want := range []string{"Title:           " + d.Title, "Author:          " + d.Organ, "Subject:         " + d.Subject,
+		"Keywords:        " + d.Keywords, "Page size:       595.28 x 841.89 pts (A4)",
+		"CreationDate:    " + d.MetaDate + "T00:00:00Z", "ModDate:         " + d.MetaDate + "T00:00:00Z"} {
+		if !strings.Contains(info, want+"\n") {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
@@ -254,6 +256,25 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two builds differ", fx.name)
 		}
+	}
+	a, _ := writePDF(t, withAppendix(t, 30, true), Options{})
+	b, _ := writePDF(t, withAppendix(t, 30, true), Options{})
+	if !bytes.Equal(a, b) {
+		t.Errorf("appendix: two builds differ")
+	}
+}
+
+// TestNoCharts: without chart data (--charts none) there is no 附：图解.
+func TestNoCharts(t *testing.T) {
+	d := loadDoc(t, fixtures[0].path)
+	d.Charts = nil
+	data, _ := writePDF(t, d, Options{})
+	text := pdfText(t, data)
+	if strings.Contains(text, appendixHeading) || strings.Contains(text, "图1") {
+		t.Error("charts appendix printed without charts")
+	}
+	if !strings.Contains(text, squeeze(d.DateCN)) {
+		t.Error("signature missing")
 	}
 }
 
