@@ -27,6 +27,7 @@ type RegionIdentity struct {
 	CarryOverNote        string
 	FormatOverrideReason string
 	Text                 [4]Text
+	WorkPlan             *WorkPlan // the region organ's own work-plan ledger, or nil
 }
 
 // Aggregate sums units into a region report. Every unit must be for
@@ -59,7 +60,7 @@ func Aggregate(region RegionIdentity, units []*Report) (*Report, error) {
 	}
 	r := &Report{
 		Year: region.Year, Organ: region.Organ, Edition: ed, Scope: ScopeRegion, Date: region.Date,
-		CarryOverNote: region.CarryOverNote, Text: region.Text,
+		CarryOverNote: region.CarryOverNote, Text: region.Text, WorkPlan: region.WorkPlan,
 		Active:   make([]Cell, len(ed.Table2Cells())),
 		Requests: make([]AppRow, len(ed.Table3())),
 	}
@@ -337,7 +338,7 @@ func Merge(m *Manifest, opts MergeOptions) *MergeResult {
 		return res
 	}
 	region, err := Aggregate(RegionIdentity{Organ: m.Organ, Year: m.Year, Date: m.Date, CarryOverNote: m.CarryOverNote,
-		FormatOverrideReason: m.FormatOverrideReason, Text: m.Text}, include)
+		FormatOverrideReason: m.FormatOverrideReason, Text: m.Text, WorkPlan: m.WorkPlan}, include)
 	if err != nil {
 		res.Problems = append(res.Problems, mergeProblem(m.File, Pos{}, "", "M-3", "%s", err.Error()))
 	} else {

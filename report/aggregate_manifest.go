@@ -40,7 +40,10 @@ type Manifest struct {
 	FormatOverrideReason string
 	TextFile             string  // the text file as resolved, "" when inline
 	Text                 [4]Text // aligned with TextSections
-	Units                []ManifestUnit
+	// WorkPlan is the region organ's own 工作要点 ledger, from the text
+	// file's work_plan: (it is the region's, not a sum of the units').
+	WorkPlan *WorkPlan
+	Units    []ManifestUnit
 }
 
 // ManifestUnit is one expected unit.
@@ -184,7 +187,12 @@ func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 	tl := &loader{file: path}
 	root := tl.parse(data)
 	if root != nil {
-		if top, ok := tl.fields(root, "", "键值映射（text: ）", []string{"text"}, nil); ok {
+		if top, ok := tl.fields(root, "", "键值映射（text: 、work_plan: ）", []string{"text", "work_plan"}, nil); ok {
+			if f, ok := top["work_plan"]; ok {
+				tmp.Pos.WorkPlan = posOf(f.key)
+				tl.workPlan(f.val, tmp)
+				m.WorkPlan = tmp.WorkPlan
+			}
 			if f, ok := top["text"]; ok {
 				tl.text(f.val, tmp)
 				m.Text = tmp.Text

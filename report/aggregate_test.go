@@ -416,6 +416,14 @@ func TestExampleRegion(t *testing.T) {
 			t.Errorf("%s", p)
 		}
 	}
+	// The region organ's own work plan travels from the text file into the
+	// merged file and its section 六.
+	if back.WorkPlan == nil || len(back.WorkPlan.Tasks) != 13 || !sameWorkPlan(m.WorkPlan, back.WorkPlan) {
+		t.Errorf("work plan not carried into the merged file: %+v", back.WorkPlan)
+	}
+	if subs := Build(back, nil).Sections[5].Subsections; len(subs) != 1 || subs[0].Paras[0].Text != "《示例市2024年政务公开工作要点》共13项任务，已完成11项，推进中2项。" {
+		t.Errorf("region ledger: %+v", subs)
+	}
 	b := NewBreakdown(res.Region, res.Units)
 	if got := b.Total.Values[0]; got != "335" {
 		t.Errorf("本年新收 total %s, want 335", got)
