@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -133,7 +134,12 @@ func FuzzParseFont(f *testing.F) {
 				runes = append(runes, r)
 			}
 		}
-		_, _ = font.Subset(runes)
+		if _, err := font.Subset(runes); err != nil {
+			return
+		}
+		d := &report.Doc{Title: "政府信息公开工作年度报告", Organ: "示例市", MetaDate: "2025-01-01"}
+		d.Sections[0] = report.Section{Heading: "一、总体情况", Paras: []report.Para{{Text: "政府信息公开，0123 ABC。", Line: 1}}}
+		_, _ = Write(io.Discard, d, Options{Body: font, Title: font, Bold: font}) // an error is fine, a panic is not
 	})
 }
 

@@ -56,7 +56,14 @@ const (
 // Write renders d as PDF to w. It returns warnings (rule PDF-1: characters
 // the fonts cannot print, replaced by a visible mark) and an error only if
 // the PDF could not be made.
-func Write(w io.Writer, d *report.Doc, opts Options) ([]report.Problem, error) {
+func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem, err error) {
+	// fpdf panics on some inputs (e.g. a damaged glyph in a user's font);
+	// a build must report that, not crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("PDF 生成出错（%v）：如果用 --font-body/--font-title/--font-bold 指定了字体，请换用其他 .ttf 字体后重试", r)
+		}
+	}()
 	if opts.Body == nil || opts.Title == nil || opts.Bold == nil {
 		reg, bold, err := DefaultFonts()
 		if err != nil {
