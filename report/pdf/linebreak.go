@@ -262,15 +262,17 @@ func (l line) gap(width, em float64) float64 {
 }
 
 // avoidOrphan moves the last unit of the second-to-last line down when the
-// last line would hold a single character (孤字: 不予公 / 开 becomes 不予 /
-// 公开), if the two still fit on the last line. The text is unchanged.
+// last line would hold a single character, punctuation aside (孤字: 不予公
+// / 开 becomes 不予 / 公开; 事项19 / 项。 becomes 事项 / 19项。), if they
+// still fit on the last line and leave more than one character above. The
+// text is unchanged.
 func avoidOrphan(ls []line, width float64) []line {
 	n := len(ls)
 	if n < 2 {
 		return ls
 	}
 	last, prev := ls[n-1], ls[n-2]
-	if last.content() != 1 || utf8.RuneCountInString(last.units[0].text) > 1 {
+	if last.content() != 1 || letters(last.units[0].text) > 1 {
 		return ls
 	}
 	pc := prev.content()
@@ -288,6 +290,18 @@ func avoidOrphan(ls []line, width float64) []line {
 	out := slices.Clone(ls)
 	out[n-2], out[n-1] = np, nl
 	return out
+}
+
+// letters counts the runes of s that are not 避头尾 punctuation: 项。 is
+// one letter, a lone character for avoidOrphan.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if !isNoStart(r) && !isNoEnd(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // natural is the width of units side by side.

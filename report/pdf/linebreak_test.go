@@ -82,10 +82,12 @@ func TestBreakCell(t *testing.T) {
 		{"long group", "第1项（政策文件库建设）", 6, []string{"第1项（政策", "文件库建设）"}},
 		// A group too long to keep together is broken like any text.
 		{"very long group", "部分公开（区分处理的，只计这一情形，不计其他情形）", 12,
-			[]string{"部分公开（区分处理的，只", "计这一情形，不计其他情", "形）"}},
+			[]string{"部分公开（区分处理的，只", "计这一情形，不计其他", "情形）"}},
 		// No single character alone on the last line.
 		{"orphan", "（三）不予公开", 3, []string{"（三）", "不予", "公开"}},
-		{"two characters are no orphan", "一二三四五六。", 3, []string{"一二三", "四五", "六。"}},
+		{"orphan with stop", "一二三四五六。", 5, []string{"一二三四", "五六。"}},
+		{"orphan with stop, no room above", "一二三四五六。", 3, []string{"一二三", "四五", "六。"}},
+		{"two characters are no orphan", "一二三四五六七。", 4, []string{"一二三四", "五六七。"}},
 		{"orphan moved", "一二三四", 3, []string{"一二", "三四"}},
 		{"no room to fix", "一二三四", 1.5, []string{"一", "二", "三", "四"}},
 		{"no new orphan above", "一二三四五", 2, []string{"一二", "三四", "五"}},

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -308,24 +309,25 @@ func (w *writer) para(fc *face, text string) {
 }
 
 // drawLine prints a line with its baseline at base, justified to avail
-// (see line.gap).
+// when line.gap allows: the extra room is spread evenly between all
+// characters with the PDF character-spacing operator (Tc), so the line is
+// one text object (small, fast, and copied as one string by readers).
 func (w *writer) drawLine(l line, x, base, avail, em float64) {
 	n := l.content()
-	g := l.gap(avail, em)
-	if g == 0 {
-		var b strings.Builder
-		for _, u := range l.units[:n] {
-			b.WriteString(u.text)
-		}
-		w.p.Text(x, base, b.String())
+	var b strings.Builder
+	for _, u := range l.units[:n] {
+		b.WriteString(u.text)
+	}
+	s := b.String()
+	glyphs := utf8.RuneCountInString(s)
+	if l.gap(avail, em) == 0 || glyphs < 2 {
+		w.p.Text(x, base, s)
 		return
 	}
-	for _, u := range l.units[:n] {
-		if !u.space {
-			w.p.Text(x, base, u.text)
-		}
-		x += u.width + g
-	}
+	tc := (avail - l.width) / float64(glyphs-1) * w.p.GetConversionRatio()
+	w.p.RawWriteStr(strconv.FormatFloat(tc, 'f', 4, 64) + " Tc")
+	w.p.Text(x, base, s)
+	w.p.RawWriteStr("0 Tc")
 }
 
 // signature prints the organ and the date at the end of the report: the
