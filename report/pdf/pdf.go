@@ -1,9 +1,11 @@
 // Package pdf writes a report's render model (report.Doc) as an official
 // document in PDF: A4 with GB/T 9704-style margins, a Song title and body,
 // the three statutory tables as ruled grids with merged cells (continued
-// across pages with their header repeated), a signature block, page
-// numbers in the official "— 1 —" style, bookmarks per section and, in an
-// appendix, vector charts.
+// across pages with their header repeated), subsections such as the
+// work-plan ledger, a signature block, appendices (附：主要数据同比情况),
+// page numbers in the official "— 1 —" style, bookmarks per section,
+// subsection and appendix and, in the last appendix (附：图解), vector
+// charts.
 //
 // The package only lays out: every figure comes formatted from
 // report.Build. Lines are broken by our own CJK line breaker (linebreak.go)
