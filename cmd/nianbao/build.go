@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -151,6 +152,12 @@ func runBuild(e *env, args []string) error {
 		dir := filepath.Join(*out, relDir(paths, t.Path))
 		for _, f := range use {
 			res, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history})
+			var setup setupError
+			if errors.As(err, &setup) {
+				// An option (a font file) is unusable: no report can be built.
+				fmt.Fprintf(e.stderr, "%v\n未生成任何 %s 文件，请改正选项后重试。\n", setup.error, strings.ToUpper(f.name))
+				return exitCode(1)
+			}
 			if err != nil {
 				fmt.Fprintf(e.stderr, "%s: 生成 %s 失败：%v\n", t.Path, strings.ToUpper(f.name), err)
 				failed++
@@ -174,6 +181,13 @@ func runBuild(e *env, args []string) error {
 	}
 	return nil
 }
+
+// setupError is a render error caused by the command's options (an unusable
+// font file), not by one report: build stops at once instead of repeating
+// it for every file.
+type setupError struct{ error }
+
+func (e setupError) Unwrap() error { return e.error }
 
 // relDir is the directory of file relative to the argument it was found
 // under, so data/a/2024.yaml and data/b/2024.yaml do not collide.

@@ -44,7 +44,7 @@ func init() {
 			return func(in renderInput) (renderOutput, error) {
 				opts, err := load()
 				if err != nil {
-					return renderOutput{}, err
+					return renderOutput{}, setupError{err}
 				}
 				var b bytes.Buffer
 				warnings, err := pdf.Write(&b, in.Doc, opts)
