@@ -131,6 +131,7 @@ func runBuild(e *env, args []string) error {
 	targets := report.LoadFiles(files)
 	pool := append(append([]report.Loaded{}, targets...), report.Siblings(files)...)
 	failed, built := 0, 0
+	taken := map[string]string{} // output dir + base name → data file
 	for _, t := range targets {
 		ps := report.CheckSet([]report.Loaded{t}, pool)
 		for _, p := range ps {
@@ -149,7 +150,14 @@ func runBuild(e *env, args []string) error {
 			doc.Charts = nil
 		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
-		dir := filepath.Join(*out, relDir(paths, t.Path))
+		dir := filepath.Join(*out, outSubdir(paths, t.Path))
+		key := filepath.Join(dir, base)
+		if other, dup := taken[key]; dup {
+			fmt.Fprintf(e.stderr, "%s: 输出文件 %s.* 与 %s 的输出重名，未生成。请分两次运行 build，用不同的 -o 目录\n", t.Path, key, other)
+			failed++
+			continue
+		}
+		taken[key] = t.Path
 		for _, f := range use {
 			res, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history})
 			var setup setupError
@@ -188,6 +196,37 @@ func runBuild(e *env, args []string) error {
 type setupError struct{ error }
 
 func (e setupError) Unwrap() error { return e.error }
+
+// outSubdir is where the outputs of file go under -o. With one argument: its
+// directory structure below that argument (nothing for a single file). With
+// several: first the name of the argument's directory (or, for a file, of
+// the directory holding it), so data/a/2024.yaml and out/b/2024.yaml do not
+// collide.
+func outSubdir(args []string, file string) string {
+	file = filepath.Clean(file)
+	for _, a := range args {
+		a = filepath.Clean(a)
+		var sub, top string
+		switch {
+		case a == file:
+			top = filepath.Base(filepath.Dir(file))
+		default:
+			rel, err := filepath.Rel(a, file)
+			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				continue
+			}
+			if d := filepath.Dir(rel); d != "." {
+				sub = d
+			}
+			top = filepath.Base(a)
+		}
+		if len(args) == 1 || top == "." || top == string(filepath.Separator) {
+			return sub
+		}
+		return filepath.Join(top, sub)
+	}
+	return ""
+}
 
 // relDir is the directory of file relative to the argument it was found
 // under, so data/a/2024.yaml and data/b/2024.yaml do not collide.
