@@ -35,28 +35,13 @@ nianbao check 检查。
 
 func runInit(e *env, args []string) error {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	year := fs.Int("year", 0, "")
-	organ := fs.String("organ", "", "")
-	out := fs.String("o", "", "")
-	force := fs.Bool("force", false, "")
-	rest, err := parseFlags(fs, args)
+	yo := newScaffoldFlags(fs)
+	year, name, err := yo.parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
-	}
-	if *year == 0 {
-		return usagef("请用 --year 给出报告年度，例如 --year 2024")
-	}
-	if *year < 2019 || *year > 2100 {
-		return usagef("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", *year)
-	}
-	name := strings.TrimSpace(*organ)
-	if name == "" {
-		return usagef("请用 --organ 给出报告主体（机关全称），例如 --organ 示例市人民政府办公室")
-	}
-	data := report.Scaffold(*year, name)
+	out, force := yo.out, yo.force
+	data := report.Scaffold(year, name)
 	if *out == "" {
 		_, err := e.stdout.Write(data)
 		return err
@@ -67,8 +52,48 @@ func runInit(e *env, args []string) error {
 	if _, err := publish.WriteFile(*out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, *year, report.EditionForYear(*year), *out)
+	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)
 	return nil
+}
+
+// scaffoldFlags are the options of the commands that write a blank report
+// for an organ and year (init, xlsx template).
+type scaffoldFlags struct {
+	year  *int
+	organ *string
+	out   *string
+	force *bool
+}
+
+func newScaffoldFlags(fs *flag.FlagSet) scaffoldFlags {
+	return scaffoldFlags{
+		year:  fs.Int("year", 0, ""),
+		organ: fs.String("organ", "", ""),
+		out:   fs.String("o", "", ""),
+		force: fs.Bool("force", false, ""),
+	}
+}
+
+// parse parses args and validates --year and --organ.
+func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ string, err error) {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return 0, "", err
+	}
+	if len(rest) > 0 {
+		return 0, "", usagef("多余的参数：%s", strings.Join(rest, " "))
+	}
+	if *f.year == 0 {
+		return 0, "", usagef("请用 --year 给出报告年度，例如 --year 2024")
+	}
+	if *f.year < 2019 || *f.year > 2100 {
+		return 0, "", usagef("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", *f.year)
+	}
+	organ = strings.TrimSpace(*f.organ)
+	if organ == "" {
+		return 0, "", usagef("请用 --organ 给出报告主体（机关全称），例如 --organ 示例市人民政府办公室")
+	}
+	return *f.year, organ, nil
 }
 
 func init() {

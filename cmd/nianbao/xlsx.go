@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"nianbao/report"
 	"nianbao/report/publish"
@@ -53,43 +52,28 @@ func runXlsx(e *env, args []string) error {
 
 func runXlsxTemplate(e *env, args []string) error {
 	fs := flag.NewFlagSet("xlsx template", flag.ContinueOnError)
-	year := fs.Int("year", 0, "")
-	organ := fs.String("organ", "", "")
-	out := fs.String("o", "", "")
-	force := fs.Bool("force", false, "")
-	rest, err := parseFlags(fs, args)
+	yo := newScaffoldFlags(fs)
+	year, name, err := yo.parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
-	}
-	if *year == 0 {
-		return usagef("请用 --year 给出报告年度，例如 --year 2024")
-	}
-	if *year < 2019 || *year > 2100 {
-		return usagef("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", *year)
-	}
-	name := strings.TrimSpace(*organ)
-	if name == "" {
-		return usagef("请用 --organ 给出报告主体（机关全称），例如 --organ 示例市人民政府办公室")
-	}
+	out, force := yo.out, yo.force
 	path := *out
 	if path == "" {
-		path = fmt.Sprintf("%d.xlsx", *year)
+		path = fmt.Sprintf("%d.xlsx", year)
 	}
 	if _, err := os.Stat(path); err == nil && !*force {
 		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, *year, name); err != nil {
+	if err := xlsx.WriteTemplate(&buf, year, name); err != nil {
 		return err
 	}
 	if _, err := publish.WriteFile(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写黄色单元格后运行：nianbao import %s -o %d.yaml\n",
-		path, *year, report.EditionForYear(*year), path, *year)
+		path, year, report.EditionForYear(year), path, year)
 	return nil
 }
 
