@@ -1,10 +1,11 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,11 +44,12 @@ func WriteTemplate(w io.Writer, year int, organ string) error {
 }
 
 type writer struct {
-	f     *excelize.File
+	b     *book
 	r     *report.Report
 	doc   *report.Doc
 	l     *layout
 	blank bool
+	ss    *styleSet
 	st    styles
 	err   error
 }
@@ -71,10 +73,13 @@ func write(out io.Writer, r *report.Report, blank bool) (err error) {
 			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
 		}
 	}()
-	w := &writer{f: excelize.NewFile(), r: r, doc: report.Build(r, nil), l: layoutFor(r.Edition), blank: blank}
-	defer w.f.Close()
-	w.styles()
-	w.check(w.f.SetSheetName("Sheet1", sheetInfo))
+	l := layoutFor(r.Edition)
+	ss, err := styleSetFor(amountScales(r, l))
+	if err != nil {
+		return err
+	}
+	w := &writer{b: newBook(), r: r, doc: report.Build(r, nil), l: l, blank: blank, ss: ss, st: ss.st}
+	w.b.newSheet(sheetInfo)
 	w.info()
 	for i := range w.l.Tables {
 		w.table(&w.l.Tables[i])
@@ -85,29 +90,41 @@ func write(out io.Writer, r *report.Report, blank bool) (err error) {
 	w.text()
 	w.workPlan()
 	w.checks()
-	for _, name := range w.f.GetSheetList() {
-		w.pageSetup(name)
+	for _, s := range w.b.sheets {
+		w.pageSetup(s)
 	}
-	w.f.SetActiveSheet(0)
-	w.f.SetZipWriter(newZipWriter)
-	fullCalc := true
-	w.check(w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}))
-	stamp := w.doc.MetaDate + "T00:00:00Z"
-	w.check(w.f.SetDocProps(&excelize.DocProperties{
-		Title:          w.doc.Title,
-		Subject:        w.doc.Subject,
-		Creator:        r.Organ,
-		LastModifiedBy: r.Organ,
-		Keywords:       w.doc.Keywords,
-		Description:    "由 nianbao 生成。填写黄色单元格后可用 nianbao import 导入为数据文件。",
-		Language:       "zh-CN",
-		Created:        stamp,
-		Modified:       stamp,
-	}))
+	w.b.props = docProps{
+		title:       w.doc.Title,
+		subject:     w.doc.Subject,
+		creator:     r.Organ,
+		keywords:    w.doc.Keywords,
+		description: "由 nianbao 生成。填写黄色单元格后可用 nianbao import 导入为数据文件。",
+		language:    "zh-CN",
+		stamp:       w.doc.MetaDate + "T00:00:00Z",
+	}
+	w.check(w.b.err)
 	if w.err != nil {
 		return w.err
 	}
-	return w.f.Write(out)
+	return w.b.write(out, w.ss)
+}
+
+// amountScales lists the decimal places of the report's amounts (sorted,
+// distinct): each gets an input style showing that many.
+func amountScales(r *report.Report, l *layout) []int {
+	w := &writer{r: r}
+	seen := map[int]bool{0: true}
+	for _, f := range l.Fields {
+		if f.Kind == fAmount {
+			seen[w.amountOf(f).Scale] = true
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for sc := range seen {
+		out = append(out, sc)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func border() []excelize.Border {
@@ -118,7 +135,21 @@ func border() []excelize.Border {
 	return b
 }
 
-func (w *writer) style(s *excelize.Style) int {
+// styleBuilder makes the workbook's cell styles in an excelize file, whose
+// style sheet the export then uses (styleSetFor).
+type styleBuilder struct {
+	f   *excelize.File
+	st  styles
+	err error
+}
+
+func (w *styleBuilder) check(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *styleBuilder) style(s *excelize.Style) int {
 	if s.Font == nil {
 		s.Font = &excelize.Font{Family: fontName, Size: 11}
 	}
@@ -134,7 +165,7 @@ var (
 	unlocked  = &excelize.Protection{Locked: false}
 )
 
-func (w *writer) styles() {
+func (w *styleBuilder) styles() {
 	w.check(w.f.SetDefaultFont(fontName))
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Bold: true},
@@ -176,7 +207,7 @@ func (w *writer) styles() {
 
 // amountStyle is the input style of an amount shown with scale decimals
 // (0 = General), so 75.9260 shows, and reads back, as 75.9260.
-func (w *writer) amountStyle(scale int) int {
+func (w *styleBuilder) amountStyle(scale int) int {
 	if id, ok := w.st.amount[scale]; ok {
 		return id
 	}
@@ -191,11 +222,18 @@ func (w *writer) amountStyle(scale int) int {
 	return id
 }
 
+// set writes a text or whole-number value into a cell.
 func (w *writer) set(sheet string, col, row int, v any) {
-	if str, ok := v.(string); ok {
-		v = escapeX(str)
+	switch v := v.(type) {
+	case string:
+		w.b.setString(sheet, col, row, escapeX(v))
+	case int:
+		w.b.setNumber(sheet, col, row, strconv.Itoa(v))
+	case int64:
+		w.b.setNumber(sheet, col, row, strconv.FormatInt(v, 10))
+	default:
+		panic(fmt.Sprintf("xlsx: cell value %T", v))
 	}
-	w.check(w.f.SetCellValue(sheet, ref(col, row), v))
 }
 
 // escapeX protects text that looks like an OOXML _xHHHH_ escape, which
@@ -226,16 +264,16 @@ func isHex(s string) bool {
 }
 
 func (w *writer) formula(sheet string, col, row int, expr string) {
-	w.check(w.f.SetCellFormula(sheet, ref(col, row), expr))
+	w.b.setFormula(sheet, col, row, expr)
 }
 
 func (w *writer) styleRange(sheet string, col, row, cols, rows, style int) {
-	w.check(w.f.SetCellStyle(sheet, ref(col, row), ref(col+cols-1, row+rows-1), style))
+	w.b.setStyle(sheet, col, row, cols, rows, style)
 }
 
 func (w *writer) merge(sheet string, col, row, cols, rows int) {
 	if cols > 1 || rows > 1 {
-		w.check(w.f.MergeCell(sheet, ref(col, row), ref(col+cols-1, row+rows-1)))
+		w.b.merge(sheet, col, row, cols, rows)
 	}
 }
 
@@ -245,7 +283,7 @@ func (w *writer) headerRows(sheet, title string, cols int) {
 	w.set(sheet, 1, 1, title)
 	w.merge(sheet, 1, 1, cols, 1)
 	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
-	w.check(w.f.SetRowHeight(sheet, 1, 28))
+	w.b.setRowHeight(sheet, 1, 28)
 	w.formula(sheet, 1, 2, fmt.Sprintf(`"报告主体："&'%s'!B%d&"　　报告年度："&'%s'!B%d&"年"`, sheetInfo, infoOrgan, sheetInfo, infoYear))
 	w.merge(sheet, 1, 2, cols, 1)
 	w.styleRange(sheet, 1, 2, cols, 1, w.st.info)
@@ -256,7 +294,7 @@ func (w *writer) info() {
 	w.set(s, 1, 1, "政府信息公开工作年度报告 基本信息")
 	w.merge(s, 1, 1, 3, 1)
 	w.styleRange(s, 1, 1, 3, 1, w.st.title)
-	w.check(w.f.SetRowHeight(s, 1, 28))
+	w.b.setRowHeight(s, 1, 28)
 	for i, h := range []string{"项目", "内容", "填写说明"} {
 		w.set(s, i+1, 2, h)
 	}
@@ -283,7 +321,7 @@ func (w *writer) info() {
 	}
 	for _, row := range rows {
 		w.set(s, 1, row.row, row.label)
-		w.check(w.f.SetCellStyle(s, ref(1, row.row), ref(1, row.row), w.st.labelCenter))
+		w.styleRange(s, 1, row.row, 1, 1, w.st.labelCenter)
 		if str, ok := row.value.(string); !ok || str != "" {
 			w.set(s, 2, row.row, row.value)
 		}
@@ -291,49 +329,45 @@ func (w *writer) info() {
 		if row.input {
 			st = w.st.inputText[0]
 		}
-		w.check(w.f.SetCellStyle(s, ref(2, row.row), ref(2, row.row), st))
+		w.styleRange(s, 2, row.row, 1, 1, st)
 		w.set(s, 3, row.row, row.help)
-		w.check(w.f.SetCellStyle(s, ref(3, row.row), ref(3, row.row), w.st.note))
+		w.styleRange(s, 3, row.row, 1, 1, w.st.note)
 		lines := max(lineCount(row.help, 48), lineCount(fmt.Sprint(row.value), 38))
-		w.check(w.f.SetRowHeight(s, row.row, rowHeight(lines)))
+		w.b.setRowHeight(s, row.row, rowHeight(lines))
 	}
-	w.check(w.f.SetColWidth(s, "A", "A", 16))
-	w.check(w.f.SetColWidth(s, "B", "B", 40))
-	w.check(w.f.SetColWidth(s, "C", "C", 50))
+	w.b.setColWidth(s, 1, 1, 16)
+	w.b.setColWidth(s, 2, 2, 40)
+	w.b.setColWidth(s, 3, 3, 50)
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(ref(2, infoScope))
 	w.check(dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]}))
 	dv.SetInput("报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	dv = excelize.NewDataValidation(true)
 	dv.SetSqref(ref(2, infoOrgan))
 	w.check(dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
 	dv.SetInput("报告主体", "请填写机关全称，例如：示例市人民政府办公室。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请填写机关全称（不超过 200 字）。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	dv = excelize.NewDataValidation(true)
 	dv.SetSqref(ref(2, infoDate))
 	w.check(dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
 	dv.SetInput("落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	w.protect(s)
 }
 
 // table writes one statutory table from its grid.
 func (w *writer) table(ts *tableSheet) {
 	s := ts.Name
-	if _, err := w.f.NewSheet(s); err != nil {
-		w.check(err)
-		return
-	}
+	w.b.newSheet(s)
 	g := ts.Grid
 	w.headerRows(s, g.Caption, g.Cols)
 	widths := sheetWidths(ts)
 	for i, wd := range widths {
-		name := colName(i + 1)
-		w.check(w.f.SetColWidth(s, name, name, wd))
+		w.b.setColWidth(s, i+1, i+1, wd)
 	}
 	need := map[int]float64{} // row → height in points
 	for _, c := range ts.Cells {
@@ -366,7 +400,7 @@ func (w *writer) table(ts *tableSheet) {
 		}
 	}
 	for row := gridTop; row < gridTop+ts.Rows; row++ {
-		w.check(w.f.SetRowHeight(s, row, max(need[row], 20)))
+		w.b.setRowHeight(s, row, max(need[row], 20))
 	}
 	// Inputs, then formulas.
 	for _, c := range ts.Cells {
@@ -387,8 +421,7 @@ func (w *writer) table(ts *tableSheet) {
 	w.protect(s)
 	if ts.Name == sheetT3 {
 		// Repeat the column headers on every printed page.
-		w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s,
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s, gridTop, gridTop+len(ts.Grid.Head)-1)}))
+		w.printTitles(s, gridTop, gridTop+len(ts.Grid.Head)-1)
 	}
 }
 
@@ -439,9 +472,9 @@ func (w *writer) input(f *field, span int) {
 	switch f.Kind {
 	case fAmount:
 		d := w.amountOf(f)
-		st = w.amountStyle(d.Scale)
+		st = w.st.amount[d.Scale] // amountScales listed it
 		if !w.blank {
-			w.check(w.f.SetCellDefault(s, f.Ref(), d.String()))
+			w.b.setNumber(s, f.Col, f.Row, d.String())
 		}
 	case fUnit:
 		st = w.st.inputText[0]
@@ -450,7 +483,7 @@ func (w *writer) input(f *field, span int) {
 		}
 	default:
 		if !w.blank {
-			w.check(w.f.SetCellInt(s, f.Ref(), w.intOf(f)))
+			w.set(s, f.Col, f.Row, w.intOf(f))
 		}
 	}
 	w.styleRange(s, f.Col, f.Row, span, 1, st)
@@ -556,7 +589,7 @@ func (w *writer) validations(sheet string) {
 			dv.SetInput("金额单位", "请选择采购总金额的单位：元或万元。")
 			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "单位只能是“元”或“万元”，请从下拉列表中选择。")
 		}
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.b.addValidation(sheet, dv)
 	}
 	for _, f := range amounts {
 		dv := excelize.NewDataValidation(true)
@@ -568,7 +601,7 @@ func (w *writer) validations(sheet string) {
 		}
 		dv.SetInput("请填写金额", "填写非负金额"+unit+"，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。")
 		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写不小于 0 的数字（金额）"+unit+"。")
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.b.addValidation(sheet, dv)
 	}
 }
 
@@ -576,33 +609,37 @@ func (w *writer) validations(sheet string) {
 // formulas cannot be changed by mistake, input cells stay editable, and
 // anyone may lift the protection from the menu.
 func (w *writer) protect(sheet string) {
-	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
-	}))
+	w.b.sheet(sheet).protection = protection
 }
 
-func (w *writer) pageSetup(sheet string) {
-	a4, landscape, one, tall := 9, "landscape", 1, 0
-	if sheet == sheetCheck {
-		tall = 1 // the rules and the note on one page
+// protection is the <sheetProtection> of the sheets: no password, locked
+// and unlocked cells selectable, rows and columns resizable (an attribute
+// "false" allows what it names).
+const protection = `<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="true" formatColumns="false" formatRows="false" insertColumns="true" insertRows="true" insertHyperlinks="true" deleteColumns="true" deleteRows="true" selectLockedCells="false" sort="true" autoFilter="true" pivotTables="true" selectUnlockedCells="false"/>`
+
+// protectionPlan also allows inserting and deleting rows (工作要点).
+const protectionPlan = `<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="true" formatColumns="false" formatRows="false" insertColumns="true" insertRows="false" insertHyperlinks="true" deleteColumns="true" deleteRows="false" selectLockedCells="false" sort="true" autoFilter="true" pivotTables="true" selectUnlockedCells="false"/>`
+
+// pageSetup prints every sheet on A4 landscape, fitted to the page width
+// (the 校验 sheet on one page), centred, with narrow margins (bsheet.xml).
+func (w *writer) pageSetup(s *bsheet) {
+	if s.name == sheetCheck {
+		s.fitHeight = 1 // the rules and the note on one page
 	}
-	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}))
-	fit := true
-	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	m, t := 0.5, 0.6
-	hc := true
-	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &t, Bottom: &t, Horizontally: &hc}))
+}
+
+// printTitles repeats rows r0…r1 of sheet on every printed page.
+func (w *writer) printTitles(sheet string, r0, r1 int) {
+	w.b.names = append(w.b.names, definedName{name: "_xlnm.Print_Titles", sheet: w.b.sheetIndex(sheet),
+		refs: fmt.Sprintf("'%s'!$%d:$%d", sheet, r0, r1)})
 }
 
 func (w *writer) fees() {
 	s := sheetFees
-	if _, err := w.f.NewSheet(s); err != nil {
-		w.check(err)
-		return
-	}
+	w.b.newSheet(s)
 	w.headerRows(s, "信息处理费（在“六、其他需要报告的事项”中报告）", 2)
-	w.check(w.f.SetColWidth(s, "A", "A", 40))
-	w.check(w.f.SetColWidth(s, "B", "B", 24))
+	w.b.setColWidth(s, 1, 1, 40)
+	w.b.setColWidth(s, 2, 2, 24)
 	blank := w.blank || w.r.Fees == nil
 	saved := w.blank
 	w.blank = blank
@@ -610,7 +647,7 @@ func (w *writer) fees() {
 		row := feesFirstRow + i
 		w.set(s, 1, row, ff.Label)
 		w.styleRange(s, 1, row, 1, 1, w.st.label)
-		w.check(w.f.SetRowHeight(s, row, 22))
+		w.b.setRowHeight(s, row, 22)
 		w.input(w.l.byPath["processing_fees."+ff.Key], 1)
 	}
 	w.blank = saved
@@ -621,13 +658,10 @@ func (w *writer) fees() {
 
 func (w *writer) text() {
 	s := sheetText
-	if _, err := w.f.NewSheet(s); err != nil {
-		w.check(err)
-		return
-	}
+	w.b.newSheet(s)
 	w.headerRows(s, "文字部分（段落之间空一行）", 2)
-	w.check(w.f.SetColWidth(s, "A", "A", 18))
-	w.check(w.f.SetColWidth(s, "B", "B", 120))
+	w.b.setColWidth(s, 1, 1, 18)
+	w.b.setColWidth(s, 2, 2, 120)
 	for i, sec := range report.TextSections {
 		row := textFirstRow + i
 		label := sec.Title
@@ -645,12 +679,12 @@ func (w *writer) text() {
 			w.set(s, 2, row, body)
 		}
 		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap[0])
-		w.check(w.f.SetRowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60)))
+		w.b.setRowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1))
 	dv.SetInput("文字部分", "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	w.protect(s)
 }
 
@@ -659,16 +693,12 @@ func (w *writer) text() {
 // sheet is always there, so a clerk can fill in a plan the data lacks.
 func (w *writer) workPlan() {
 	s := sheetPlan
-	if _, err := w.f.NewSheet(s); err != nil {
-		w.check(err)
-		return
-	}
+	w.b.newSheet(s)
 	cols := len(planCols) + 1
 	w.headerRows(s, "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告；可不填）", cols)
-	w.check(w.f.SetColWidth(s, "A", "A", 6))
+	w.b.setColWidth(s, 1, 1, 6)
 	for i, c := range planCols {
-		name := colName(i + 2)
-		w.check(w.f.SetColWidth(s, name, name, c.Width))
+		w.b.setColWidth(s, i+2, i+2, c.Width)
 	}
 	var plan report.WorkPlan
 	if w.r.WorkPlan != nil && !w.blank {
@@ -682,7 +712,7 @@ func (w *writer) workPlan() {
 	}
 	w.merge(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1)
 	w.styleRange(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1, w.st.inputText[0])
-	w.check(w.f.SetRowHeight(s, planTitleRow, 22))
+	w.b.setRowHeight(s, planTitleRow, 22)
 	w.set(s, 1, planHeadRow, "序号")
 	for i, c := range planCols {
 		w.set(s, i+2, planHeadRow, c.Head)
@@ -702,44 +732,37 @@ func (w *writer) workPlan() {
 				}
 			}
 		}
-		w.check(w.f.SetRowHeight(s, row, max(rowHeight(lines), 20)))
+		w.b.setRowHeight(s, row, max(rowHeight(lines), 20))
 	}
 	last := planFirstRow + rows - 1
 	w.styleRange(s, 1, planFirstRow, 1, rows, w.st.labelCenter)
 	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap[0])
-	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s, planHeadRow, planHeadRow)}))
+	w.printTitles(s, planHeadRow, planHeadRow)
 	dv := excelize.NewDataValidation(true)
 	status := colName(planCol("status"))
 	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", status, planFirstRow, status, last))
 	w.check(dv.SetDropList(report.TaskStatuses))
 	dv.SetInput("落实状态", "请从下拉列表中选择：已完成、推进中或未完成。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	dv = excelize.NewDataValidation(true)
 	dl := colName(planCol("deadline"))
 	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", dl, planFirstRow, dl, last))
 	dv.SetInput("完成时限", "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.b.addValidation(s, dv)
 	w.set(s, 1, last+2, "说明：每项任务占一行，主要任务和落实状态必填；行不够时可取消工作表保护（无密码）后插入行。没有工作要点的，本表留空即可。")
-	w.check(w.f.ProtectSheet(s, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
-		InsertRows: true, DeleteRows: true,
-	}))
+	w.b.sheet(s).protection = protectionPlan
 }
 
 // checks writes the 校验 sheet: every arithmetic rule of the tables as a
 // live formula with both sides and ✓ or ✗.
 func (w *writer) checks() {
 	s := sheetCheck
-	if _, err := w.f.NewSheet(s); err != nil {
-		w.check(err)
-		return
-	}
+	w.b.newSheet(s)
 	w.set(s, 1, 1, "校验（随填写自动计算：✓ 相符，✗ 不符）")
 	w.merge(s, 1, 1, 6, 1)
 	w.styleRange(s, 1, 1, 6, 1, w.st.title)
-	w.check(w.f.SetRowHeight(s, 1, 28))
+	w.b.setRowHeight(s, 1, 28)
 	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
 		w.set(s, i+1, 2, h)
 	}
@@ -844,17 +867,18 @@ func (w *writer) checks() {
 		}
 	}
 	last := row - 1
-	w.check(w.f.SetConditionalFormat(s, fmt.Sprintf("F3:F%d", last), []excelize.ConditionalFormatOptions{
-		{Type: "cell", Criteria: "==", Value: `"✓"`, Format: &w.st.ok},
-		{Type: "cell", Criteria: "==", Value: `"✗"`, Format: &w.st.bad},
-	}))
+	// ✓ green, ✗ red.
+	w.b.sheet(s).cond = fmt.Appendf(nil, `<conditionalFormatting sqref="F3:F%d">`+
+		`<cfRule type="cellIs" dxfId="%d" priority="1" operator="equal"><formula>&#34;✓&#34;</formula></cfRule>`+
+		`<cfRule type="cellIs" dxfId="%d" priority="2" operator="equal"><formula>&#34;✗&#34;</formula></cfRule>`+
+		`</conditionalFormatting>`, last, w.st.ok, w.st.bad)
 	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
-	w.check(w.f.SetColWidth(s, "A", "A", 9))
-	w.check(w.f.SetColWidth(s, "B", "B", 34))
-	w.check(w.f.SetColWidth(s, "C", "C", 62))
-	w.check(w.f.SetColWidth(s, "D", "F", 10))
+	w.b.setColWidth(s, 1, 1, 9)
+	w.b.setColWidth(s, 2, 2, 34)
+	w.b.setColWidth(s, 3, 3, 62)
+	w.b.setColWidth(s, 4, 6, 10)
 	for r := 3; r <= last; r++ {
-		w.check(w.f.SetRowHeight(s, r, 22))
+		w.b.setRowHeight(s, r, 22)
 	}
 	w.protect(s)
 }
@@ -887,17 +911,4 @@ func ranges(fields []*field) []string {
 		}
 	}
 	return out
-}
-
-// storeZip is the zip writer excelize saves through: it stores the parts
-// without compression. Deflating them took a fifth of an export (the parts
-// are small, so per-part Huffman tables dominate); stored, a workbook is
-// about 100 KB instead of 30 KB, which no mail system minds. Excel, WPS and
-// LibreOffice read stored parts like deflated ones.
-type storeZip struct{ *zip.Writer }
-
-func newZipWriter(w io.Writer) excelize.ZipWriter { return storeZip{zip.NewWriter(w)} }
-
-func (z storeZip) Create(name string) (io.Writer, error) {
-	return z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 }
