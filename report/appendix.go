@@ -43,19 +43,17 @@ type MainFigure struct {
 // are listed as not comparable with the reason.
 func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
 	all := Compare(base, cur)
-	byLabel := map[string]CompareRow{}
+	byKey := map[string]CompareRow{}
 	for _, r := range all.Rows {
-		if !r.Detail {
-			byLabel[r.Table+"|"+r.Label] = r
-		}
+		byKey[r.Key] = r
 	}
 	// 表二.
 	for _, rc := range mainT2[cur.Edition] {
-		b, row, col, ok := cmpT2Ref(cur.Edition, rc[0], rc[1])
+		_, row, col, ok := cmpT2Ref(cur.Edition, rc[0], rc[1])
 		if !ok {
 			continue
 		}
-		r, ok := byLabel[cmpTableActive+"|"+cmpT2Label(b, row, col)]
+		r, ok := byKey[cmpT2Key(rc[0], rc[1])]
 		if !ok {
 			continue
 		}
@@ -63,8 +61,8 @@ func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
 	}
 	// 表三: group sums, computed with Compare's arithmetic.
 	var c Comparison
-	add := func(short string, level int, b, k [6]int64, reason string) {
-		c.row(cmpTableRequests, short, cmpInt(cmpSum6(b)), cmpInt(cmpSum6(k)), reason)
+	add := func(id, short string, level int, b, k [6]int64, reason string) {
+		c.row(cmpTableRequests, cmpT3Key(id, 6), short, cmpInt(cmpSum6(b)), cmpInt(cmpSum6(k)), reason)
 		rows = append(rows, MainFigure{CompareRow: c.Rows[len(c.Rows)-1], Short: short, Level: level})
 	}
 	cells := func(r *Report, id string) [6]int64 {
@@ -74,7 +72,7 @@ func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
 	for _, row := range cur.Edition.Table3() {
 		switch row.Kind {
 		case T3Received, T3CarriedOver:
-			add(row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
+			add(row.ID, row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
 		}
 	}
 	seen := map[string]bool{}
@@ -98,20 +96,20 @@ func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
 		if g == "other" && base.Edition != cur.Edition {
 			reason = "2021 版分为三项，2019 版为一行，按合计比较"
 		}
-		add(label, 1, cmpT3Group(base, g), cmpT3Group(cur, g), reason)
+		add(g, label, 1, cmpT3Group(base, g), cmpT3Group(cur, g), reason)
 	}
 	for _, row := range cur.Edition.Table3() {
 		switch row.Kind {
 		case T3Total:
-			add(row.Label, 1, cells(base, row.ID), cells(cur, row.ID), "")
+			add(row.ID, row.Label, 1, cells(base, row.ID), cells(cur, row.ID), "")
 		case T3CarriedForward:
-			add(row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
+			add(row.ID, row.Label, 0, cells(base, row.ID), cells(cur, row.ID), "")
 		}
 	}
 	// 表四: the three totals.
 	total := Table4Cols[len(Table4Cols)-1]
 	for _, g := range Table4Rows {
-		if r, ok := byLabel[cmpTableAppeals+"|"+g.Titled+"："+total.Label]; ok {
+		if r, ok := byKey["appeals."+g.Key+"."+total.Key]; ok {
 			rows = append(rows, MainFigure{CompareRow: r, Short: g.Titled + "：" + total.Label})
 		}
 	}
@@ -162,9 +160,10 @@ func compareAppendix(prev, r *Report) Section {
 		lastLevel = m.Level
 		label := cell(m.Short, CellLabel)
 		label.Indent = m.Level
-		line := []GridCell{label, cell(printMinus(m.Base), CellNumber), cell(printMinus(m.Cur), CellNumber)}
+		// The figures and signs are Compare's (see Signed), as in every output.
+		line := []GridCell{label, cell(m.Base, CellNumber), cell(m.Cur, CellNumber)}
 		if m.Comparable {
-			line = append(line, cell(printMinus(m.Delta), CellNumber), cell(printMinus(m.Percent), CellNumber))
+			line = append(line, cell(m.Delta, CellNumber), cell(m.Percent, CellNumber))
 		} else {
 			line = append(line, span(cell("不可比", CellNote), 2, 1))
 		}
@@ -182,8 +181,3 @@ func compareAppendix(prev, r *Report) Section {
 	}
 	return s
 }
-
-// printMinus writes a negative figure with the ASCII hyphen-minus, as the
-// statutory tables print 本年增/减: the printed report's fonts need not have
-// U+2212 (the terminal comparison keeps it).
-func printMinus(s string) string { return strings.ReplaceAll(s, Minus, "-") }

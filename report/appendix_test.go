@@ -105,8 +105,8 @@ func TestCompareAppendix(t *testing.T) {
 				w := 0
 				for _, c := range row {
 					w += c.ColSpan
-					if strings.Contains(c.Text, Minus) {
-						t.Errorf("cell %q has U+2212: printed fonts may lack it", c.Text)
+					if strings.ContainsRune(c.Text, '\u2212') {
+						t.Errorf("cell %q has U+2212: the PDF font lacks it", c.Text)
 					}
 				}
 				if w != g.Cols {

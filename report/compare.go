@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -16,8 +17,25 @@ import (
 // （六）1—3 is compared with the 2019 single row; 表二 columns whose meaning
 // changed are listed as not comparable, with the reason.
 
-// Minus is the sign printed before negative changes (U+2212 MINUS SIGN).
-const Minus = "−"
+// Minus is the sign printed before negative figures and changes in every
+// output — terminal, PDF, HTML, XLSX, the appendix and the trend page: the
+// ASCII hyphen-minus. The embedded PDF fonts (NianbaoSerif SC, derived from
+// Noto Serif CJK) have no U+2212 MINUS SIGN, and the statutory tables print
+// 本年增/减 with "-" as well. Signed is the one place a sign is written.
+const Minus = "-"
+
+// Signed prints a figure or change from its sign (<0, 0, >0) and its
+// absolute value as text: "+3", "-2", "0", "+12.5%". Every change Compare
+// formats, and so every output, gets its sign here.
+func Signed(sign int, abs string) string {
+	switch {
+	case sign > 0:
+		return "+" + abs
+	case sign < 0:
+		return Minus + abs
+	}
+	return abs
+}
 
 // NoValue is printed where there is no figure: no base year, a base of 0
 // for a relative change, a column the edition does not have.
@@ -25,11 +43,21 @@ const NoValue = "—"
 
 // CompareRow is one compared figure, fully formatted.
 type CompareRow struct {
-	Table      string // 表二, 表三, 表四, 信息处理费
+	Table string // 表二, 表三, 表四, 信息处理费
+	// Key identifies the figure independently of the edition and of its
+	// label: the data path of the figure in Cur (of Base when Cur's
+	// edition lacks it), e.g. active.licensing.decisions (2019 处理决定数量
+	// and 2021 本年处理决定数量 share it), requests.received[6] (a 表三
+	// row's 总计), requests.received[0] (its 自然人 column),
+	// appeals.review.total, processing_fees.notices. （六）其他处理 as a
+	// whole is OtherTotalKey in both editions. Within one Comparison every
+	// Key occurs once; across comparisons the same Key is the same figure.
+	Key        string
 	Label      string // self-describing: block/group, row and column
+	Unit       string // unit of an amount as printed (元, 万元); "" for counts
 	Base, Cur  string // the two figures as printed; NoValue when absent
-	Delta      string // absolute change: "+3", "−2", "0", "+1.2500"; NoValue when not comparable
-	Percent    string // relative change in tenths of a percent: "+12.5%", "−3.0%"; NoValue when the base is 0
+	Delta      string // absolute change: "+3", "-2", "0", "+1.2500"; NoValue when not comparable
+	Percent    string // relative change in tenths of a percent: "+12.5%", "-3.0%"; NoValue when the base is 0
 	Comparable bool
 	Reason     string // why not comparable, or how the figures were mapped; "" when plain
 	// Detail marks per-applicant-column rows of 表三: every figure is in the
@@ -95,14 +123,14 @@ func (f cmpFig) String() string {
 
 func cmpFormatInt(v int64) string {
 	if v < 0 {
-		return Minus + fmt.Sprint(-v)
+		return Signed(-1, strconv.FormatUint(uint64(-(v+1))+1, 10))
 	}
-	return fmt.Sprint(v)
+	return strconv.FormatInt(v, 10)
 }
 
 // row formats one comparable pair (or a pair with a missing side).
-func (c *Comparison) row(table, label string, b, k cmpFig, reason string) {
-	r := CompareRow{Table: table, Label: label, Base: b.String(), Cur: k.String(), Delta: NoValue, Percent: NoValue, Reason: reason}
+func (c *Comparison) row(table, key, label string, b, k cmpFig, reason string) {
+	r := CompareRow{Table: table, Key: key, Label: label, Base: b.String(), Cur: k.String(), Delta: NoValue, Percent: NoValue, Reason: reason}
 	if b.present && k.present {
 		r.Comparable = true
 		r.Delta, r.Percent = cmpChange(b, k)
@@ -111,10 +139,13 @@ func (c *Comparison) row(table, label string, b, k cmpFig, reason string) {
 }
 
 // incomparable adds a row whose figures are shown but not compared.
-func (c *Comparison) incomparable(table, label string, b, k cmpFig, reason string) {
-	c.Rows = append(c.Rows, CompareRow{Table: table, Label: label, Base: b.String(), Cur: k.String(),
+func (c *Comparison) incomparable(table, key, label string, b, k cmpFig, reason string) {
+	c.Rows = append(c.Rows, CompareRow{Table: table, Key: key, Label: label, Base: b.String(), Cur: k.String(),
 		Delta: NoValue, Percent: NoValue, Reason: reason})
 }
+
+// last is the row added last.
+func (c *Comparison) last() *CompareRow { return &c.Rows[len(c.Rows)-1] }
 
 // cmpChange returns the absolute change (at the larger scale) and the relative
 // change in tenths of a percent, rounded half away from zero.
@@ -159,15 +190,7 @@ func cmpChange(b, k cmpFig) (delta, percent string) {
 	return delta, cmpSigned(diff, p)
 }
 
-func cmpSigned(v *big.Int, abs string) string {
-	switch v.Sign() {
-	case 1:
-		return "+" + abs
-	case -1:
-		return Minus + abs
-	}
-	return abs
-}
+func cmpSigned(v *big.Int, abs string) string { return Signed(v.Sign(), abs) }
 
 // cmpScaled returns d's mantissa at the given (larger or equal) scale.
 func cmpScaled(d Decimal, scale int) *big.Int {
@@ -199,6 +222,23 @@ const (
 
 func cmpT2Label(b T2Block, row T2Row, col T2Col) string {
 	return b.Caption + " " + row.Label + "：" + col.Label
+}
+
+// cmpT2Key is the Key of a 表二 cell: its data path. A cell whose meaning
+// is the same in both editions has the same path in both
+// (active.licensing.decisions); cells whose meaning differs have different
+// paths (2019 active.rules.made, 2021 active.rules.issued).
+func cmpT2Key(rowKey, colKey string) string { return "active." + rowKey + "." + colKey }
+
+// cmpT2Unit is the unit an amount cell of 表二 is printed in, "" for counts.
+func cmpT2Unit(r *Report, rowKey string, col T2Col) string {
+	switch {
+	case col.Kind != KindAmount:
+		return ""
+	case rowKey == "procurement":
+		return cmpUnit(r)
+	}
+	return "万元"
 }
 
 // cmpT2Ref finds the block, row and column of a 表二 cell in an edition.
@@ -272,20 +312,21 @@ func (c *Comparison) table2(base, cur *Report) {
 			row, col := b.Rows[cell.Row], b.Cols[cell.Col]
 			label := cmpT2Label(b, row, col)
 			bf, kf := cmpT2Fig(base, row.Key, col.Key), cmpT2Fig(cur, row.Key, col.Key)
-			reason := ""
+			reason, unit := "", cmpT2Unit(cur, row.Key, col)
 			if row.Key == "procurement" && col.Key == "amount" {
 				label = fmt.Sprintf("%s（%s）", label, cmpUnit(cur))
 				if base != nil && cmpUnit(base) != cmpUnit(cur) {
 					// Compare in 万元: converting 元 to 万元 is exact.
 					label = fmt.Sprintf("%s（万元）", cmpT2Label(b, row, col))
 					bf.d, kf.d = WanYuan(bf.d, cmpUnit(base)), WanYuan(kf.d, cmpUnit(cur))
-					reason = "两个年度填报单位不同（元、万元），已按 1元 = 0.0001万元 换算为万元后比较"
+					reason, unit = "两个年度填报单位不同（元、万元），已按 1元 = 0.0001万元 换算为万元后比较", "万元"
 				}
 			}
 			if base == nil {
 				reason = "没有基准年度数据"
 			}
-			c.row(cmpTableActive, label, bf, kf, reason)
+			c.row(cmpTableActive, cmpT2Key(row.Key, col.Key), label, bf, kf, reason)
+			c.last().Unit = unit
 		}
 		return
 	}
@@ -298,21 +339,27 @@ func (c *Comparison) table2(base, cur *Report) {
 		bb, br, bc, bok := cmpT2Ref(base.Edition, bRow, bCol)
 		kb, kr, kc, kok := cmpT2Ref(cur.Edition, kRow, kCol)
 		bf, kf := cmpT2Fig(base, bRow, bCol), cmpT2Fig(cur, kRow, kCol)
+		// The row is the current edition's figure (its Key, label and
+		// unit); a figure only the base edition has keeps its own.
 		switch {
 		case bok && kok && m.same:
-			c.row(cmpTableActive, cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，口径相同，可以比较",
+			c.row(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，口径相同，可以比较",
 				base.Edition, bc.Label, cur.Edition, kc.Label))
+			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok && kok:
-			c.incomparable(cmpTableActive, cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，统计口径不同",
+			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，统计口径不同",
 				base.Edition, bc.Label, cur.Edition, kc.Label))
+			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok:
 			label := cmpT2Label(bb, br, bc)
 			if br.Key == "procurement" && bc.Key == "amount" {
 				label = fmt.Sprintf("%s（%s）", label, cmpUnit(base))
 			}
-			c.incomparable(cmpTableActive, label, bf, kf, fmt.Sprintf("%s 版没有此栏目", cur.Edition))
+			c.incomparable(cmpTableActive, cmpT2Key(bRow, bCol), label, bf, kf, fmt.Sprintf("%s 版没有此栏目", cur.Edition))
+			c.last().Unit = cmpT2Unit(base, bRow, bc)
 		case kok:
-			c.incomparable(cmpTableActive, cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版没有此栏目", base.Edition))
+			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版没有此栏目", base.Edition))
+			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		}
 	}
 }
@@ -384,7 +431,22 @@ func cmpSum6(v [6]int64) int64 {
 	return s
 }
 
-func (c *Comparison) t3Row(label string, b, k [6]int64, hasB, hasK bool, reason string, comparable bool) {
+// OtherTotalKey is the Key of （六）其他处理 as a whole: the single row of
+// the 2019 edition, the sum of （六）1—3 of the 2021 edition. Every
+// comparison has it, so a series of comparisons can follow it from year to
+// year whatever the editions.
+const OtherTotalKey = "requests.other[6]"
+
+// OtherTotalLabel labels OtherTotalKey where the 2021 edition is involved
+// (the 2021 edition has no such row, only its three parts).
+const OtherTotalLabel = "（六）其他处理（合计）"
+
+// cmpT3Key is the Key of a 表三 row's 总计 (col 6) or of one of its
+// applicant columns (0—5): its data path, requests.received[6].
+func cmpT3Key(id string, col int) string { return fmt.Sprintf("requests.%s[%d]", id, col) }
+
+// t3Row adds a 表三 row's 总计 and, as Detail rows, its applicant columns.
+func (c *Comparison) t3Row(id, label string, b, k [6]int64, hasB, hasK bool, reason string, comparable bool) {
 	fb, fk := cmpFig{}, cmpFig{}
 	if hasB {
 		fb = cmpInt(cmpSum6(b))
@@ -396,7 +458,7 @@ func (c *Comparison) t3Row(label string, b, k [6]int64, hasB, hasK bool, reason 
 	if !comparable {
 		add = c.incomparable
 	}
-	add(cmpTableRequests, label, fb, fk, reason)
+	add(cmpTableRequests, cmpT3Key(id, 6), label, fb, fk, reason)
 	for j, col := range ApplicantColumns {
 		fb, fk := cmpFig{}, cmpFig{}
 		if hasB {
@@ -405,11 +467,15 @@ func (c *Comparison) t3Row(label string, b, k [6]int64, hasB, hasK bool, reason 
 		if hasK {
 			fk = cmpInt(k[j])
 		}
-		add(cmpTableRequests, label+"："+col, fb, fk, reason)
-		c.Rows[len(c.Rows)-1].Detail = true
+		add(cmpTableRequests, cmpT3Key(id, j), label+"："+col, fb, fk, reason)
+		c.last().Detail = true
 	}
 }
 
+// table3 compares every row of 表三. （六）其他处理 is always compared as a
+// whole under OtherTotalKey: in the 2019 edition that is its single row; in
+// the 2021 edition a 合计 row (the sum of （六）1—3) precedes the three
+// parts, within one edition as across the edition change.
 func (c *Comparison) table3(base, cur *Report) {
 	crossOther := base != nil && base.Edition != cur.Edition
 	otherDone := false
@@ -422,13 +488,22 @@ func (c *Comparison) table3(base, cur *Report) {
 			}
 			continue
 		}
-		kc, _ := cmpT3Cells(cur, row.ID)
-		bc, hasB := cmpT3Cells(base, row.ID)
 		reason := ""
 		if base == nil {
 			reason = "没有基准年度数据"
 		}
-		c.t3Row(cmpT3Label(row), bc, kc, hasB, true, reason, true)
+		if isOther && row.ID != "other" && !otherDone {
+			// 2021 edition on both sides (or no base): the 合计 first.
+			otherDone = true
+			var b [6]int64
+			if base != nil {
+				b = cmpT3Group(base, "other")
+			}
+			c.t3Row("other", OtherTotalLabel, b, cmpT3Group(cur, "other"), base != nil, true, reason, true)
+		}
+		kc, _ := cmpT3Cells(cur, row.ID)
+		bc, hasB := cmpT3Cells(base, row.ID)
+		c.t3Row(row.ID, cmpT3Label(row), bc, kc, hasB, true, reason, true)
 	}
 }
 
@@ -442,7 +517,7 @@ func (c *Comparison) otherRows(base, cur *Report) {
 	}
 	reason := fmt.Sprintf("%d 年度（2021 版）为（六）1—3 三项之和，%d 年度（2019 版）为“（六）其他处理”一行，按合计比较",
 		r21.Year, r19.Year)
-	c.t3Row("（六）其他处理（合计）", cmpT3Group(base, "other"), cmpT3Group(cur, "other"), true, true, reason, true)
+	c.t3Row("other", OtherTotalLabel, cmpT3Group(base, "other"), cmpT3Group(cur, "other"), true, true, reason, true)
 	for _, row := range Ed2021.Table3() {
 		if !strings.HasPrefix(row.ID, "other.") {
 			continue
@@ -455,7 +530,7 @@ func (c *Comparison) otherRows(base, cur *Report) {
 		} else {
 			k = cells
 		}
-		c.t3Row(cmpT3Label(row), b, k, hasB, hasK, "2019 版“（六）其他处理”不分项，无法逐项比较", false)
+		c.t3Row(row.ID, cmpT3Label(row), b, k, hasB, hasK, "2019 版“（六）其他处理”不分项，无法逐项比较", false)
 	}
 }
 
@@ -475,7 +550,7 @@ func (c *Comparison) table4(base, cur *Report) {
 			if base == nil {
 				reason = "没有基准年度数据"
 			}
-			c.row(cmpTableAppeals, g.Titled+"："+col.Label, val(base), val(cur), reason)
+			c.row(cmpTableAppeals, "appeals."+g.Key+"."+col.Key, g.Titled+"："+col.Label, val(base), val(cur), reason)
 		}
 	}
 }
@@ -510,6 +585,9 @@ func (c *Comparison) fees(base, cur *Report) {
 		case cur.Fees == nil:
 			reason = fmt.Sprintf("%d 年度报告没有填写信息处理费（processing_fees）", cur.Year)
 		}
-		c.row(cmpTableFees, ff.Label, val(base), val(cur), reason)
+		c.row(cmpTableFees, "processing_fees."+ff.Key, ff.Label, val(base), val(cur), reason)
+		if ff.Kind == KindAmount {
+			c.last().Unit = "元"
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -47,44 +48,44 @@ func TestCompare(t *testing.T) {
 		{name: "increase", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 8); setT2(c, "licensing", "decisions", 9) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "8", Cur: "9", Delta: "+1", Percent: "+12.5%", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "8", Cur: "9", Delta: "+1", Percent: "+12.5%", Comparable: true}},
 		{name: "decrease rounds half away from zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 2000); setT2(c, "licensing", "decisions", 1999) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "2000", Cur: "1999", Delta: "−1", Percent: "−0.1%", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "2000", Cur: "1999", Delta: "-1", Percent: "-0.1%", Comparable: true}},
 		{name: "minus three percent", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 200); setT2(c, "licensing", "decisions", 194) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "200", Cur: "194", Delta: "−6", Percent: "−3.0%", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "200", Cur: "194", Delta: "-6", Percent: "-3.0%", Comparable: true}},
 		{name: "one third", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 3); setT2(c, "licensing", "decisions", 2) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "3", Cur: "2", Delta: "−1", Percent: "−33.3%", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "3", Cur: "2", Delta: "-1", Percent: "-33.3%", Comparable: true}},
 		{name: "base zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 0); setT2(c, "licensing", "decisions", 5) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "0", Cur: "5", Delta: "+5", Percent: "—", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "0", Cur: "5", Delta: "+5", Percent: "—", Comparable: true}},
 		{name: "both zero", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 0); setT2(c, "licensing", "decisions", 0) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "0", Cur: "0", Delta: "0", Percent: "—", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "0", Cur: "0", Delta: "0", Percent: "—", Comparable: true}},
 		{name: "unchanged", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "310", Cur: "310", Delta: "0", Percent: "0.0%", Comparable: true}},
+			want: CompareRow{Key: "active.licensing.decisions", Base: "310", Cur: "310", Delta: "0", Percent: "0.0%", Comparable: true}},
 		{name: "amounts with different scales", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit: func(b, c *Report) {
 				setT2Amount(b, "fees", "amount", Decimal{Mant: 35, Scale: 1})
 				setT2Amount(c, "fees", "amount", Decimal{Mant: 35200, Scale: 4})
 			},
 			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
-			want: CompareRow{Base: "3.5", Cur: "3.5200", Delta: "+0.0200", Percent: "+0.6%", Comparable: true}},
+			want: CompareRow{Key: "active.fees.amount", Unit: "万元", Base: "3.5", Cur: "3.5200", Delta: "+0.0200", Percent: "+0.6%", Comparable: true}},
 		{name: "amount decrease", base: "testdata/valid2021.yaml", cur: "testdata/valid2021.yaml",
 			edit: func(b, c *Report) {
 				setT2Amount(b, "fees", "amount", Decimal{Mant: 12, Scale: 0})
 				setT2Amount(c, "fees", "amount", Decimal{Mant: 1125, Scale: 2})
 			},
 			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
-			want: CompareRow{Base: "12", Cur: "11.25", Delta: "−0.75", Percent: "−6.3%", Comparable: true}},
+			want: CompareRow{Key: "active.fees.amount", Unit: "万元", Base: "12", Cur: "11.25", Delta: "-0.75", Percent: "-6.3%", Comparable: true}},
 		{name: "procurement in 元 and 万元", base: "testdata/valid2019.yaml", cur: "testdata/valid2019.yaml",
 			edit: func(b, c *Report) {
 				b.ProcUnit, c.ProcUnit = "元", "万元"
@@ -92,26 +93,26 @@ func TestCompare(t *testing.T) {
 				setT2Amount(c, "procurement", "amount", Decimal{Mant: 1105, Scale: 1})    // 110.5万元
 			},
 			table: "表二", label: "第二十条第（九）项 政府集中采购：采购总金额（万元）",
-			want: CompareRow{Base: "100.0000", Cur: "110.5", Delta: "+10.5000", Percent: "+10.5%", Comparable: true,
+			want: CompareRow{Key: "active.procurement.amount", Unit: "万元", Base: "100.0000", Cur: "110.5", Delta: "+10.5000", Percent: "+10.5%", Comparable: true,
 				Reason: "两个年度填报单位不同（元、万元），已按 1元 = 0.0001万元 换算为万元后比较"}},
 		{name: "missing previous year", cur: "testdata/valid2021.yaml", noBase: true,
 			table: "表三", label: "一、本年新收政府信息公开申请数量",
-			want: CompareRow{Base: "—", Cur: "12", Delta: "—", Percent: "—", Reason: "没有基准年度数据"},
+			want: CompareRow{Key: "requests.received[6]", Base: "—", Cur: "12", Delta: "—", Percent: "—", Reason: "没有基准年度数据"},
 			note: "没有找到“测试县人民政府办公室”上一年度的报告"},
 		{name: "edition change: 表二 column changed", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表二", label: "第二十条第（一）项 规章：本年制发件数",
-			want: CompareRow{Base: "0", Cur: "0", Delta: "—", Percent: "—",
+			want: CompareRow{Key: "active.rules.issued", Base: "0", Cur: "0", Delta: "—", Percent: "—",
 				Reason: "2019 版为“本年新制作数量”，2021 版为“本年制发件数”，统计口径不同"},
 			note: "2020 年度报告使用 2019 版格式，2022 年度报告使用 2021 版格式"},
 		{name: "edition change: 表二 decisions comparable", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 300) },
 			table: "表二", label: licensing,
-			want: CompareRow{Base: "300", Cur: "310", Delta: "+10", Percent: "+3.3%", Comparable: true,
+			want: CompareRow{Key: "active.licensing.decisions", Base: "300", Cur: "310", Delta: "+10", Percent: "+3.3%", Comparable: true,
 				Reason: "2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"}},
 		{name: "edition change: 2019-only column", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "other_services", "change", -4) },
 			table: "表二", label: "第二十条第（五）项 其他对外管理服务事项：本年增/减",
-			want: CompareRow{Base: "−4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021 版没有此栏目"}},
+			want: CompareRow{Key: "active.other_services.change", Base: "-4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021 版没有此栏目"}},
 		{name: "edition change: （六） compared as a sum", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit: func(b, c *Report) {
 				b.Requests[b.Edition.T3Index("other")].Cells = [6]int64{2, 0, 0, 0, 0, 0}
@@ -119,23 +120,45 @@ func TestCompare(t *testing.T) {
 				c.Requests[c.Edition.T3Index("other.other")].Cells = [6]int64{1, 1, 0, 0, 0, 0}
 			},
 			table: "表三", label: "（六）其他处理（合计）",
-			want: CompareRow{Base: "2", Cur: "3", Delta: "+1", Percent: "+50.0%", Comparable: true,
+			want: CompareRow{Key: "requests.other[6]", Base: "2", Cur: "3", Delta: "+1", Percent: "+50.0%", Comparable: true,
 				Reason: "2022 年度（2021 版）为（六）1—3 三项之和，2020 年度（2019 版）为“（六）其他处理”一行，按合计比较"}},
 		{name: "edition change: （六） sub-rows", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表三", label: "（六）其他处理 3.其他",
-			want: CompareRow{Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2019 版“（六）其他处理”不分项，无法逐项比较"}},
+			want: CompareRow{Key: "requests.other.other[6]", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2019 版“（六）其他处理”不分项，无法逐项比较"}},
+		{name: "2021 edition: （六） compared as a sum too", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
+			edit: func(b, c *Report) {
+				b.Requests[b.Edition.T3Index("other.fee_unpaid")].Cells = [6]int64{4, 0, 0, 0, 0, 0}
+				c.Requests[c.Edition.T3Index("other.no_correction")].Cells = [6]int64{1, 0, 0, 0, 0, 0}
+				c.Requests[c.Edition.T3Index("other.other")].Cells = [6]int64{1, 1, 0, 0, 0, 0}
+			},
+			table: "表三", label: "（六）其他处理（合计）",
+			want: CompareRow{Key: "requests.other[6]", Base: "4", Cur: "3", Delta: "-1", Percent: "-25.0%", Comparable: true}},
+		{name: "2021 edition: （六） sub-rows compared", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
+			edit:  func(b, c *Report) { c.Requests[c.Edition.T3Index("other.other")].Cells = [6]int64{1, 1, 0, 0, 0, 0} },
+			table: "表三", label: "（六）其他处理 3.其他",
+			want: CompareRow{Key: "requests.other.other[6]", Base: "0", Cur: "2", Delta: "+2", Percent: "—", Comparable: true}},
+		{name: "2019 edition: （六） is its own 合计", base: "testdata/prev2019.yaml", cur: "testdata/valid2019.yaml",
+			edit:  func(b, c *Report) { c.Requests[c.Edition.T3Index("other")].Cells = [6]int64{0, 0, 0, 0, 0, 5} },
+			table: "表三", label: "（六）其他处理",
+			want: CompareRow{Key: "requests.other[6]", Base: "0", Cur: "5", Delta: "+5", Percent: "—", Comparable: true}},
+		{name: "no base, 2021 edition: the 合计 has the year's figure", cur: "testdata/valid2021.yaml", noBase: true,
+			edit: func(b, c *Report) {
+				c.Requests[c.Edition.T3Index("other.fee_unpaid")].Cells = [6]int64{0, 2, 0, 0, 0, 0}
+			},
+			table: "表三", label: "（六）其他处理（合计）",
+			want: CompareRow{Key: "requests.other[6]", Base: "—", Cur: "2", Delta: "—", Percent: "—", Reason: "没有基准年度数据"}},
 		{name: "edition change: 表三 rows", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表三", label: "（七）总计",
-			want: CompareRow{Base: "7", Cur: "11", Delta: "+4", Percent: "+57.1%", Comparable: true}},
+			want: CompareRow{Key: "requests.total[6]", Base: "7", Cur: "11", Delta: "+4", Percent: "+57.1%", Comparable: true}},
 		{name: "applicant column detail", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
 			table: "表三", label: "一、本年新收政府信息公开申请数量：自然人",
-			want: CompareRow{Base: "7", Cur: "10", Delta: "+3", Percent: "+42.9%", Comparable: true, Detail: true}},
+			want: CompareRow{Key: "requests.received[0]", Base: "7", Cur: "10", Delta: "+3", Percent: "+42.9%", Comparable: true, Detail: true}},
 		{name: "表四 computed total", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
 			table: "表四", label: "行政复议：总计",
-			want: CompareRow{Base: "0", Cur: "1", Delta: "+1", Percent: "—", Comparable: true}},
+			want: CompareRow{Key: "appeals.review.total", Base: "0", Cur: "1", Delta: "+1", Percent: "—", Comparable: true}},
 		{name: "fees across editions", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "信息处理费", label: "发出收费通知的件数",
-			want: CompareRow{Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2020 年度使用 2019 版格式，没有信息处理费栏目"}},
+			want: CompareRow{Key: "processing_fees.notices", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2020 年度使用 2019 版格式，没有信息处理费栏目"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -149,7 +172,7 @@ func TestCompare(t *testing.T) {
 			}
 			c := Compare(base, cur)
 			got := findCompareRow(t, c, tc.table, tc.label)
-			tc.want.Table, tc.want.Label = tc.table, tc.label
+			tc.want.Table, tc.want.Label = tc.table, tc.label // Key and Unit are the case's
 			if got != tc.want {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
@@ -170,14 +193,18 @@ func TestCompareCoversEveryFigure(t *testing.T) {
 	} {
 		base, cur := mustLoad(t, pair[0]), mustLoad(t, pair[1])
 		c := Compare(base, cur)
-		seen := map[string]bool{}
+		seen, keys := map[string]bool{}, map[string]bool{}
 		t2, t3, t4 := 0, 0, 0
 		for _, r := range c.Rows {
-			key := r.Table + r.Label
-			if seen[key] {
-				t.Errorf("%v: duplicate row %s", pair, key)
+			label := r.Table + r.Label
+			if seen[label] {
+				t.Errorf("%v: duplicate row %s", pair, label)
 			}
-			seen[key] = true
+			seen[label] = true
+			if r.Key == "" || keys[r.Key] {
+				t.Errorf("%v: row %s: key %q empty or not unique", pair, label, r.Key)
+			}
+			keys[r.Key] = true
 			switch r.Table {
 			case "表二":
 				t2++
@@ -192,7 +219,7 @@ func TestCompareCoversEveryFigure(t *testing.T) {
 			wantT2 = len(cmpT2Cross)
 		}
 		wantT3 := 7 * len(cur.Edition.Table3())
-		if base.Edition != cur.Edition {
+		if base.Edition != cur.Edition || cur.Edition == Ed2021 { // plus the （六） 合计
 			wantT3 = 7 * (len(Ed2021.Table3()) + 1)
 		}
 		if t2 != wantT2 || t3 != wantT3 || t4 != 15 {
@@ -217,6 +244,79 @@ func TestWanYuan(t *testing.T) {
 		}
 		if got := WanYuan(d, tc.unit).String(); got != tc.want {
 			t.Errorf("WanYuan(%s %s) = %s, want %s", tc.in, tc.unit, got, tc.want)
+		}
+	}
+}
+
+// Every comparison — within either edition, across the edition change in
+// either direction, without a base — has （六）其他处理 as a whole under
+// OtherTotalKey, exactly once, with its applicant columns: a series of
+// comparisons can follow it from year to year.
+func TestCompareOtherTotal(t *testing.T) {
+	for _, tc := range []struct {
+		base, cur string // base "" for none
+		label     string
+	}{
+		{"testdata/prev2019.yaml", "testdata/valid2019.yaml", "（六）其他处理"},
+		{"testdata/prev2021.yaml", "testdata/valid2021.yaml", OtherTotalLabel},
+		{"testdata/valid2019.yaml", "testdata/valid2021.yaml", OtherTotalLabel},
+		{"testdata/valid2021.yaml", "testdata/valid2019.yaml", OtherTotalLabel},
+		{"", "testdata/valid2019.yaml", "（六）其他处理"},
+		{"", "testdata/valid2021.yaml", OtherTotalLabel},
+	} {
+		t.Run(tc.base+"→"+tc.cur, func(t *testing.T) {
+			var base *Report
+			if tc.base != "" {
+				base = mustLoad(t, tc.base)
+				setOther(base, 1)
+			}
+			cur := mustLoad(t, tc.cur)
+			setOther(cur, 2)
+			c := Compare(base, cur)
+			var total []CompareRow
+			details := 0
+			for _, r := range c.Rows {
+				switch {
+				case r.Key == OtherTotalKey:
+					total = append(total, r)
+				case strings.HasPrefix(r.Key, "requests.other[") && r.Detail:
+					details++
+				}
+			}
+			if len(total) != 1 {
+				t.Fatalf("%d rows with key %s, want 1", len(total), OtherTotalKey)
+			}
+			r := total[0]
+			// setOther puts n in the 其他 column of every part: 1 part in
+			// 2019, 3 in 2021.
+			parts := func(r *Report) int64 {
+				if r.Edition == Ed2019 {
+					return 1
+				}
+				return 3
+			}
+			want := CompareRow{Table: "表三", Key: OtherTotalKey, Label: tc.label, Base: NoValue, Cur: fmt.Sprint(2 * parts(cur)),
+				Delta: NoValue, Percent: NoValue, Reason: r.Reason}
+			if base != nil {
+				want.Base = fmt.Sprint(parts(base))
+				want.Comparable = true
+				want.Delta, want.Percent = cmpChange(cmpInt(parts(base)), cmpInt(2*parts(cur)))
+			}
+			if r != want {
+				t.Errorf("got  %+v\nwant %+v", r, want)
+			}
+			if details != len(ApplicantColumns) {
+				t.Errorf("%d applicant columns of the 合计, want %d", details, len(ApplicantColumns))
+			}
+		})
+	}
+}
+
+// setOther puts n in the 其他 applicant column of every row of （六）其他处理.
+func setOther(r *Report, n int64) {
+	for i, row := range r.Edition.Table3() {
+		if row.ID == "other" || strings.HasPrefix(row.ID, "other.") {
+			r.Requests[i].Cells = [6]int64{0, 0, 0, 0, 0, n}
 		}
 	}
 }

@@ -27,14 +27,73 @@ type TrendDoc struct {
 	Charts []Chart
 }
 
-// trendOtherTotal is the label under which （六）其他处理 is followed across
-// years: the single row of the 2019 edition and Compare's sum of the three
-// rows of the 2021 edition at the edition change.
-const trendOtherTotal = "（六）其他处理（合计）"
+// trendApplicantsKey is the Key prefix of the 表三 row whose applicant
+// columns get a table of their own (requests.received[0] … [6]).
+const trendApplicantsKey = "requests.received["
 
-// trendApplicantsRow is the 表三 row whose applicant columns get a table of
-// their own.
-const trendApplicantsRow = "一、本年新收政府信息公开申请数量"
+// trendApplicants names the applicants table for trendKey: the applicant
+// columns of 表三's first row.
+const trendApplicants = "申请人"
+
+// trendKey is the row of table a compared figure is shown in — its Key —,
+// "" when it is not in that table (Detail rows belong to the applicants
+// table only). Rows are aligned across years by Key, never by label: the
+// same figure keeps its row when its label changes with the edition
+// (处理决定数量 → 本年处理决定数量).
+func trendKey(table string, r CompareRow) string {
+	switch {
+	case table == trendApplicants:
+		if r.Table != cmpTableRequests || !strings.HasPrefix(r.Key, trendApplicantsKey) {
+			return ""
+		}
+		return r.Key
+	case r.Table != table || r.Detail:
+		return ""
+	}
+	return r.Key
+}
+
+// trendFigure is how a figure (a Key) is shown on the trend page: the label
+// and unit of the newest year that has it.
+type trendFigure struct {
+	Label, Unit string
+}
+
+// trendFigures chooses, for every Key of the comparisons, its label and
+// unit: those of the newest comparison whose current year has the figure
+// (so the newest edition's label), else of the newest comparison that
+// mentions it. The applicant columns of the applicants table are labelled
+// by column.
+func trendFigures(cmps []Comparison) map[string]trendFigure {
+	out := map[string]trendFigure{}
+	final := map[string]bool{}
+	for i := len(cmps) - 1; i >= 0; i-- {
+		for _, r := range cmps[i].Rows {
+			if final[r.Key] {
+				continue
+			}
+			if _, seen := out[r.Key]; seen && r.Cur == NoValue {
+				continue
+			}
+			out[r.Key] = trendFigure{Label: r.Label, Unit: r.Unit}
+			final[r.Key] = r.Cur != NoValue
+		}
+	}
+	return out
+}
+
+// trendApplicantLabel labels a row of the applicants table: 总计 or the
+// applicant column of requests.received[k].
+func trendApplicantLabel(key string) string {
+	k, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(key, trendApplicantsKey), "]"))
+	if err != nil || k < 0 || k > len(ApplicantColumns) {
+		return key
+	}
+	if k == len(ApplicantColumns) {
+		return T3TotalCol
+	}
+	return ApplicantColumns[k]
+}
 
 // trendRows is the union of the rows of one table over every comparison,
 // in printed order: a row first seen in a later comparison (a figure of
@@ -42,6 +101,7 @@ const trendApplicantsRow = "一、本年新收政府信息公开申请数量"
 type trendRows struct {
 	keys  []string
 	byCmp []map[string]CompareRow // per comparison: key → its row
+	figs  map[string]trendFigure
 }
 
 // add records row (under key) as comparison i's figure; after is the key
@@ -58,31 +118,33 @@ func (t *trendRows) add(i int, key, after string, row CompareRow) {
 	t.keys = slices.Insert(t.keys, at, key)
 }
 
-// trendApplicants names the applicants table for trendKey: the applicant
-// columns of 表三's first row.
-const trendApplicants = "申请人"
-
-// trendKey is the row of table a compared figure is shown in, "" when it
-// is not in that table (Detail rows belong to the applicants table only).
-func trendKey(table string, r CompareRow) string {
-	switch {
-	case table == trendApplicants:
-		if r.Table != cmpTableRequests {
-			return ""
-		}
-		if r.Label == trendApplicantsRow {
-			return T3TotalCol
-		}
-		if col, ok := strings.CutPrefix(r.Label, trendApplicantsRow+"："); ok && r.Detail {
-			return col
-		}
-		return ""
-	case r.Table != table || r.Detail:
-		return ""
-	case table == cmpTableRequests && r.Label == "（六）其他处理":
-		return trendOtherTotal
+// cell is year i's figure for key and its change from the previous
+// available year, as Compare gives them ("—" where Compare finds the two
+// not comparable or the figure is missing). A figure Compare printed in
+// another unit than the row's (政府集中采购 in 元 one year, 万元 the next)
+// is taken, converted, from the next year's comparison; the change is then
+// not shown, as it is in the other unit.
+func (t *trendRows) cell(i int, key string) (value, change string) {
+	r, ok := t.byCmp[i][key]
+	if !ok {
+		return NoValue, NoValue
 	}
-	return r.Label
+	unit := t.figs[key].Unit
+	if r.Unit == unit {
+		if r.Comparable {
+			return r.Cur, r.Delta
+		}
+		return r.Cur, NoValue
+	}
+	if i+1 < len(t.byCmp) {
+		if n, ok := t.byCmp[i+1][key]; ok && n.Comparable && n.Unit == unit {
+			return n.Base, NoValue
+		}
+	}
+	if r.Cur == NoValue {
+		return NoValue, NoValue
+	}
+	return r.Cur + r.Unit, NoValue
 }
 
 // trendGroup splits a Compare label into the group it belongs to and the
@@ -106,12 +168,13 @@ func trendGroup(table, label string) (group, rest string) {
 // year its figure and, from the second year on, the change from the
 // previous available year as Compare gives it ("—" where Compare finds the
 // figures not comparable or one is missing). Rows are the union of every
-// comparison's rows, newest first: a figure only an older edition has is
-// placed after the row it follows there; rows of one group (表二's
-// 第二十条第（一）项, 表三's （三）不予公开, 表四's 行政复议) are kept together
-// under a group row.
-func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *Grid {
-	rows := &trendRows{byCmp: make([]map[string]CompareRow, len(cmps))}
+// comparison's rows, one per Key, labelled as the newest year labels the
+// figure; newest first: a figure only an older edition has is placed
+// after the row it follows there; rows of one group (表二's
+// 第二十条第（一）项, 表三's （三）不予公开, 表四's 行政复议) are kept
+// together under a group row. The number cells carry the figure's Key.
+func trendGrid(id, caption, table string, years []*Report, cmps []Comparison, figs map[string]trendFigure) *Grid {
+	rows := &trendRows{byCmp: make([]map[string]CompareRow, len(cmps)), figs: figs}
 	for i := len(cmps) - 1; i >= 0; i-- {
 		rows.byCmp[i] = map[string]CompareRow{}
 		after := ""
@@ -127,12 +190,18 @@ func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *G
 	if len(rows.keys) == 0 {
 		return nil
 	}
+	label := func(key string) string {
+		if table == trendApplicants {
+			return trendApplicantLabel(key)
+		}
+		return figs[key].Label
+	}
 	// Keep each group together, where its first row is; rows without a
 	// group stay in place.
 	var order [][]string        // runs of keys: a group or a single ungrouped row
 	members := map[string]int{} // group → its run in order
 	for _, k := range rows.keys {
-		grp, _ := trendGroup(table, k)
+		grp, _ := trendGroup(table, label(k))
 		if grp == "" {
 			order = append(order, []string{k})
 			continue
@@ -166,7 +235,7 @@ func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *G
 	}
 	g.Head = [][]GridCell{h1, h2}
 	for _, run := range order {
-		grp, _ := trendGroup(table, run[0])
+		grp, _ := trendGroup(table, label(run[0]))
 		indent := 0
 		if grp != "" {
 			gc := span(cell(grp, CellLabel), cols, 1)
@@ -174,22 +243,20 @@ func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *G
 			indent = 1
 		}
 		for _, key := range run {
-			_, label := trendGroup(table, key)
-			lc := cell(label, CellLabel)
+			_, text := trendGroup(table, label(key))
+			lc := cell(text, CellLabel)
 			lc.Indent = indent
 			line := []GridCell{lc}
+			num := func(s string) GridCell {
+				c := cell(s, CellNumber)
+				c.Key = key
+				return c
+			}
 			for i := range years {
-				r, ok := rows.byCmp[i][key]
-				value, change := NoValue, NoValue
-				if ok {
-					value = r.Cur
-					if r.Comparable {
-						change = r.Delta
-					}
-				}
-				line = append(line, cell(value, CellNumber))
+				value, change := rows.cell(i, key)
+				line = append(line, num(value))
 				if i > 0 {
-					line = append(line, cell(change, CellNumber))
+					line = append(line, num(change))
 				}
 			}
 			g.Body = append(g.Body, line)
@@ -199,9 +266,10 @@ func trendGrid(id, caption, table string, years []*Report, cmps []Comparison) *G
 }
 
 // trendReasons lists, for every pair of years, the figures Compare did not
-// compare or compared after mapping them (edition change, units), with its
-// reason: the page says which figures are not comparable and why.
-func trendReasons(years []*Report, cmps []Comparison) *Grid {
+// compare or compared after mapping them (edition change, renamed columns,
+// units), with its reason: the page says which figures are not comparable
+// and why. Figures are named as the tables above name them.
+func trendReasons(years []*Report, cmps []Comparison, figs map[string]trendFigure) *Grid {
 	g := &Grid{ID: "trend-reasons", Caption: "不可比较或经换算比较的项目", Cols: 4, Widths: []int{14, 10, 38, 38}}
 	g.Head = [][]GridCell{{cell("年度", CellHead), cell("表格", CellHead), cell("项目", CellHead), cell("说明", CellHead)}}
 	for i := 1; i < len(cmps); i++ {
@@ -211,8 +279,8 @@ func trendReasons(years []*Report, cmps []Comparison) *Grid {
 				continue
 			}
 			label := r.Label
-			if r.Table == cmpTableRequests && label == "（六）其他处理" {
-				label = trendOtherTotal
+			if f, ok := figs[r.Key]; ok {
+				label = f.Label
 			}
 			g.Body = append(g.Body, []GridCell{cell(period, CellLabel), cell(r.Table, CellLabel), cell(label, CellLabel), cell(r.Reason, CellLabel)})
 		}
@@ -280,16 +348,17 @@ func BuildTrend(reports []*Report) *TrendDoc {
 				t.Notes = append(t.Notes, strings.Join(cmps[i].Notes, "；")+"。")
 			}
 		}
-		t.Notes = append(t.Notes, "表三“（六）其他处理”在2019年版格式中为一行，在2021年版格式中分为三项：格式变化的年度按三项之和与上年比较，三个分项只在使用2021年版格式的年度之间比较。各项是否可比及理由见本页最后的说明表。")
+		t.Notes = append(t.Notes, "表三“（六）其他处理”在2019年版格式中为一行，在2021年版格式中分为三项：“"+OtherTotalLabel+"”一行逐年列出该行或三项之和，并与上年比较；三个分项只在使用2021年版格式的年度之间比较。表二中名称改变而含义相同的栏目（如“处理决定数量”改称“本年处理决定数量”）列在同一行，使用最新格式的名称；含义不同的栏目分行列出。各项是否可比及理由见本页最后的说明表。")
 	}
 
+	figs := trendFigures(cmps)
 	for _, g := range []*Grid{
-		trendGrid("trend-table3", "历年收到和处理政府信息公开申请情况（表三“总计”栏，单位：件）", cmpTableRequests, years, cmps),
-		trendGrid("trend-applicants", "历年本年新收政府信息公开申请（按申请人类型，单位：件）", trendApplicants, years, cmps),
-		trendGrid("trend-table4", "历年政府信息公开行政复议、行政诉讼情况（表四，单位：件）", cmpTableAppeals, years, cmps),
-		trendGrid("trend-table2", "历年主动公开政府信息情况（表二）", cmpTableActive, years, cmps),
-		trendGrid("trend-fees", "历年信息处理费情况", cmpTableFees, years, cmps),
-		trendReasons(years, cmps),
+		trendGrid("trend-table3", "历年收到和处理政府信息公开申请情况（表三“总计”栏，单位：件）", cmpTableRequests, years, cmps, figs),
+		trendGrid("trend-applicants", "历年本年新收政府信息公开申请（按申请人类型，单位：件）", trendApplicants, years, cmps, figs),
+		trendGrid("trend-table4", "历年政府信息公开行政复议、行政诉讼情况（表四，单位：件）", cmpTableAppeals, years, cmps, figs),
+		trendGrid("trend-table2", "历年主动公开政府信息情况（表二）", cmpTableActive, years, cmps, figs),
+		trendGrid("trend-fees", "历年信息处理费情况", cmpTableFees, years, cmps, figs),
+		trendReasons(years, cmps, figs),
 	} {
 		if g != nil {
 			t.Tables = append(t.Tables, g)

@@ -62,9 +62,37 @@ func trendTable(t *testing.T, d *TrendDoc, id string) *Grid {
 	return nil
 }
 
+// trendByKey reads a trend grid back as Key → cells (values and changes)
+// and Key → label as shown, failing on a Key shown on two rows.
+func trendByKey(t *testing.T, g *Grid) (map[string][]string, map[string]string) {
+	t.Helper()
+	cells, labels := map[string][]string{}, map[string]string{}
+	for _, row := range g.Body {
+		if len(row) < 2 {
+			continue
+		}
+		key := row[1].Key
+		if key == "" {
+			t.Fatalf("%s: row %q has no key", g.ID, row[0].Text)
+		}
+		if _, dup := cells[key]; dup {
+			t.Errorf("%s: figure %s on two rows (%q, %q)", g.ID, key, labels[key], row[0].Text)
+		}
+		for _, c := range row[1:] {
+			if c.Key != key {
+				t.Errorf("%s: row %q mixes keys %s and %s", g.ID, row[0].Text, key, c.Key)
+			}
+			cells[key] = append(cells[key], c.Text)
+		}
+		labels[key] = row[0].Text
+	}
+	return cells, labels
+}
+
 // Every figure of the trend tables is Compare's: the value is Cur of the
 // comparison with the previous available year and the change is its Delta
-// when Compare finds the two comparable, "—" otherwise.
+// when Compare finds the two comparable, "—" otherwise; rows are found by
+// Key.
 func TestTrendIsCompare(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -80,6 +108,12 @@ func TestTrendIsCompare(t *testing.T) {
 			rs := trendFixtures(t, tc.files...)
 			d := BuildTrend(rs)
 			slices.SortFunc(rs, func(a, b *Report) int { return a.Year - b.Year })
+			grids := map[string]map[string][]string{}
+			for _, g := range d.Tables {
+				if g.ID != "trend-reasons" {
+					grids[g.ID], _ = trendByKey(t, g)
+				}
+			}
 			for i, r := range rs {
 				if d.Years[i] != r.Year {
 					t.Fatalf("years %v", d.Years)
@@ -92,29 +126,19 @@ func TestTrendIsCompare(t *testing.T) {
 				for _, row := range c.Rows {
 					id := map[string]string{cmpTableRequests: "trend-table3", cmpTableAppeals: "trend-table4",
 						cmpTableActive: "trend-table2", cmpTableFees: "trend-fees"}[row.Table]
-					label := row.Label
 					if row.Detail {
-						col, ok := strings.CutPrefix(label, trendApplicantsRow+"：")
-						if !ok {
+						if !strings.HasPrefix(row.Key, trendApplicantsKey) {
 							continue
 						}
-						id, label = "trend-applicants", col
+						id = "trend-applicants"
 					}
-					if row.Table == cmpTableRequests && label == "（六）其他处理" {
-						label = trendOtherTotal
-					}
-					g := trendTable(t, d, id)
-					if g == nil {
-						t.Fatalf("no table %s", id)
-					}
-					cells, _ := trendCells(g)
-					got, ok := cells[label]
+					got, ok := grids[id][row.Key]
 					if !ok {
-						t.Fatalf("%s: no row %q", id, label)
+						t.Fatalf("%s: no row %s (%q)", id, row.Key, row.Label)
 					}
 					col := max(2*i-1, 0)
 					if got[col] != row.Cur {
-						t.Errorf("%s %q %d: value %q, Compare says %q", id, label, r.Year, got[col], row.Cur)
+						t.Errorf("%s %s %d: value %q, Compare says %q", id, row.Key, r.Year, got[col], row.Cur)
 					}
 					if i > 0 {
 						want := NoValue
@@ -122,7 +146,7 @@ func TestTrendIsCompare(t *testing.T) {
 							want = row.Delta
 						}
 						if got[col+1] != want {
-							t.Errorf("%s %q %d: change %q, Compare says %q", id, label, r.Year, got[col+1], want)
+							t.Errorf("%s %s %d: change %q, Compare says %q", id, row.Key, r.Year, got[col+1], want)
 						}
 					}
 				}
@@ -131,6 +155,132 @@ func TestTrendIsCompare(t *testing.T) {
 				t.Error("one year: nothing to explain, want no reasons table")
 			}
 		})
+	}
+}
+
+// trendYear returns the fixture file as the report of another year (same
+// edition), with edit applied.
+func trendYear(t *testing.T, file string, year int, edit func(r *Report)) *Report {
+	t.Helper()
+	r := trendFixtures(t, file)[0]
+	r.Year = year
+	if edit != nil {
+		edit(r)
+	}
+	return r
+}
+
+// Multi-year sequences, within and across editions: one row per figure
+// (no figure on two rows, no label twice in a group), labelled as the
+// newest year labels it, and the （六）其他处理 合计 filled for every year
+// and compared with every previous year.
+func TestTrendSequences(t *testing.T) {
+	const licensing = "active.licensing.decisions"
+	y2023 := func(t *testing.T) *Report {
+		return trendYear(t, "valid2021.yaml", 2023, func(r *Report) {
+			setT2(r, "licensing", "decisions", 300)
+			r.Requests[r.Edition.T3Index("other.other")].Cells = [6]int64{2, 0, 0, 0, 0, 1}
+		})
+	}
+	for _, tc := range []struct {
+		name      string
+		years     func(t *testing.T) []*Report
+		licensing []string // the 行政许可 decisions row: values and changes
+		other     []string // the 合计 row: values and changes
+		label     string   // the 行政许可 decisions row's label
+	}{
+		{name: "2019→2020→2021→2022→2023",
+			years: func(t *testing.T) []*Report {
+				return append(trendFixtures(t, "prev2019.yaml", "valid2019.yaml", "prev2021.yaml", "valid2021.yaml"), y2023(t))
+			},
+			licensing: []string{"260", "280", "+20", "310", "+30", "310", "0", "300", "-10"},
+			other:     []string{"0", "0", "0", "0", "0", "0", "0", "3", "+3"},
+			label:     "行政许可：本年处理决定数量"},
+		{name: "2021 edition only, 2021→2022→2023",
+			years: func(t *testing.T) []*Report {
+				return append(trendFixtures(t, "prev2021.yaml", "valid2021.yaml"), y2023(t))
+			},
+			licensing: []string{"310", "310", "0", "300", "-10"},
+			other:     []string{"0", "0", "0", "3", "+3"},
+			label:     "行政许可：本年处理决定数量"},
+		{name: "2019 edition only",
+			years:     func(t *testing.T) []*Report { return trendFixtures(t, "prev2019.yaml", "valid2019.yaml") },
+			licensing: []string{"260", "280", "+20"},
+			other:     []string{"0", "0", "0"},
+			label:     "行政许可：处理决定数量"},
+		{name: "2020→2022, a year missing across the edition change",
+			years:     func(t *testing.T) []*Report { return trendFixtures(t, "valid2019.yaml", "valid2021.yaml") },
+			licensing: []string{"280", "310", "+30"},
+			other:     []string{"0", "0", "0"},
+			label:     "行政许可：本年处理决定数量"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := BuildTrend(tc.years(t))
+			for _, g := range d.Tables {
+				if g.ID == "trend-reasons" {
+					continue
+				}
+				_, labels := trendByKey(t, g) // fails on a figure shown twice
+				seen := map[string]bool{}
+				group := ""
+				for _, row := range g.Body {
+					if len(row) == 1 {
+						group = row[0].Text
+						continue
+					}
+					name := row[0].Text
+					if row[0].Indent > 0 {
+						name = group + "|" + name
+					}
+					if seen[name] {
+						t.Errorf("%s: two rows labelled %q", g.ID, name)
+					}
+					seen[name] = true
+				}
+				if len(labels) == 0 {
+					t.Errorf("%s: empty", g.ID)
+				}
+			}
+			t2, labels := trendByKey(t, trendTable(t, d, "trend-table2"))
+			if got := t2[licensing]; !slices.Equal(got, tc.licensing) {
+				t.Errorf("%s: %v, want %v", licensing, got, tc.licensing)
+			}
+			if labels[licensing] != tc.label {
+				t.Errorf("%s labelled %q, want %q", licensing, labels[licensing], tc.label)
+			}
+			t3, _ := trendByKey(t, trendTable(t, d, "trend-table3"))
+			if got := t3[OtherTotalKey]; !slices.Equal(got, tc.other) {
+				t.Errorf("合计 row %v, want %v", got, tc.other)
+			}
+		})
+	}
+}
+
+// Where a figure's label changed with the edition, the table of figures
+// not compared says so for the year of the change, under the label the
+// page shows.
+func TestTrendReasonsName(t *testing.T) {
+	d := BuildTrend(trendFixtures(t, "prev2019.yaml", "valid2019.yaml", "prev2021.yaml", "valid2021.yaml"))
+	reasons := trendTable(t, d, "trend-reasons")
+	if reasons == nil {
+		t.Fatal("no reasons table")
+	}
+	var lines []string
+	for _, row := range reasons.Body {
+		var cells []string
+		for _, c := range row {
+			cells = append(cells, c.Text)
+		}
+		lines = append(lines, strings.Join(cells, "|"))
+	}
+	want := "2021年较2020年|表二|第二十条第（五）项 行政许可：本年处理决定数量|2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"
+	if !slices.Contains(lines, want) {
+		t.Errorf("reasons lack %q:\n%s", want, strings.Join(lines, "\n"))
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "2021年较2020年|") {
+			t.Errorf("a reason for a pair within one edition: %s", l)
+		}
 	}
 }
 
@@ -150,7 +300,7 @@ func TestTrendEditionChange(t *testing.T) {
 		label      string
 		comparable bool
 	}{
-		{t3, trendOtherTotal, true},
+		{t3, OtherTotalLabel, true},
 		{t3, "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", false},
 		{t3, "（七）总计", true},
 		{t2, "第二十条第（五）项 行政许可：本年处理决定数量", true},
