@@ -32,7 +32,7 @@ vet:
 
 FUZZTIME ?= 30s
 ## fuzz: every parser's fuzz target, one after the other.
-FUZZ_TARGETS = ./report:FuzzLoad ./report/pdf:FuzzLineBreak ./report/xlsx:FuzzImport \
+FUZZ_TARGETS = ./report:FuzzLoad ./report:FuzzFastYAML ./report/pdf:FuzzLineBreak ./report/xlsx:FuzzImport \
                ./report/workplan:FuzzParse ./report/workplan:FuzzImport ./report/pdf:FuzzParseFont
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

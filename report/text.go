@@ -138,6 +138,9 @@ type figureMention struct {
 	offset int // byte offset of the number in the text
 }
 
+// digitSeparators removes thousands separators from a quoted number.
+var digitSeparators = strings.NewReplacer(",", "", "，", "")
+
 // findFigures returns the key figures quoted in body.
 func findFigures(body string) []figureMention {
 	var out []figureMention
@@ -164,7 +167,7 @@ func findFigures(body string) []figureMention {
 			if containsAny(pre, figureStopWords) || otherKeyword(pre, fi) || joinedMention(body[:m[0]], fi) {
 				continue
 			}
-			digits := strings.NewReplacer(",", "", "，", "").Replace(w[ns:ne])
+			digits := digitSeparators.Replace(w[ns:ne])
 			v, err := strconv.ParseInt(digits, 10, 64)
 			if err != nil {
 				continue
@@ -330,25 +333,52 @@ func Similarity(a, b string) int {
 	if len(ga)+len(gb) == 0 {
 		return 0
 	}
-	inter := 0
-	for i, j := 0, 0; i < len(ga) && j < len(gb); {
-		switch {
-		case ga[i] < gb[j]:
-			i++
-		case ga[i] > gb[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
-	return 2000 * inter / (len(ga) + len(gb))
+	return 2000 * bigramOverlap(ga, gb) / (len(ga) + len(gb))
 }
 
-// bigrams returns the sorted multiset of character bigrams of s, each
-// packed in 32 bits (two BMP code points; the rare supplementary-plane
-// characters all count as U+FFFF).
+// bigramOverlap returns the size of the multiset intersection of a and b,
+// counting a's bigrams in an open-addressing hash table (bigrams are never 0,
+// which marks an empty slot).
+func bigramOverlap(a, b []uint32) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	bits := uint(4)
+	for 1<<bits < 2*len(a) {
+		bits++
+	}
+	mask := uint32(1)<<bits - 1
+	keys := make([]uint32, 1<<bits)
+	counts := make([]int32, 1<<bits)
+	for _, x := range a {
+		i := (x * 0x9E3779B1) >> (32 - bits)
+		for keys[i] != 0 && keys[i] != x {
+			i = (i + 1) & mask
+		}
+		keys[i] = x
+		counts[i]++
+	}
+	inter := 0
+	for _, x := range b {
+		i := (x * 0x9E3779B1) >> (32 - bits)
+		for keys[i] != 0 {
+			if keys[i] == x {
+				if counts[i] > 0 {
+					counts[i]--
+					inter++
+				}
+				break
+			}
+			i = (i + 1) & mask
+		}
+	}
+	return inter
+}
+
+// bigrams returns the multiset of character bigrams of s, in text order,
+// each packed in 32 bits (two BMP code points; the rare supplementary-plane
+// characters all count as U+FFFF). No bigram is 0: every kept character is
+// a letter, an ideograph or '0'.
 func bigrams(s string) []uint32 {
 	out := make([]uint32, 0, len(s)/3)
 	prev := uint32(1 << 31) // none yet
@@ -374,34 +404,7 @@ func bigrams(s string) []uint32 {
 		}
 		prev = c
 	}
-	radixSort(out)
 	return out
-}
-
-// radixSort sorts v in place: four passes of 8 bits, linear time.
-func radixSort(v []uint32) {
-	if len(v) < 64 {
-		slices.Sort(v)
-		return
-	}
-	buf := make([]uint32, len(v))
-	src, dst := v, buf
-	for shift := uint(0); shift < 32; shift += 8 {
-		var count [257]int
-		for _, x := range src {
-			count[(x>>shift)&0xFF+1]++
-		}
-		for i := 1; i < 257; i++ {
-			count[i] += count[i-1]
-		}
-		for _, x := range src {
-			b := (x >> shift) & 0xFF
-			dst[count[b]] = x
-			count[b]++
-		}
-		src, dst = dst, src
-	}
-	// After four passes the sorted data is back in v.
 }
 
 // Permille formats tenths of a percent: 873 → "87.3%".
