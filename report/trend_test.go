@@ -350,3 +350,62 @@ func TestTrendGap(t *testing.T) {
 		t.Errorf("header %v, want %v", head, want)
 	}
 }
+
+// 政府集中采购 filed in 元 one year and 万元 the next stays one row, in one
+// unit: Compare converts the pair to 万元, and the trend shows the other
+// year converted too, never a 元 figure under a 万元 label.
+func TestTrendProcurementUnits(t *testing.T) {
+	const key = "active.procurement.amount"
+	set := func(unit string, d Decimal) func(r *Report) {
+		return func(r *Report) {
+			r.ProcUnit = unit
+			setT2Amount(r, "procurement", "amount", d)
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		years  func(t *testing.T) []*Report
+		label  string
+		values []string
+	}{
+		{name: "元 then 万元",
+			years: func(t *testing.T) []*Report {
+				return []*Report{
+					trendYear(t, "prev2019.yaml", 2019, set("元", Decimal{Mant: 1000000})),
+					trendYear(t, "valid2019.yaml", 2020, set("万元", Decimal{Mant: 1105, Scale: 1})),
+					trendYear(t, "valid2021.yaml", 2021, nil),
+				}
+			},
+			label:  "政府集中采购：采购总金额（万元）",
+			values: []string{"100.0000", "110.5", "+10.5000", "—", "—"}},
+		{name: "万元 then 元",
+			years: func(t *testing.T) []*Report {
+				return []*Report{
+					trendYear(t, "prev2019.yaml", 2019, set("万元", Decimal{Mant: 100})),
+					trendYear(t, "valid2019.yaml", 2020, set("元", Decimal{Mant: 1105000})),
+				}
+			},
+			label:  "政府集中采购：采购总金额（万元）",
+			values: []string{"100", "110.5000", "+10.5000"}},
+		{name: "元 both years",
+			years: func(t *testing.T) []*Report {
+				return []*Report{
+					trendYear(t, "prev2019.yaml", 2019, set("元", Decimal{Mant: 100})),
+					trendYear(t, "valid2019.yaml", 2020, set("元", Decimal{Mant: 90})),
+				}
+			},
+			label:  "政府集中采购：采购总金额（元）",
+			values: []string{"100", "90", "-10"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := BuildTrend(tc.years(t))
+			cells, labels := trendByKey(t, trendTable(t, d, "trend-table2"))
+			if labels[key] != tc.label {
+				t.Errorf("label %q, want %q", labels[key], tc.label)
+			}
+			if !slices.Equal(cells[key], tc.values) {
+				t.Errorf("values %v, want %v", cells[key], tc.values)
+			}
+		})
+	}
+}
