@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strconv"
 	"sync"
@@ -19,6 +20,12 @@ import (
 // workbook decoded from its template, cell-by-cell style bookkeeping). Only
 // the style sheet still comes from excelize, built once per set of amount
 // styles and cached (styleSetFor).
+
+// The size of an Excel sheet.
+const (
+	excelRows = 1 << 20
+	excelCols = 1 << 14
+)
 
 // cell kinds
 const (
@@ -112,7 +119,7 @@ func (b *book) sheetIndex(name string) int {
 
 // row returns the row (1-based), growing the sheet; nil if out of range.
 func (b *book) row(s *bsheet, row int) *brow {
-	if row < 1 || row > maxSheetRow {
+	if row < 1 || row > excelRows {
 		b.fail(fmt.Errorf("工作表“%s”的行号 %d 超出了 Excel 的范围", s.name, row))
 		return nil
 	}
@@ -127,7 +134,7 @@ func (b *book) cell(s *bsheet, col, row int) *bcell {
 	if r == nil {
 		return nil
 	}
-	if col < 1 || col > maxSheetCol {
+	if col < 1 || col > excelCols {
 		b.fail(fmt.Errorf("工作表“%s”的列号 %d 超出了 Excel 的范围", s.name, col))
 		return nil
 	}
@@ -659,28 +666,63 @@ func (b *book) write(out io.Writer, st *styleSet) error {
 			fill func(x *xbuf)
 		}{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), func(x *xbuf) { s.xml(x, i == 0) }})
 	}
-	parts = append(parts, []struct {
+	parts = append(parts, struct {
 		name string
 		fill func(x *xbuf)
-	}{
-		{"xl/theme/theme1.xml", func(x *xbuf) { x.b = append(x.b, st.theme...) }},
-		{"xl/styles.xml", func(x *xbuf) { x.b = append(x.b, st.styles...) }},
-		{"xl/sharedStrings.xml", b.sstXML},
-	}...)
+	}{"xl/sharedStrings.xml", b.sstXML})
 	for _, p := range parts {
 		if err := part(p.name, p.fill); err != nil {
+			return err
+		}
+	}
+	// The style sheet and theme are the same in every export with these
+	// styles: deflated once (styleSet).
+	for _, p := range []*rawPart{&st.themeZ, &st.stylesZ} {
+		h := p.header
+		w, err := z.CreateRaw(&h)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(p.data); err != nil {
 			return err
 		}
 	}
 	return z.Close()
 }
 
+// rawPart is a zip entry prepared in advance: its header (with CRC and
+// sizes) and its compressed data.
+type rawPart struct {
+	header zip.FileHeader
+	data   []byte
+}
+
+func newRawPart(name string, data []byte) (rawPart, error) {
+	p := rawPart{header: zip.FileHeader{Name: name, Method: zip.Store, CRC32: crc32.ChecksumIEEE(data),
+		UncompressedSize64: uint64(len(data))}, data: data}
+	if compress {
+		var buf bytes.Buffer
+		fw, err := flate.NewWriter(&buf, flate.BestCompression)
+		if err != nil {
+			return p, err
+		}
+		if _, err := fw.Write(data); err != nil {
+			return p, err
+		}
+		if err := fw.Close(); err != nil {
+			return p, err
+		}
+		p.header.Method, p.data = zip.Deflate, buf.Bytes()
+	}
+	p.header.CompressedSize64 = uint64(len(p.data))
+	return p, nil
+}
+
 // styleSet is the style sheet of a workbook: the cell styles' ids and the
 // serialised styles.xml and theme, made by excelize.
 type styleSet struct {
-	st     styles // st.amount has a style for each scale asked for
-	styles []byte
-	theme  []byte
+	st              styles // st.amount has a style for each scale asked for
+	stylesZ, themeZ rawPart
 }
 
 var (
@@ -728,12 +770,12 @@ func buildStyleSet(scales []int) (*styleSet, error) {
 		return nil, err
 	}
 	for _, zf := range zr.File {
-		var dst *[]byte
+		var dst *rawPart
 		switch zf.Name {
 		case "xl/styles.xml":
-			dst = &out.styles
+			dst = &out.stylesZ
 		case "xl/theme/theme1.xml":
-			dst = &out.theme
+			dst = &out.themeZ
 		default:
 			continue
 		}
@@ -741,13 +783,16 @@ func buildStyleSet(scales []int) (*styleSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		*dst, err = io.ReadAll(rc)
+		data, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
 			return nil, err
 		}
+		if *dst, err = newRawPart(zf.Name, data); err != nil {
+			return nil, err
+		}
 	}
-	if out.styles == nil || out.theme == nil {
+	if out.stylesZ.data == nil || out.themeZ.data == nil {
 		return nil, fmt.Errorf("excelize wrote no style sheet")
 	}
 	return out, nil

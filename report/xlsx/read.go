@@ -21,8 +21,7 @@ import (
 )
 
 // Limits on what Read accepts. A filled workbook is 30–100 KB; its parts
-// inflate to well under 1 MiB (nianbao stores them uncompressed: about
-// 100 KB).
+// inflate to well under 1 MiB (about 100 KB as nianbao writes them).
 const (
 	// MaxFileSize is the largest workbook file Read accepts.
 	MaxFileSize = 10 << 20
