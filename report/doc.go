@@ -140,7 +140,9 @@ func Build(r *Report, history []*Report) *Doc {
 	d.Sections[3].Table = table4Grid(r)
 	d.Sections[4].Paras = para("problems")
 	d.Sections[5].Paras = para("other")
-	if f := r.Fees; f != nil {
+	// The fee statement is printed unless the clerk's own text of section
+	// 六 already reports the fees (its figures are then checked by TX-1).
+	if f := r.Fees; f != nil && !parasMention(d.Sections[5].Paras, "信息处理费") {
 		d.Sections[5].Notes = append(d.Sections[5].Notes, Para{Line: r.Pos.Fees.Line, Text: fmt.Sprintf(
 			"本年度发出信息处理费收费通知%d件，收费通知总金额%s元，实际收取信息处理费%s元。",
 			f.Notices, f.NotifiedAmount, f.Collected)})
@@ -153,6 +155,16 @@ func Build(r *Report, history []*Report) *Doc {
 	}
 	d.Charts = charts(r, history)
 	return d
+}
+
+// parasMention reports whether any paragraph contains word.
+func parasMention(ps []Para, word string) bool {
+	for _, p := range ps {
+		if strings.Contains(p.Text, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphs splits a text section at blank lines, keeping each
