@@ -57,7 +57,7 @@ type CompareRow struct {
 	Unit       string // unit of an amount as printed (元, 万元); "" for counts
 	Base, Cur  string // the two figures as printed; NoValue when absent
 	Delta      string // absolute change: "+3", "-2", "0", "+1.2500"; NoValue when not comparable
-	Percent    string // relative change in tenths of a percent: "+12.5%", "-3.0%"; NoValue when the base is 0
+	Percent    string // relative change in tenths of a percent: "+12.5%", "-3.0%"; NoValue when the base is 0 or either figure is negative
 	Comparable bool
 	Reason     string // why not comparable, or how the figures were mapped; "" when plain
 	// Detail marks per-applicant-column rows of 表三: every figure is in the
@@ -169,6 +169,11 @@ func cmpChange(b, k cmpFig) (delta, percent string) {
 	diff := new(big.Int).Sub(y, x)
 	delta = cmpSigned(diff, cmpBigDecimal(new(big.Int).Abs(diff), scale))
 	if x.Sign() == 0 {
+		return delta, NoValue
+	}
+	if x.Sign() < 0 || y.Sign() < 0 {
+		// A signed figure (2019 本年增/减): a rate of change of a change
+		// (-10 → 5 is "+150%") means nothing, so none is printed.
 		return delta, NoValue
 	}
 	// |diff| × 1000 / |base|, rounded half away from zero.

@@ -320,3 +320,24 @@ func setOther(r *Report, n int64) {
 		}
 	}
 }
+
+// TestCmpChangeSigned: signed figures (2019 本年增/减) get an absolute
+// change but no relative one.
+func TestCmpChangeSigned(t *testing.T) {
+	cases := []struct {
+		base, cur      int64
+		delta, percent string
+	}{
+		{-10, 5, "+15", NoValue},
+		{5, -10, "-15", NoValue},
+		{-4, -2, "+2", NoValue},
+		{0, -3, "-3", NoValue},
+		{4, 2, "-2", "-50.0%"},
+	}
+	for _, c := range cases {
+		d, p := cmpChange(cmpInt(c.base), cmpInt(c.cur))
+		if d != c.delta || p != c.percent {
+			t.Errorf("cmpChange(%d, %d) = %q, %q; want %q, %q", c.base, c.cur, d, p, c.delta, c.percent)
+		}
+	}
+}
