@@ -227,17 +227,3 @@ func outSubdir(args []string, file string) string {
 	}
 	return ""
 }
-
-// relDir is the directory of file relative to the argument it was found
-// under, so data/a/2024.yaml and data/b/2024.yaml do not collide.
-func relDir(args []string, file string) string {
-	for _, a := range args {
-		if rel, err := filepath.Rel(a, file); err == nil && !strings.HasPrefix(rel, "..") && rel != filepath.Base(a) {
-			if d := filepath.Dir(rel); d != "." {
-				return d
-			}
-			return ""
-		}
-	}
-	return ""
-}

@@ -214,7 +214,12 @@ func groupOrgans(args []string, reports []*siteReport) []*siteOrgan {
 		if o == nil {
 			o = &siteOrgan{name: r.Organ}
 			byKey[k] = o
-			dirOf[o] = relDir(args, sr.loaded.Path)
+			dirOf[o] = outSubdir(args, sr.loaded.Path)
+			if dirOf[o] == "" {
+				// One organ directory given as the only argument: name its
+				// pages after that directory.
+				dirOf[o] = filepath.Base(filepath.Dir(filepath.Clean(sr.loaded.Path)))
+			}
 			organs = append(organs, o)
 		}
 		o.reports = append(o.reports, sr)
