@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,5 +66,35 @@ func TestCellTooLong(t *testing.T) {
 	err := Write(&buf, r)
 	if err == nil || !strings.Contains(err.Error(), sheetPlan+"!C5") || !strings.Contains(err.Error(), "32767") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestConcurrentExport: exports share the cached layouts, style sheets and
+// pooled buffers; parallel exports give the bytes a single one does (run
+// with -race).
+func TestConcurrentExport(t *testing.T) {
+	var reports []*report.Report
+	var want [][]byte
+	for _, y := range []string{"2019", "2024"} {
+		r := loadFile(t, "../../data/shili-office/"+y+".yaml")
+		reports = append(reports, r)
+		want = append(want, export(t, r))
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			i := g % len(reports)
+			var buf bytes.Buffer
+			err := Write(&buf, reports[i])
+			if err == nil && !bytes.Equal(buf.Bytes(), want[i]) {
+				err = fmt.Errorf("export %d differs from a single export", i)
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
