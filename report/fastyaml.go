@@ -708,7 +708,7 @@ func plainTag(s string) (string, bool) {
 
 // isSimpleInt: -?(0|[1-9][0-9]{0,17}), which ParseInt accepts.
 func isSimpleInt(s string) bool {
-	if s[0] == '-' {
+	if s != "" && s[0] == '-' {
 		s = s[1:]
 	}
 	if s == "" || len(s) > 18 || (s[0] == '0' && len(s) > 1) {
@@ -724,7 +724,7 @@ func isSimpleInt(s string) bool {
 
 // isSimpleFloat: -?(0|[1-9][0-9]{0,14})\.[0-9]{1,15}.
 func isSimpleFloat(s string) bool {
-	if s[0] == '-' {
+	if s != "" && s[0] == '-' {
 		s = s[1:]
 	}
 	ip, fp, ok := cut(s, '.')

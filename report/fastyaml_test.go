@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,6 +158,7 @@ var fastYAMLCases = []string{
 	"a:\n  - - 1\n", "a: - 1\n", "- - 1\n", "a:\n    - 1\n    - 2\n", "a:\n  b:\n  - 1\n", "- a:\n  - 1\n",
 	"[1, 2]\n", "  a: 1\n  b: 2\n", "a: 1 # c\n# d\n", "a: b #c\n", "a: b# c\n", "a: [1]#c\n", "a: 'x'#c\n",
 	"a: -\n", "a: -1\n", "a: - \n", "a: 1.\n", "a: -0\n", "a: 0.0\n", "a: 12345678901234567890\n",
+	"a: -.5\n", "a: [-.5, -, +.5, -1.]\n", "a: {b: -.5}\n", "- -.5\n",
 }
 
 func TestFastYAMLCases(t *testing.T) {
@@ -179,4 +181,215 @@ func FuzzFastYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, "input", data)
 	})
+}
+
+// TestFastYAMLGenerated: random documents built from the pieces of the
+// subset (and a few just outside it), at random indentations; the fast path
+// may decline but must never disagree with yaml.v3.
+func TestFastYAMLGenerated(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	scalars := []string{"1", "0", "-3", "007", "1.5", "-0.25", "1.", ".5", "1e3", "0x1F", "+1", "1_000", "2025-01-20", "2025-02-30",
+		"2025-1-2", "2024年6月底", "true", "False", "yes", "No", "on", "~", "null", "NULL", "", "x", "a b", "a#b", "a #b", "a: b", "a:b",
+		"'q'", "'it''s'", "\"d\"", "\"e\\n\"", "'", "\"", "[1, 2]", "[]", "[ a , 'b' ]", "[1, [2]]", "{a: 1, b: x}", "{a: 1", "{}",
+		"|", "|-", "|+", ">", "&a 1", "*a", "!!str 1", "- 1", "-", "-x", "文字", "示例：值", "<<", "%x", "@x", "`x", "?x", ":x", ",x", "x,"}
+	keys := []string{"a", "b", "year", "2019", "true", "null", "a-b", "年度", "-a", "a b", "'k'", "k:", "<<"}
+	comments := []string{"", "", "", "  # c", " #c", "#c"}
+	accepted := 0
+	for n := range 30000 {
+		var b strings.Builder
+		if rng.Intn(10) == 0 {
+			b.WriteString("---\n")
+		}
+		lines := 1 + rng.Intn(8)
+		for range lines {
+			ind := []int{0, 0, 0, 1, 2, 2, 4, 4, 6}[rng.Intn(9)]
+			b.WriteString(strings.Repeat(" ", ind))
+			switch rng.Intn(10) {
+			case 0:
+				b.WriteString("# comment")
+			case 1:
+				// blank line, maybe with spaces
+			case 2, 3:
+				b.WriteString("- ")
+				if rng.Intn(2) == 0 {
+					b.WriteString(keys[rng.Intn(len(keys))] + ": ")
+				}
+				b.WriteString(scalars[rng.Intn(len(scalars))])
+			case 4:
+				b.WriteString("  text line " + scalars[rng.Intn(len(scalars))])
+			default:
+				b.WriteString(keys[rng.Intn(len(keys))] + ":")
+				if rng.Intn(4) != 0 {
+					b.WriteString(strings.Repeat(" ", 1+rng.Intn(2)) + scalars[rng.Intn(len(scalars))])
+				}
+			}
+			b.WriteString(comments[rng.Intn(len(comments))])
+			if rng.Intn(20) == 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString("\n")
+		}
+		data := b.String()
+		if rng.Intn(8) == 0 {
+			data = strings.TrimSuffix(data, "\n")
+		}
+		if checkFast(t, fmt.Sprintf("generated %d", n), []byte(data)) {
+			accepted++
+		}
+	}
+	t.Logf("fast path accepted %d of 30000", accepted)
+}
+
+// yamlGen writes random well-formed documents of the subset, with
+// occasional glitches, for TestFastYAMLStructured.
+type yamlGen struct {
+	rng *rand.Rand
+	b   strings.Builder
+}
+
+var genScalars = []string{"1", "0", "-3", "42", "1.5", "8.0635", "-0.25", "2025-01-20", "2024年6月底", "true", "false", "~", "null",
+	"x", "a b", "a#b", "http://x.y", "文字：值", "'q'", "'it''s'", "\"d\"", "\"\"", "''", "示例市人民政府办公室", "x y ", "007", "1e3", "2025-02-30", "yes"}
+
+func (g *yamlGen) pick(list []string) string { return list[g.rng.Intn(len(list))] }
+
+func (g *yamlGen) line(ind int, s string) {
+	if g.rng.Intn(12) == 0 {
+		g.b.WriteString(strings.Repeat(" ", g.rng.Intn(5)) + "# note\n")
+	}
+	if g.rng.Intn(12) == 0 {
+		g.b.WriteString(strings.Repeat(" ", g.rng.Intn(5)) + "\n")
+	}
+	if g.rng.Intn(40) == 0 {
+		ind += 1 - 2*g.rng.Intn(2) // glitch
+	}
+	g.b.WriteString(strings.Repeat(" ", max(ind, 0)) + s)
+	if g.rng.Intn(6) == 0 {
+		g.b.WriteString(g.pick([]string{"  # c", " #c", " ", "#c"}))
+	}
+	g.b.WriteString("\n")
+}
+
+func (g *yamlGen) flow() string {
+	n := g.rng.Intn(4)
+	var parts []string
+	if g.rng.Intn(2) == 0 {
+		for range n + 1 {
+			parts = append(parts, g.pick([]string{"a", "bb", "年度"})+": "+g.pick(genScalars[:20]))
+		}
+		return "{" + strings.Join(parts, g.pick([]string{", ", ",", " , "})) + "}"
+	}
+	for range n {
+		parts = append(parts, g.pick(genScalars[:20]))
+	}
+	return "[" + strings.Join(parts, g.pick([]string{", ", ",", " , "})) + "]"
+}
+
+// value returns the text after "key:" or "-", writing any following lines.
+func (g *yamlGen) value(head string, ind, depth int, inMap bool) {
+	switch r := g.rng.Intn(10); {
+	case r < 4 || depth > 4:
+		g.line(ind, head+" "+g.pick(genScalars))
+	case r == 4:
+		g.line(ind, head+" "+g.flow())
+	case r == 5:
+		g.line(ind, head+" "+g.pick([]string{"|", "|-", "|  # c"}))
+		body := ind + 1 + g.rng.Intn(4)
+		for range 1 + g.rng.Intn(3) {
+			switch g.rng.Intn(5) {
+			case 0:
+				g.b.WriteString(strings.Repeat(" ", g.rng.Intn(body+2)) + "\n")
+			case 1:
+				g.b.WriteString(strings.Repeat(" ", body+1+g.rng.Intn(2)) + "deeper # text\n")
+			default:
+				g.b.WriteString(strings.Repeat(" ", body) + g.pick(genScalars) + "\n")
+			}
+		}
+	case r == 6:
+		g.line(ind, head)
+	case r == 7 && inMap && g.rng.Intn(2) == 0:
+		g.line(ind, head)
+		g.seq(ind, depth+1)
+	default:
+		g.line(ind, head)
+		if g.rng.Intn(2) == 0 {
+			g.mapping(ind+1+g.rng.Intn(4), depth+1, "")
+		} else {
+			g.seq(ind+1+g.rng.Intn(4), depth+1)
+		}
+	}
+}
+
+func (g *yamlGen) mapping(ind, depth int, prefix string) {
+	for i := range 1 + g.rng.Intn(4) {
+		key := g.pick([]string{"a", "b", "c", "year", "2019", "年度", "a-b", "true"})
+		if i == 0 && prefix != "" {
+			// the first key shares the line of a sequence entry
+			g.value(prefix+key+":", ind-len(prefix), depth, true)
+			continue
+		}
+		g.value(key+":", ind, depth, true)
+	}
+}
+
+func (g *yamlGen) seq(ind, depth int) {
+	for range 1 + g.rng.Intn(4) {
+		if g.rng.Intn(3) == 0 && depth < 5 {
+			pre := "-" + strings.Repeat(" ", 1+g.rng.Intn(3))
+			g.mapping(ind+len(pre), depth+1, pre)
+			continue
+		}
+		g.value("-", ind, depth, false)
+	}
+}
+
+// TestFastYAMLStructured: random documents of the subset; the fast path
+// must accept most of them and agree with yaml.v3 on all it accepts.
+func TestFastYAMLStructured(t *testing.T) {
+	g := &yamlGen{rng: rand.New(rand.NewSource(3))}
+	accepted := 0
+	const n = 20000
+	for i := range n {
+		g.b.Reset()
+		if g.rng.Intn(8) == 0 {
+			g.b.WriteString("---\n")
+		}
+		if g.rng.Intn(6) == 0 {
+			g.seq(0, 0)
+		} else {
+			g.mapping(0, 0, "")
+		}
+		data := g.b.String()
+		if g.rng.Intn(8) == 0 {
+			data = strings.TrimRight(data, "\n")
+		}
+		if checkFast(t, fmt.Sprintf("structured %d", i), []byte(data)) {
+			accepted++
+		}
+	}
+	t.Logf("fast path accepted %d of %d", accepted, n)
+}
+
+// TestFastYAMLScalars: plain scalars made of the characters that matter to
+// tag resolution (digits, signs, dots, exponents, base prefixes, dates) get
+// yaml.v3's tag whenever the fast path accepts them, as mapping values, in
+// flow sequences and as keys.
+func TestFastYAMLScalars(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	const alphabet = "0123456789012345.-+-eExXoObB_:, tTfFnN~年"
+	accepted := 0
+	for i := range 10000 {
+		rs := []rune(alphabet)
+		n := 1 + rng.Intn(11)
+		var b strings.Builder
+		for range n {
+			b.WriteRune(rs[rng.Intn(len(rs))])
+		}
+		s := b.String()
+		for _, doc := range []string{"a: " + s + "\n", "a: [" + s + "]\n", s + ": 1\n"} {
+			if checkFast(t, fmt.Sprintf("scalar %d", i), []byte(doc)) {
+				accepted++
+			}
+		}
+	}
+	t.Logf("fast path accepted %d of 30000", accepted)
 }
