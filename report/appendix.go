@@ -94,7 +94,7 @@ func MainFigures(base, cur *Report) (rows []MainFigure, notes []string) {
 		}
 		reason := ""
 		if g == "other" && base.Edition != cur.Edition {
-			reason = "2021 版分为三项，2019 版为一行，按合计比较"
+			reason = "2021版分为三项，2019版为一行，按合计比较"
 		}
 		add(g, label, 1, cmpT3Group(base, g), cmpT3Group(cur, g), reason)
 	}
@@ -134,8 +134,8 @@ func compareAppendix(prev, r *Report) Section {
 	g := &Grid{ID: "compare", Caption: "附表 主要数据同比情况", Cols: cols, Widths: widths}
 	head := []GridCell{
 		cell("指标", CellHead),
-		cell(fmt.Sprintf("上年（%d年）", prev.Year), CellHead),
-		cell(fmt.Sprintf("本年（%d年）", r.Year), CellHead),
+		cell(fmt.Sprintf("%d年", prev.Year), CellHead),
+		cell(fmt.Sprintf("%d年", r.Year), CellHead),
 		cell("增减", CellHead),
 		cell("增减率", CellHead),
 	}

@@ -81,7 +81,7 @@ type Comparison struct {
 func Compare(base, cur *Report) Comparison {
 	c := Comparison{Organ: cur.Organ, CurYear: cur.Year, CurEdition: cur.Edition}
 	if base == nil {
-		c.Notes = append(c.Notes, fmt.Sprintf("没有找到“%s”上一年度的报告，只列出 %d 年度的数字", cur.Organ, cur.Year))
+		c.Notes = append(c.Notes, fmt.Sprintf("没有找到“%s”上一年度的报告，只列出%d年度的数字", cur.Organ, cur.Year))
 	} else {
 		c.BaseOrgan, c.BaseYear, c.BaseEdition = base.Organ, base.Year, base.Edition
 		if base.Organ != cur.Organ {
@@ -89,7 +89,7 @@ func Compare(base, cur *Report) Comparison {
 		}
 		if base.Edition != cur.Edition {
 			c.Notes = append(c.Notes, fmt.Sprintf(
-				"%d 年度报告使用 %s 版格式，%d 年度报告使用 %s 版格式：表三、表四逐项比较，其中“（六）其他处理”按合计比较；表二栏目设置不同，口径不同的栏目列为不可比",
+				"%d年度报告使用 %s版格式，%d年度报告使用 %s版格式：表三、表四逐项比较，其中“（六）其他处理”按合计比较；表二栏目设置不同，口径不同的栏目列为不可比",
 				base.Year, base.Edition, cur.Year, cur.Edition))
 		}
 	}
@@ -348,11 +348,11 @@ func (c *Comparison) table2(base, cur *Report) {
 		// unit); a figure only the base edition has keeps its own.
 		switch {
 		case bok && kok && m.same:
-			c.row(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，口径相同，可以比较",
+			c.row(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s版为“%s”，%s版为“%s”，口径相同，可以比较",
 				base.Edition, bc.Label, cur.Edition, kc.Label))
 			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok && kok:
-			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版为“%s”，%s 版为“%s”，统计口径不同",
+			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s版为“%s”，%s版为“%s”，统计口径不同",
 				base.Edition, bc.Label, cur.Edition, kc.Label))
 			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok:
@@ -360,10 +360,10 @@ func (c *Comparison) table2(base, cur *Report) {
 			if br.Key == "procurement" && bc.Key == "amount" {
 				label = fmt.Sprintf("%s（%s）", label, cmpUnit(base))
 			}
-			c.incomparable(cmpTableActive, cmpT2Key(bRow, bCol), label, bf, kf, fmt.Sprintf("%s 版没有此栏目", cur.Edition))
+			c.incomparable(cmpTableActive, cmpT2Key(bRow, bCol), label, bf, kf, fmt.Sprintf("%s版没有此栏目", cur.Edition))
 			c.last().Unit = cmpT2Unit(base, bRow, bc)
 		case kok:
-			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s 版没有此栏目", base.Edition))
+			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s版没有此栏目", base.Edition))
 			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		}
 	}
@@ -520,7 +520,7 @@ func (c *Comparison) otherRows(base, cur *Report) {
 	if base.Edition == Ed2021 {
 		r19, r21 = cur, base
 	}
-	reason := fmt.Sprintf("%d 年度（2021 版）为（六）1—3 三项之和，%d 年度（2019 版）为“（六）其他处理”一行，按合计比较",
+	reason := fmt.Sprintf("%d年度（2021版）为（六）1—3 三项之和，%d年度（2019版）为“（六）其他处理”一行，按合计比较",
 		r21.Year, r19.Year)
 	c.t3Row("other", OtherTotalLabel, cmpT3Group(base, "other"), cmpT3Group(cur, "other"), true, true, reason, true)
 	for _, row := range Ed2021.Table3() {
@@ -535,7 +535,7 @@ func (c *Comparison) otherRows(base, cur *Report) {
 		} else {
 			k = cells
 		}
-		c.t3Row(row.ID, cmpT3Label(row), b, k, hasB, hasK, "2019 版“（六）其他处理”不分项，无法逐项比较", false)
+		c.t3Row(row.ID, cmpT3Label(row), b, k, hasB, hasK, "2019版“（六）其他处理”不分项，无法逐项比较", false)
 	}
 }
 
@@ -582,13 +582,13 @@ func (c *Comparison) fees(base, cur *Report) {
 		case base == nil:
 			reason = "没有基准年度数据"
 		case base.Fees == nil && base.Edition == Ed2019:
-			reason = fmt.Sprintf("%d 年度使用 2019 版格式，没有信息处理费栏目", base.Year)
+			reason = fmt.Sprintf("%d年度使用2019版格式，没有信息处理费栏目", base.Year)
 		case base.Fees == nil:
-			reason = fmt.Sprintf("%d 年度报告没有填写信息处理费（processing_fees）", base.Year)
+			reason = fmt.Sprintf("%d年度报告没有填写信息处理费（processing_fees）", base.Year)
 		case cur.Fees == nil && cur.Edition == Ed2019:
-			reason = fmt.Sprintf("%d 年度使用 2019 版格式，没有信息处理费栏目", cur.Year)
+			reason = fmt.Sprintf("%d年度使用2019版格式，没有信息处理费栏目", cur.Year)
 		case cur.Fees == nil:
-			reason = fmt.Sprintf("%d 年度报告没有填写信息处理费（processing_fees）", cur.Year)
+			reason = fmt.Sprintf("%d年度报告没有填写信息处理费（processing_fees）", cur.Year)
 		}
 		c.row(cmpTableFees, "processing_fees."+ff.Key, ff.Label, val(base), val(cur), reason)
 		if ff.Kind == KindAmount {

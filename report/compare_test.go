@@ -102,17 +102,17 @@ func TestCompare(t *testing.T) {
 		{name: "edition change: 表二 column changed", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表二", label: "第二十条第（一）项 规章：本年制发件数",
 			want: CompareRow{Key: "active.rules.issued", Base: "0", Cur: "0", Delta: "—", Percent: "—",
-				Reason: "2019 版为“本年新制作数量”，2021 版为“本年制发件数”，统计口径不同"},
-			note: "2020 年度报告使用 2019 版格式，2022 年度报告使用 2021 版格式"},
+				Reason: "2019版为“本年新制作数量”，2021版为“本年制发件数”，统计口径不同"},
+			note: "2020年度报告使用 2019版格式，2022年度报告使用 2021版格式"},
 		{name: "edition change: 表二 decisions comparable", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 300) },
 			table: "表二", label: licensing,
 			want: CompareRow{Key: "active.licensing.decisions", Base: "300", Cur: "310", Delta: "+10", Percent: "+3.3%", Comparable: true,
-				Reason: "2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"}},
+				Reason: "2019版为“处理决定数量”，2021版为“本年处理决定数量”，口径相同，可以比较"}},
 		{name: "edition change: 2019-only column", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "other_services", "change", -4) },
 			table: "表二", label: "第二十条第（五）项 其他对外管理服务事项：本年增/减",
-			want: CompareRow{Key: "active.other_services.change", Base: "-4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021 版没有此栏目"}},
+			want: CompareRow{Key: "active.other_services.change", Base: "-4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021版没有此栏目"}},
 		{name: "edition change: （六） compared as a sum", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit: func(b, c *Report) {
 				b.Requests[b.Edition.T3Index("other")].Cells = [6]int64{2, 0, 0, 0, 0, 0}
@@ -121,10 +121,10 @@ func TestCompare(t *testing.T) {
 			},
 			table: "表三", label: "（六）其他处理（合计）",
 			want: CompareRow{Key: "requests.other[6]", Base: "2", Cur: "3", Delta: "+1", Percent: "+50.0%", Comparable: true,
-				Reason: "2022 年度（2021 版）为（六）1—3 三项之和，2020 年度（2019 版）为“（六）其他处理”一行，按合计比较"}},
+				Reason: "2022年度（2021版）为（六）1—3 三项之和，2020年度（2019版）为“（六）其他处理”一行，按合计比较"}},
 		{name: "edition change: （六） sub-rows", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表三", label: "（六）其他处理 3.其他",
-			want: CompareRow{Key: "requests.other.other[6]", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2019 版“（六）其他处理”不分项，无法逐项比较"}},
+			want: CompareRow{Key: "requests.other.other[6]", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2019版“（六）其他处理”不分项，无法逐项比较"}},
 		{name: "2021 edition: （六） compared as a sum too", base: "testdata/prev2021.yaml", cur: "testdata/valid2021.yaml",
 			edit: func(b, c *Report) {
 				b.Requests[b.Edition.T3Index("other.fee_unpaid")].Cells = [6]int64{4, 0, 0, 0, 0, 0}
@@ -158,7 +158,7 @@ func TestCompare(t *testing.T) {
 			want: CompareRow{Key: "appeals.review.total", Base: "0", Cur: "1", Delta: "+1", Percent: "—", Comparable: true}},
 		{name: "fees across editions", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "信息处理费", label: "发出收费通知的件数",
-			want: CompareRow{Key: "processing_fees.notices", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2020 年度使用 2019 版格式，没有信息处理费栏目"}},
+			want: CompareRow{Key: "processing_fees.notices", Base: "—", Cur: "0", Delta: "—", Percent: "—", Reason: "2020年度使用2019版格式，没有信息处理费栏目"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

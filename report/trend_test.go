@@ -273,7 +273,7 @@ func TestTrendReasonsName(t *testing.T) {
 		}
 		lines = append(lines, strings.Join(cells, "|"))
 	}
-	want := "2021年较2020年|表二|第二十条第（五）项 行政许可：本年处理决定数量|2019 版为“处理决定数量”，2021 版为“本年处理决定数量”，口径相同，可以比较"
+	want := "2021年较2020年|表二|第二十条第（五）项 行政许可：本年处理决定数量|2019版为“处理决定数量”，2021版为“本年处理决定数量”，口径相同，可以比较"
 	if !slices.Contains(lines, want) {
 		t.Errorf("reasons lack %q:\n%s", want, strings.Join(lines, "\n"))
 	}
