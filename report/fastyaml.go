@@ -401,18 +401,28 @@ func (p *fastParser) value(li, off, ind int, inMap bool) (*yaml.Node, int, bool)
 			return nil, 0, false
 		}
 	}
+	n, ok := p.plainNode(li, i, end)
+	if !ok {
+		return nil, 0, false
+	}
+	return n, li + 1, true
+}
+
+// plainNode makes the plain scalar src[i:end] (trailing spaces trimmed) of
+// line li, or reports false when its tag is not certain.
+func (p *fastParser) plainNode(li, i, end int) (*yaml.Node, bool) {
 	for end > i && p.src[end-1] == ' ' {
 		end--
 	}
 	v := p.src[i:end]
 	tag, ok := plainTag(v)
 	if !ok {
-		return nil, 0, false
+		return nil, false
 	}
 	n := p.newNode()
 	n.Kind, n.Tag, n.Value = yaml.ScalarNode, tag, v
 	n.Line, n.Column = li+1, p.col(li, i)
-	return n, li + 1, true
+	return n, true
 }
 
 // restIsComment reports whether src[i:end] is empty, spaces, or spaces and
@@ -501,17 +511,10 @@ func (p *fastParser) flowScalar(li, i, end int) (*yaml.Node, int, bool) {
 		j++
 	}
 	e := j
-	for e > i && p.src[e-1] == ' ' {
-		e--
-	}
-	v := p.src[i:e]
-	tag, ok := plainTag(v)
+	n, ok := p.plainNode(li, i, e)
 	if !ok {
 		return nil, 0, false
 	}
-	n := p.newNode()
-	n.Kind, n.Tag, n.Value = yaml.ScalarNode, tag, v
-	n.Line, n.Column = li+1, p.col(li, i)
 	return n, j, true
 }
 
