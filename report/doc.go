@@ -11,12 +11,13 @@ import (
 // HTML, XLSX) lay it out and do no arithmetic; every figure in every output
 // comes from Build.
 type Doc struct {
-	Organ   string
-	Year    int
-	Edition Edition
-	Notice  string // the notice that issued the edition
-	Scope   Scope
-	Source  string // the data file, for messages
+	Organ     string
+	Year      int
+	Edition   Edition
+	Notice    string // the notice that issued the edition
+	Scope     Scope
+	Source    string // the data file, for messages
+	OrganLine int    // line of organ in the data file, for messages about the organ name
 
 	Title    string // 示例市人民政府办公室2024年政府信息公开工作年度报告
 	Subject  string // metadata subject
@@ -71,6 +72,7 @@ type GridCell struct {
 	Kind    CellKind
 	Indent  int    // label level (0, 1, 2)
 	Key     string // data path of a number cell, e.g. requests.received[0]; "" otherwise
+	Line    int    // data file line of user-written text in the cell (work-plan tasks); 0 otherwise
 }
 
 // Grid is a statutory table as printed: header rows and body rows of cells
@@ -105,7 +107,7 @@ type Series struct {
 // same organ's earlier reports (any order; used for the trend chart).
 func Build(r *Report, history []*Report) *Doc {
 	d := &Doc{
-		Organ: r.Organ, Year: r.Year, Edition: r.Edition, Notice: r.Edition.Notice(), Scope: r.Scope, Source: r.File,
+		Organ: r.Organ, Year: r.Year, Edition: r.Edition, Notice: r.Edition.Notice(), Scope: r.Scope, Source: r.File, OrganLine: r.Pos.Organ.Line,
 		Title:    fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Organ, r.Year),
 		Subject:  fmt.Sprintf("%d年度政府信息公开工作年度报告（%s）", r.Year, r.Edition.Notice()),
 		Keywords: fmt.Sprintf("政府信息公开,年度报告,%s,%d", r.Organ, r.Year),

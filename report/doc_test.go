@@ -41,3 +41,28 @@ func TestFeeStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestDocLines: user-written text outside the text sections keeps its data
+// file line, so renderers can point at it (PDF-1 warnings).
+func TestDocLines(t *testing.T) {
+	r := mustLoad(t, "../data/shili-office/2024.yaml")
+	if r.WorkPlan == nil || len(r.WorkPlan.Tasks) == 0 {
+		t.Fatal("example data lost its work plan")
+	}
+	d := Build(r, nil)
+	if d.OrganLine != r.Pos.Organ.Line || d.OrganLine == 0 {
+		t.Errorf("OrganLine = %d, want %d", d.OrganLine, r.Pos.Organ.Line)
+	}
+	subs := d.Sections[5].Subsections
+	if len(subs) != 1 || subs[0].Table == nil {
+		t.Fatalf("section 六 subsections = %+v", subs)
+	}
+	for i, row := range subs[0].Table.Body {
+		want := r.WorkPlan.Tasks[i].Pos.Line
+		for j, c := range row {
+			if c.Line != want || want == 0 {
+				t.Errorf("ledger row %d cell %d: Line %d, want %d", i, j, c.Line, want)
+			}
+		}
+	}
+}

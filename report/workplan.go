@@ -345,7 +345,7 @@ func workPlanSection(w *WorkPlan, sixth []Para) Section {
 	for i, t := range w.Tasks {
 		no := cell(fmt.Sprint(i+1), CellNumber)
 		no.Key = fmt.Sprintf("work_plan.tasks[%d]", i)
-		g.Body = append(g.Body, []GridCell{
+		row := []GridCell{
 			no,
 			cell(dash(flat(t.Item)), CellLabel),
 			cell(flat(t.Task), CellLabel),
@@ -353,7 +353,11 @@ func workPlanSection(w *WorkPlan, sixth []Para) Section {
 			cell(dash(t.Deadline), CellLabel),
 			cell(dash(t.Status), CellLabel),
 			cell(dash(flat(t.Result)), CellLabel),
-		})
+		}
+		for j := range row {
+			row[j].Line = t.Pos.Line
+		}
+		g.Body = append(g.Body, row)
 	}
 	s.Table = g
 	return s

@@ -243,10 +243,24 @@ func TestBadRunes(t *testing.T) {
 				d.Sections[1].Table.Body[2][0].Text = "规章😀"
 			},
 			want: []string{
-				"valid2021.yaml: organ: 警告[PDF-1]: 字符“😀”",
+				"valid2021.yaml:3: organ: 警告[PDF-1]: 字符“😀”",
 				"valid2021.yaml: 表二 主动公开政府信息情况: 警告[PDF-1]: 字符“😀”",
 			},
 			text: []string{"规章□"},
+		},
+		{
+			// A work-plan cell names the line of its task.
+			name: "work-plan ledger cell",
+			edit: func(d *report.Doc) {
+				d.Sections[5].Subsections = []report.Section{{
+					Heading: "（三）本年度政务公开工作要点落实情况",
+					Table: &report.Grid{ID: "workplan", Caption: "工作要点落实情况", Cols: 2, Widths: []int{1, 3},
+						Head: [][]report.GridCell{{{Text: "序号", Kind: report.CellHead}, {Text: "主要任务", Kind: report.CellHead}}},
+						Body: [][]report.GridCell{{{Text: "1", Kind: report.CellNumber, Key: "work_plan.tasks[0]", Line: 41}, {Text: "公开𠀀清单", Kind: report.CellLabel, Line: 41}}}},
+				}}
+			},
+			want: []string{"valid2021.yaml:41: 工作要点落实情况: 警告[PDF-1]: 字符“𠀀”"},
+			text: []string{"公开□清单"},
 		},
 	}
 	for _, c := range cases {

@@ -114,8 +114,8 @@ var textKeys = map[int]string{0: "text.overview", 4: "text.problems", 5: "text.o
 // same Doc is handed to other renderers).
 func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 	c := *d
-	c.Title = z.clean(title, d.Title, "organ", 0)
-	c.Organ = z.clean(body, d.Organ, "organ", 0)
+	c.Title = z.clean(title, d.Title, "organ", d.OrganLine)
+	c.Organ = z.clean(body, d.Organ, "organ", d.OrganLine)
 	c.DateCN = z.clean(body, d.DateCN, "date", 0)
 	paras := func(ps []report.Para, path string) []report.Para {
 		out := make([]report.Para, len(ps))
@@ -141,7 +141,7 @@ func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 						if path == "" {
 							path = g.Caption
 						}
-						gc.Text = z.clean(body, gc.Text, path, 0)
+						gc.Text = z.clean(body, gc.Text, path, gc.Line)
 						out[i][j] = gc
 					}
 				}
