@@ -33,7 +33,7 @@ vet:
 FUZZTIME ?= 30s
 ## fuzz: every parser's fuzz target, one after the other.
 FUZZ_TARGETS = ./report:FuzzLoad ./report:FuzzFastYAML ./report/pdf:FuzzLineBreak ./report/xlsx:FuzzImport \
-               ./report/workplan:FuzzParse ./report/workplan:FuzzImport ./report/pdf:FuzzParseFont
+               ./report/workplan:FuzzParse ./report/workplan:FuzzImport ./report/pdf:FuzzParseFont ./report/html:FuzzMarkdown
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; \

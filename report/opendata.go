@@ -9,7 +9,7 @@ import (
 )
 
 // OpenDataSchema names the open-data encoding of a report written by
-// OpenDataJSON and OpenDataCSV. data/README-opendata.md documents it field
+// OpenDataJSON and OpenDataCSV. templates/opendata/README.md (published with every site as opendata.html) documents it field
 // by field; any change to the fields must change this name.
 const OpenDataSchema = "nianbao-opendata/1"
 

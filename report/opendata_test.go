@@ -108,11 +108,11 @@ func mustOpenData(t *testing.T, enc func(*Report) ([]byte, error), r *Report) []
 	return b
 }
 
-// data/README-opendata.md, the document the site and `nianbao site -h`
+// templates/opendata/README.md, the document the site and `nianbao site -h`
 // point readers to, names the schema and documents every JSON field, every
 // CSV column and every text key.
 func TestOpenDataDocumented(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("..", "data", "README-opendata.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "templates", "opendata", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestOpenDataDocumented(t *testing.T) {
 	}
 	for _, n := range names {
 		if !strings.Contains(text, "`"+n+"`") {
-			t.Errorf("data/README-opendata.md does not document `%s`", n)
+			t.Errorf("templates/opendata/README.md does not document `%s`", n)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +19,7 @@ import (
 	"nianbao/report"
 	"nianbao/report/html"
 	"nianbao/report/publish"
+	"nianbao/templates"
 )
 
 var siteCmd = &command{
@@ -31,7 +33,8 @@ var siteCmd = &command{
   {机关}/index.html          该机关的历年数据对比页（图表和逐年增减表）
   {机关}/{年度}.html         年度报告网页
   {机关}/{年度}.pdf、.xlsx   PDF 版和 Excel 统计表（本版本支持时生成）
-  {机关}/{年度}.json、.csv   开放数据（格式见 data/README-opendata.md）
+  {机关}/{年度}.json、.csv   开放数据（格式说明见网站中的 opendata.html）
+  opendata.html              开放数据格式说明
   assets/                    样式表和图表脚本（ECharts）
 {机关} 取自数据文件所在的子目录名。所有链接都是相对链接，整个网站目录可以
 复制到任何网站服务器或直接用浏览器打开，页面不访问任何外部网址。
@@ -228,7 +231,7 @@ func groupOrgans(args []string, reports []*siteReport) []*siteOrgan {
 	slices.SortFunc(organs, func(a, b *siteOrgan) int {
 		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(dirOf[a], dirOf[b]))
 	})
-	used := map[string]bool{"assets": true, "index.html": true}
+	used := map[string]bool{"assets": true, "index.html": true, "opendata.html": true}
 	for i, o := range organs {
 		slug := slugOf(dirOf[o])
 		if slug == "" {
@@ -369,13 +372,33 @@ func (w *siteWriter) home(organs []*siteOrgan, downloads []siteDownload) error {
 	h.DataNote = []string{
 		"每份报告都提供 JSON 和 CSV 两种开放数据文件，内容相同：报告的每一个统计数（表二、表三、表四和信息处理费）各占一条，" +
 			"包括机关名称、年度、格式版本、数据路径（key）、所在表格、分组、行、列、数值、单位，以及该数是否由本工具计算得出（如“总计”）。",
-		"JSON 文件还包含报告正文各部分的文字。CSV 文件为 UTF-8 编码（带 BOM，可直接用电子表格软件打开）。数据格式说明见 nianbao 的 data/README-opendata.md（格式名称 " + report.OpenDataSchema + "）。",
+		"JSON 文件还包含报告正文各部分的文字。CSV 文件为 UTF-8 编码（带 BOM，可直接用电子表格软件打开）。字段逐项说明见《开放数据格式说明》（格式名称 " + report.OpenDataSchema + "）。",
+	}
+	h.DataDoc = html.Link{Label: "开放数据格式说明", Href: "opendata.html"}
+	if err := w.openDataDoc(); err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	if err := html.WriteHome(&b, h, html.Options{AssetsDir: "assets/"}); err != nil {
 		return fmt.Errorf("生成首页失败：%w", err)
 	}
 	return w.write("index.html", b.Bytes())
+}
+
+// openDataDoc writes opendata.html: the open data format document
+// (templates/opendata/README.md) as a page of the site, so the downloads
+// are documented wherever the folder is copied.
+func (w *siteWriter) openDataDoc() error {
+	text, err := fs.ReadFile(templates.FS, "opendata/README.md")
+	if err != nil {
+		return fmt.Errorf("读取开放数据格式说明失败：%w", err)
+	}
+	var b bytes.Buffer
+	opts := html.Options{AssetsDir: "assets/", Breadcrumb: []html.Link{{Label: "首页", Href: "index.html"}, {Label: "开放数据格式说明"}}}
+	if err := html.WriteTextPage(&b, "开放数据格式说明（"+report.OpenDataSchema+"）", string(text), opts); err != nil {
+		return fmt.Errorf("生成开放数据格式说明页失败：%w", err)
+	}
+	return w.write("opendata.html", b.Bytes())
 }
 
 func yearSpan(o *siteOrgan) string {

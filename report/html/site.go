@@ -1,6 +1,7 @@
 package html
 
 import (
+	"html/template"
 	"io"
 
 	"nianbao/report"
@@ -12,6 +13,7 @@ type Home struct {
 	Intro    string
 	Organs   []HomeOrgan
 	DataNote []string // paragraphs explaining the open data downloads
+	DataDoc  Link     // link to the open data format document; empty Href when none
 }
 
 // HomeOrgan is one organ on the home page.
@@ -55,6 +57,24 @@ func WriteHome(w io.Writer, h *Home, o Options) error {
 	v := homeView{pageView: newPage(l, o, h.Title, nil), Home: h}
 	v.Description = h.Intro
 	return execute(w, l, "home-page", v)
+}
+
+type docView struct {
+	pageView
+	Body template.HTML
+}
+
+// WriteTextPage writes a document page of the site (the open data format
+// description): the title as its heading and text, in the Markdown subset
+// of markdown(), below.
+func WriteTextPage(w io.Writer, title, text string, o Options) error {
+	l, err := load()
+	if err != nil {
+		return err
+	}
+	v := docView{pageView: newPage(l, o, title, nil), Body: markdown(text)}
+	v.Description = title
+	return execute(w, l, "text-page", v)
 }
 
 type trendView struct {
