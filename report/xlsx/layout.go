@@ -371,21 +371,8 @@ func CellFor(ed report.Edition, path string) string {
 			return fmt.Sprintf("%s!%s", sheetT4, ref(l.T4Total[gi], l.T4Row))
 		}
 	}
-	switch path {
-	case "year":
-		return sheetInfo + "!" + ref(2, infoYear)
-	case "organ":
-		return sheetInfo + "!" + ref(2, infoOrgan)
-	case "format":
-		return sheetInfo + "!" + ref(2, infoFormat)
-	case "scope":
-		return sheetInfo + "!" + ref(2, infoScope)
-	case "date":
-		return sheetInfo + "!" + ref(2, infoDate)
-	case "format_override_reason":
-		return sheetInfo + "!" + ref(2, infoOverride)
-	case "carry_over_note":
-		return sheetInfo + "!" + ref(2, infoCarryNote)
+	if row, ok := infoRows[path]; ok {
+		return sheetInfo + "!" + ref(2, row)
 	}
 	if path == "work_plan" || path == "work_plan.title" {
 		return sheetPlan + "!" + ref(planTitleCol, planTitleRow)
@@ -406,4 +393,10 @@ func CellFor(ed report.Edition, path string) string {
 		}
 	}
 	return ""
+}
+
+// infoRows are the rows of the 基本信息 sheet by data path.
+var infoRows = map[string]int{
+	"year": infoYear, "organ": infoOrgan, "format": infoFormat, "scope": infoScope,
+	"date": infoDate, "format_override_reason": infoOverride, "carry_over_note": infoCarryNote,
 }

@@ -338,24 +338,29 @@ func (w *writer) info() {
 	w.b.setColWidth(s, 1, 1, 16)
 	w.b.setColWidth(s, 2, 2, 40)
 	w.b.setColWidth(s, 3, 3, 50)
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(ref(2, infoScope))
-	w.check(dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]}))
-	dv.SetInput("报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。")
-	w.b.addValidation(s, dv)
-	dv = excelize.NewDataValidation(true)
-	dv.SetSqref(ref(2, infoOrgan))
-	w.check(dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
-	dv.SetInput("报告主体", "请填写机关全称，例如：示例市人民政府办公室。")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请填写机关全称（不超过 200 字）。")
-	w.b.addValidation(s, dv)
-	dv = excelize.NewDataValidation(true)
-	dv.SetSqref(ref(2, infoDate))
-	w.check(dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
-	dv.SetInput("落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。")
-	w.b.addValidation(s, dv)
+	for _, v := range []struct {
+		row          int
+		set          func(*excelize.DataValidation) error
+		title, input string
+		err          string
+	}{
+		{infoScope, func(dv *excelize.DataValidation) error {
+			return dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]})
+		}, "报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"},
+		{infoOrgan, func(dv *excelize.DataValidation) error {
+			return dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+		}, "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"},
+		{infoDate, func(dv *excelize.DataValidation) error {
+			return dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+		}, "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"},
+	} {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(ref(2, v.row))
+		w.check(v.set(dv))
+		dv.SetInput(v.title, v.input)
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
+		w.b.addValidation(s, dv)
+	}
 	w.protect(s)
 }
 
