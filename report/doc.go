@@ -73,6 +73,11 @@ type GridCell struct {
 	Indent  int    // label level (0, 1, 2)
 	Key     string // data path of a number cell, e.g. requests.received[0]; "" otherwise
 	Line    int    // data file line of user-written text in the cell (work-plan tasks); 0 otherwise
+	// Row and Col are the cell's slot in the grid, 0-based, counted over
+	// the header rows then the body rows, as the HTML table algorithm
+	// places it (a cell covered by another's span is skipped). Build sets
+	// them once (Grid.Place); renderers read them and never place cells.
+	Row, Col int
 }
 
 // Grid is a statutory table as printed: header rows and body rows of cells
@@ -84,6 +89,46 @@ type Grid struct {
 	Widths  []int // relative column widths
 	Head    [][]GridCell
 	Body    [][]GridCell
+}
+
+// Place sets every cell's Row and Col as the HTML table algorithm does:
+// each cell takes the first slot of its row not covered by a span from
+// above or from its left. Spans below 1 count as 1. Build and BuildTrend
+// call it on every grid they make; it is idempotent.
+func (g *Grid) Place() {
+	if g == nil {
+		return
+	}
+	covered := map[[2]int]bool{}
+	r := 0
+	for _, rows := range [][][]GridCell{g.Head, g.Body} {
+		for i := range rows {
+			c := 0
+			for j := range rows[i] {
+				gc := &rows[i][j]
+				for covered[[2]int{r, c}] {
+					c++
+				}
+				gc.Row, gc.Col = r, c
+				cols, rs := max(gc.ColSpan, 1), max(gc.RowSpan, 1)
+				for dr := range rs {
+					for dc := range cols {
+						covered[[2]int{r + dr, c + dc}] = true
+					}
+				}
+				c += cols
+			}
+			r++
+		}
+	}
+}
+
+// placeSections places the grids of sections and their subsections.
+func placeSections(ss []Section) {
+	for i := range ss {
+		ss[i].Table.Place()
+		placeSections(ss[i].Subsections)
+	}
 }
 
 // Chart is the data of one chart, shared by the PDF and HTML renderers.
@@ -156,6 +201,8 @@ func Build(r *Report, history []*Report) *Doc {
 		d.Appendices = append(d.Appendices, compareAppendix(prev, r))
 	}
 	d.Charts = charts(r, history)
+	placeSections(d.Sections[:])
+	placeSections(d.Appendices)
 	return d
 }
 

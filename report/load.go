@@ -128,9 +128,6 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.addAt(Pos{}, "", "S-1", "文件为空。可用 `nianbao init --year 年度 --organ 机关名称` 生成一份完整的模板")
 		return nil
 	}
-	if doc, ok := fastParse(data); ok {
-		return doc.Content[0] // the subset's documents are never empty
-	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

@@ -361,6 +361,7 @@ func BuildTrend(reports []*Report) *TrendDoc {
 		trendReasons(years, cmps, figs),
 	} {
 		if g != nil {
+			g.Place()
 			t.Tables = append(t.Tables, g)
 		}
 	}
