@@ -1,6 +1,9 @@
-package report
+package report_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"strings"
 	"testing"
 )
@@ -23,7 +26,7 @@ func TestCompareAppendix(t *testing.T) {
 	tests := []struct {
 		name                string
 		cur, prev           string
-		curEdits, prevEdits []edit
+		curEdits, prevEdits []golden.Edit
 		appendix            bool
 		cols                int
 		rows                []want
@@ -31,7 +34,7 @@ func TestCompareAppendix(t *testing.T) {
 	}{
 		{name: "no previous year", cur: "valid2021.yaml", appendix: false},
 		{name: "previous year of another organ", cur: "valid2021.yaml", prev: "prev2021.yaml",
-			prevEdits: []edit{{"organ: 测试县人民政府办公室", "organ: 测试县财政局"}}, appendix: false},
+			prevEdits: []golden.Edit{{"organ: 测试县人民政府办公室", "organ: 测试县财政局"}}, appendix: false},
 		{name: "with previous year", cur: "valid2021.yaml", prev: "prev2021.yaml", appendix: true, cols: 5, rows: []want{
 			{"一、本年新收政府信息公开申请数量", []string{"8", "12", "+4", "+50.0%"}},
 			{"二、上年结转政府信息公开申请数量", []string{"1", "1", "0", "0.0%"}},
@@ -41,7 +44,7 @@ func TestCompareAppendix(t *testing.T) {
 			{"行政复议：总计", []string{"0", "1", "+1", "—"}},
 		}},
 		{name: "base 0", cur: "valid2021.yaml", prev: "prev2021.yaml",
-			prevEdits: []edit{
+			prevEdits: []golden.Edit{
 				{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [0, 0, 0, 0, 0, 0, 0]"},
 			},
 			appendix: true, cols: 5, rows: []want{
@@ -49,7 +52,7 @@ func TestCompareAppendix(t *testing.T) {
 				{"规章：本年制发件数", []string{"0", "0", "0", "—"}},
 			}},
 		{name: "decrease", cur: "valid2021.yaml", prev: "prev2021.yaml",
-			prevEdits: []edit{{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [15, 0, 0, 0, 0, 1, 16]"}},
+			prevEdits: []golden.Edit{{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [15, 0, 0, 0, 0, 1, 16]"}},
 			appendix:  true, cols: 5, rows: []want{
 				{"一、本年新收政府信息公开申请数量", []string{"16", "12", "-4", "-25.0%"}},
 			}},
@@ -58,7 +61,7 @@ func TestCompareAppendix(t *testing.T) {
 			{"（六）其他处理", nil},
 		}},
 		{name: "across the edition change", cur: "valid2021.yaml", prev: "valid2019.yaml",
-			curEdits: []edit{{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}},
+			curEdits: []golden.Edit{{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}},
 			appendix: true, cols: 6, rows: []want{
 				{"规章：本年制发件数", []string{"", "", "不可比"}},
 				{"行政许可：本年处理决定数量", []string{"", "", "", "", "2019版为“处理决定数量”，2021版为“本年处理决定数量”，口径相同，可以比较"}},
@@ -68,13 +71,13 @@ func TestCompareAppendix(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			cur := loadString("本年.yaml", applyEdits(t, readTestdata(t, tc.cur), tc.curEdits))
+			cur := LoadBytes("本年.yaml", golden.Apply(t, golden.Read(t, "testdata/"+tc.cur), tc.curEdits...))
 			if cur.Report == nil || cur.Problems.HasErrors() {
 				t.Fatalf("current year: %v", cur.Problems)
 			}
 			var history []*Report
 			if tc.prev != "" {
-				p := loadString("上年.yaml", applyEdits(t, readTestdata(t, tc.prev), tc.prevEdits))
+				p := LoadBytes("上年.yaml", golden.Apply(t, golden.Read(t, "testdata/"+tc.prev), tc.prevEdits...))
 				if p.Report == nil || p.Problems.HasErrors() {
 					t.Fatalf("previous year: %v", p.Problems)
 				}

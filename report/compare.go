@@ -161,13 +161,13 @@ func cmpChange(b, k cmpFig) (delta, percent string) {
 			kd = Decimal{Mant: k.n}
 		}
 		scale = max(bd.Scale, kd.Scale)
-		x = cmpScaled(bd, scale)
-		y = cmpScaled(kd, scale)
+		x = ScaledBig(bd, scale)
+		y = ScaledBig(kd, scale)
 	} else {
 		x, y = big.NewInt(b.n), big.NewInt(k.n)
 	}
 	diff := new(big.Int).Sub(y, x)
-	delta = cmpSigned(diff, cmpBigDecimal(new(big.Int).Abs(diff), scale))
+	delta = cmpSigned(diff, BigDecimalString(new(big.Int).Abs(diff), scale))
 	if x.Sign() == 0 {
 		return delta, NoValue
 	}
@@ -187,7 +187,7 @@ func cmpChange(b, k cmpFig) (delta, percent string) {
 	if q.IsInt64() && q.Int64() <= int64(^uint(0)>>1) {
 		p = Permille(int(q.Int64()))
 	} else {
-		p = cmpBigDecimal(q, 1) + "%"
+		p = BigDecimalString(q, 1) + "%"
 	}
 	if q.Sign() == 0 {
 		return delta, p
@@ -197,8 +197,8 @@ func cmpChange(b, k cmpFig) (delta, percent string) {
 
 func cmpSigned(v *big.Int, abs string) string { return Signed(v.Sign(), abs) }
 
-// cmpScaled returns d's mantissa at the given (larger or equal) scale.
-func cmpScaled(d Decimal, scale int) *big.Int {
+// ScaledBig returns d's mantissa at the given (larger or equal) scale.
+func ScaledBig(d Decimal, scale int) *big.Int {
 	m := big.NewInt(d.Mant)
 	if scale > d.Scale {
 		m.Mul(m, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale-d.Scale)), nil))
@@ -206,8 +206,8 @@ func cmpScaled(d Decimal, scale int) *big.Int {
 	return m
 }
 
-// cmpBigDecimal prints a non-negative mantissa with scale digits after the point.
-func cmpBigDecimal(m *big.Int, scale int) string {
+// BigDecimalString prints a non-negative mantissa with scale digits after the point.
+func BigDecimalString(m *big.Int, scale int) string {
 	s := m.String()
 	if scale == 0 {
 		return s

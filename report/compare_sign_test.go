@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"nianbao/report/datafile"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 
 func loadSignFixture(t *testing.T, name string) *report.Report {
 	t.Helper()
-	r, ps := report.LoadFile("testdata/" + name)
+	r, ps := datafile.LoadFile("testdata/" + name)
 	if r == nil || ps.HasErrors() {
 		t.Fatalf("%s: %v", name, ps)
 	}

@@ -1,7 +1,9 @@
-package report
+package report_test
 
 import (
 	"fmt"
+	. "nianbao/report"
+	. "nianbao/report/datafile"
 	"strings"
 	"testing"
 )
@@ -216,7 +218,7 @@ func TestCompareCoversEveryFigure(t *testing.T) {
 		}
 		wantT2 := max(len(base.Edition.Table2Cells()), len(cur.Edition.Table2Cells()))
 		if base.Edition != cur.Edition {
-			wantT2 = len(cmpT2Cross)
+			wantT2 = len(CmpT2Cross)
 		}
 		wantT3 := 7 * len(cur.Edition.Table3())
 		if base.Edition != cur.Edition || cur.Edition == Ed2021 { // plus the （六） 合计
@@ -300,7 +302,7 @@ func TestCompareOtherTotal(t *testing.T) {
 			if base != nil {
 				want.Base = fmt.Sprint(parts(base))
 				want.Comparable = true
-				want.Delta, want.Percent = cmpChange(cmpInt(parts(base)), cmpInt(2*parts(cur)))
+				want.Delta, want.Percent = CmpChange(CmpInt(parts(base)), CmpInt(2*parts(cur)))
 			}
 			if r != want {
 				t.Errorf("got  %+v\nwant %+v", r, want)
@@ -335,9 +337,9 @@ func TestCmpChangeSigned(t *testing.T) {
 		{4, 2, "-2", "-50.0%"},
 	}
 	for _, c := range cases {
-		d, p := cmpChange(cmpInt(c.base), cmpInt(c.cur))
+		d, p := CmpChange(CmpInt(c.base), CmpInt(c.cur))
 		if d != c.delta || p != c.percent {
-			t.Errorf("cmpChange(%d, %d) = %q, %q; want %q, %q", c.base, c.cur, d, p, c.delta, c.percent)
+			t.Errorf("CmpChange(%d, %d) = %q, %q; want %q, %q", c.base, c.cur, d, p, c.delta, c.percent)
 		}
 	}
 }

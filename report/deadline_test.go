@@ -1,6 +1,9 @@
-package report
+package report_test
 
-import "testing"
+import (
+	. "nianbao/report"
+	"testing"
+)
 
 func TestParseDeadline(t *testing.T) {
 	tests := []struct {

@@ -15,12 +15,12 @@ type Decimal struct {
 	Scale int
 }
 
-// maxDecimalDigits bounds the digits of a decimal so sums cannot overflow int64.
-const maxDecimalDigits = 17
+// MaxDecimalDigits bounds the digits of a decimal so sums cannot overflow int64.
+const MaxDecimalDigits = 17
 
 var (
 	errDecimalSyntax = errors.New("syntax")
-	errDecimalRange  = errors.New("range")
+	ErrDecimalRange  = errors.New("range")
 )
 
 // ParseDecimal reads a plain decimal literal such as "12", "0.5" or "75.9260".
@@ -44,14 +44,14 @@ func ParseDecimal(s string) (Decimal, error) {
 		}
 	}
 	trimmed := strings.TrimLeft(digits, "0")
-	if len(trimmed) > maxDecimalDigits {
-		return Decimal{}, errDecimalRange
+	if len(trimmed) > MaxDecimalDigits {
+		return Decimal{}, ErrDecimalRange
 	}
 	var m int64
 	if trimmed != "" {
 		v, err := strconv.ParseInt(trimmed, 10, 64)
 		if err != nil {
-			return Decimal{}, errDecimalRange
+			return Decimal{}, ErrDecimalRange
 		}
 		m = v
 	}
@@ -118,3 +118,6 @@ func (d Decimal) Add(o Decimal) Decimal {
 	a, b, s := align(d, o)
 	return Decimal{Mant: a + b, Scale: s}
 }
+
+// MaxCount bounds every count so that sums cannot overflow.
+const MaxCount = 1_000_000_000_000

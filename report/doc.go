@@ -555,7 +555,7 @@ func trendChart(r *Report, history []*Report) (Chart, bool) {
 		if !ok {
 			continue
 		}
-		rec, con := h.Row("received").Sum(), outcomeSum(h)
+		rec, con := h.Row("received").Sum(), OutcomeSum(h)
 		c.Categories = append(c.Categories, fmt.Sprintf("%d年", y))
 		c.Series[0].Values = append(c.Series[0].Values, rec)
 		c.Series[1].Values = append(c.Series[1].Values, con)

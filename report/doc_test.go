@@ -1,6 +1,7 @@
-package report
+package report_test
 
 import (
+	. "nianbao/report"
 	"slices"
 	"strings"
 	"testing"

@@ -301,3 +301,13 @@ var FeeFields = [3]struct {
 	{"notified_amount", "发出收费通知的总金额（元）", KindAmount},
 	{"collected", "实际收取的总金额（元）", KindAmount},
 }
+
+// T3Label is a 表三 row's label with its group prefix, as messages quote it:
+// （三）本年度办理结果 rows read 1.予以公开 → “（三）本年度办理结果1.予以公开”… as
+// the statutory form prints the group and the row together.
+func T3Label(row T3Row) string {
+	if row.Group != "" {
+		return row.Group + row.Label
+	}
+	return row.Label
+}

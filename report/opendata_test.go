@@ -1,9 +1,11 @@
-package report
+package report_test
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	. "nianbao/report"
+	. "nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"reflect"

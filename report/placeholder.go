@@ -77,7 +77,7 @@ var Placeholders = []PlaceholderDef{
 		return r.Row("received").Sum() - r.Row("received").Cells[0]
 	})),
 	countDef("上年结转申请", "表三 二、上年结转政府信息公开申请数量（总计）", rowSum("carried_over")),
-	countDef("办结申请", "表三（七）总计：本年度办结的申请", always(outcomeSum)),
+	countDef("办结申请", "表三（七）总计：本年度办结的申请", always(OutcomeSum)),
 	countDef("予以公开", "表三（一）予以公开", rowSum("granted")),
 	countDef("部分公开", "表三（二）部分公开", rowSum("partially_granted")),
 	countDef("不予公开", "表三（三）不予公开 1—8 之和", groupSum("withheld")),
@@ -120,7 +120,7 @@ var Placeholders = []PlaceholderDef{
 	}},
 }
 
-var placeholderByName = func() map[string]PlaceholderDef {
+var PlaceholderByName = func() map[string]PlaceholderDef {
 	m := map[string]PlaceholderDef{}
 	for _, p := range Placeholders {
 		m[p.Name] = p
@@ -128,18 +128,18 @@ var placeholderByName = func() map[string]PlaceholderDef {
 	return m
 }()
 
-// placeholderRef is one {{…}} found in a text.
-type placeholderRef struct {
-	start, end int // byte range of the whole {{…}}
-	name       string
-	suffix     string // "", 上年 or 同比
+// PlaceholderRef is one {{…}} found in a text.
+type PlaceholderRef struct {
+	Start, End int // byte range of the whole {{…}}
+	Name       string
+	Suffix     string // "", 上年 or 同比
 }
 
-// findPlaceholders returns the {{…}} references in s. Braces with nothing
+// FindPlaceholders returns the {{…}} references in s. Braces with nothing
 // but spaces inside ("{{ }}") or with markup-like content are not
 // references: they are printed as typed.
-func findPlaceholders(s string) []placeholderRef {
-	var out []placeholderRef
+func FindPlaceholders(s string) []PlaceholderRef {
+	var out []PlaceholderRef
 	for off := 0; ; {
 		i := strings.Index(s[off:], "{{")
 		if i < 0 {
@@ -158,7 +158,7 @@ func findPlaceholders(s string) []placeholderRef {
 			continue
 		}
 		name, suffix, _ := strings.Cut(inner, ".")
-		out = append(out, placeholderRef{start: i, end: j + 2, name: name, suffix: suffix})
+		out = append(out, PlaceholderRef{Start: i, End: j + 2, Name: name, Suffix: suffix})
 	}
 }
 
@@ -186,7 +186,7 @@ func Previous(r *Report, history []*Report) *Report {
 // expandPlaceholders replaces every known reference in s. Unknown names are
 // left as typed (Check reports them, and Build only runs on clean reports).
 func expandPlaceholders(s string, r, prev *Report) string {
-	refs := findPlaceholders(s)
+	refs := FindPlaceholders(s)
 	if len(refs) == 0 {
 		return s
 	}
@@ -197,9 +197,9 @@ func expandPlaceholders(s string, r, prev *Report) string {
 		if !ok {
 			continue
 		}
-		b.WriteString(s[last:ref.start])
+		b.WriteString(s[last:ref.Start])
 		b.WriteString(v)
-		last = ref.end
+		last = ref.End
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -207,12 +207,12 @@ func expandPlaceholders(s string, r, prev *Report) string {
 
 // placeholderValue is the text of one reference; false when the name or
 // suffix is unknown.
-func placeholderValue(ref placeholderRef, r, prev *Report) (string, bool) {
-	def, ok := placeholderByName[ref.name]
+func placeholderValue(ref PlaceholderRef, r, prev *Report) (string, bool) {
+	def, ok := PlaceholderByName[ref.Name]
 	if !ok {
 		return "", false
 	}
-	switch ref.suffix {
+	switch ref.Suffix {
 	case "":
 		v, ok := def.Value(r)
 		if !ok {
@@ -231,7 +231,7 @@ func placeholderValue(ref placeholderRef, r, prev *Report) (string, bool) {
 		if !ok1 || !ok2 {
 			return "—", true
 		}
-		if ref.suffix == "上年" {
+		if ref.Suffix == "上年" {
 			return strconv.FormatInt(base, 10), true
 		}
 		return YoYPhrase(base, cur), true
@@ -278,42 +278,4 @@ func YoYPhrase(base, cur int64) string {
 		return "同比增长" + Permille(int(p))
 	}
 	return "同比下降" + Permille(int(-p))
-}
-
-// checkPlaceholders reports unknown names (error) and 上年/同比 forms without
-// a previous year's file (warning), with their lines.
-func (c *checker) checkPlaceholders() {
-	for i, s := range TextSections {
-		path := "text." + s.Key
-		t := c.r.Text[i]
-		for _, ref := range findPlaceholders(t.Body) {
-			def, known := placeholderByName[ref.name]
-			pos := posIn(t, ref.start)
-			switch {
-			case !known:
-				msg := fmt.Sprintf("未知的占位符“{{%s}}”，可用的名称见 nianbao placeholders", ref.name)
-				if n := nearest(ref.name, placeholderNames()); n != "" {
-					msg = fmt.Sprintf("未知的占位符“{{%s}}”，是不是“{{%s}}”？可用的名称见 nianbao placeholders", ref.name, n)
-				}
-				c.add(pos, path, "TX-7", "%s", msg)
-			case ref.suffix != "" && ref.suffix != "上年" && ref.suffix != "同比":
-				c.add(pos, path, "TX-7", "占位符“{{%s.%s}}”的后缀无效：只能是 .上年 或 .同比", ref.name, ref.suffix)
-			case ref.suffix != "" && def.Count == nil:
-				c.add(pos, path, "TX-7", "占位符“{{%s}}”没有 .%s 形式", ref.name, ref.suffix)
-			case ref.suffix != "" && c.prev == nil:
-				p := problemf(c.r.File, pos, path, "TX-7", "占位符“{{%s.%s}}”需要上一年度报告文件（同一目录、同一机关、%d 年度），没有找到，将印为“—”",
-					ref.name, ref.suffix, c.r.Year-1)
-				p.Severity = Warning
-				c.ps = append(c.ps, p)
-			}
-		}
-	}
-}
-
-func placeholderNames() []string {
-	out := make([]string, len(Placeholders))
-	for i, p := range Placeholders {
-		out[i] = p.Name
-	}
-	return out
 }

@@ -1,6 +1,9 @@
-package report
+package report_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"strings"
 	"testing"
 )
@@ -27,8 +30,8 @@ func TestChangePermille(t *testing.T) {
 // Every name of the vocabulary expands, in all three forms, to the figure
 // the tables hold.
 func TestEveryPlaceholderExpands(t *testing.T) {
-	cur := loadString("本年.yaml", readTestdata(t, "valid2021.yaml")).Report
-	prev := loadString("上年.yaml", readTestdata(t, "prev2021.yaml")).Report
+	cur := LoadBytes("本年.yaml", golden.Read(t, "testdata/valid2021.yaml")).Report
+	prev := LoadBytes("上年.yaml", golden.Read(t, "testdata/prev2021.yaml")).Report
 	want := map[string]string{
 		"机关": "测试县人民政府办公室", "年度": "2022", "上一年度": "2021",
 		"本年新收申请": "12", "自然人申请": "10", "法人或其他组织申请": "2", "上年结转申请": "1", "办结申请": "11",
@@ -42,25 +45,25 @@ func TestEveryPlaceholderExpands(t *testing.T) {
 		t.Fatalf("test covers %d names, vocabulary has %d", len(want), len(Placeholders))
 	}
 	for _, p := range Placeholders {
-		got := expandPlaceholders("{{"+p.Name+"}}", cur, prev)
+		got := ExpandPlaceholders("{{"+p.Name+"}}", cur, prev)
 		if got != want[p.Name] {
 			t.Errorf("{{%s}} = %q, want %q", p.Name, got, want[p.Name])
 		}
 		if p.Count != nil {
-			if got := expandPlaceholders("{{"+p.Name+".同比}}", cur, prev); strings.Contains(got, "{{") || got == "" {
+			if got := ExpandPlaceholders("{{"+p.Name+".同比}}", cur, prev); strings.Contains(got, "{{") || got == "" {
 				t.Errorf("{{%s.同比}} = %q", p.Name, got)
 			}
-			if got := expandPlaceholders("{{"+p.Name+".上年}}", cur, nil); got != "—" {
+			if got := ExpandPlaceholders("{{"+p.Name+".上年}}", cur, nil); got != "—" {
 				t.Errorf("{{%s.上年}} without a previous year = %q, want —", p.Name, got)
 			}
 		}
 	}
-	if got := expandPlaceholders("新收{{本年新收申请}}件，{{本年新收申请.同比}}（上年{{本年新收申请.上年}}件）。", cur, prev); got != "新收12件，同比增长50.0%（上年8件）。" {
+	if got := ExpandPlaceholders("新收{{本年新收申请}}件，{{本年新收申请.同比}}（上年{{本年新收申请.上年}}件）。", cur, prev); got != "新收12件，同比增长50.0%（上年8件）。" {
 		t.Errorf("sentence: %q", got)
 	}
 	// Not placeholders: printed as typed.
 	for _, s := range []string{"{{ }}", "{{.Organ}}", "{{template \"x\"}}", "{{<script>}}", "{{", "}}{{"} {
-		if got := expandPlaceholders(s, cur, prev); got != s {
+		if got := ExpandPlaceholders(s, cur, prev); got != s {
 			t.Errorf("%q changed to %q", s, got)
 		}
 	}
@@ -68,11 +71,11 @@ func TestEveryPlaceholderExpands(t *testing.T) {
 
 // Build expands placeholders in every text section.
 func TestBuildExpandsPlaceholders(t *testing.T) {
-	src := applyEdits(t, readTestdata(t, "valid2021.yaml"), []edit{
+	src := golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"), []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请{{本年新收申请}}件"},
 		{"一是政策解读形式较为单一", "{{年度}}年一是政策解读形式较为单一"},
-	})
-	d := Build(loadString("a.yaml", src).Report, nil)
+	}...)
+	d := Build(LoadBytes("a.yaml", src).Report, nil)
 	all := ""
 	for _, s := range d.Sections {
 		for _, p := range s.Paras {

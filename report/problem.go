@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity of a problem.
@@ -100,7 +101,52 @@ func (ps Problems) Count(s Severity) int {
 // HasErrors reports whether any problem is an error.
 func (ps Problems) HasErrors() bool { return ps.Count(Error) > 0 }
 
-// problemf makes a problem of rule id with the rule's default severity.
-func problemf(file string, pos Pos, path, id, format string, args ...any) Problem {
+// Problemf makes a problem of rule id with the rule's default severity.
+func Problemf(file string, pos Pos, path, id, format string, args ...any) Problem {
 	return Problem{File: file, Pos: pos, Path: path, Rule: id, Severity: RuleByID(id).Severity, Msg: fmt.Sprintf(format, args...)}
+}
+func Clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// Nearest returns the allowed key closest to s, if it is close enough to be
+// a plausible typo.
+func Nearest(s string, allowed []string) string {
+	best, bestD := "", 1<<30
+	for _, a := range allowed {
+		d := levenshtein(strings.ToLower(s), a)
+		if d < bestD {
+			best, bestD = a, d
+		}
+	}
+	limit := max(2, utf8.RuneCountInString(best)/3)
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

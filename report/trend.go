@@ -378,7 +378,7 @@ func trendCharts(years []*Report) []Chart {
 		Series: []Series{{Name: "本年新收申请"}, {Name: "上年结转申请"}, {Name: "办结申请"}, {Name: "结转下年度"}}}
 	var parts []string
 	for _, r := range years {
-		v := [4]int64{r.Row("received").Sum(), r.Row("carried_over").Sum(), outcomeSum(r), r.Row("carried_forward").Sum()}
+		v := [4]int64{r.Row("received").Sum(), r.Row("carried_over").Sum(), OutcomeSum(r), r.Row("carried_forward").Sum()}
 		for i := range v {
 			req.Series[i].Values = append(req.Series[i].Values, v[i])
 		}

@@ -1,6 +1,8 @@
-package report
+package report_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/datafile"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -124,10 +126,10 @@ func TestTrendIsCompare(t *testing.T) {
 				}
 				c := Compare(base, r)
 				for _, row := range c.Rows {
-					id := map[string]string{cmpTableRequests: "trend-table3", cmpTableAppeals: "trend-table4",
-						cmpTableActive: "trend-table2", cmpTableFees: "trend-fees"}[row.Table]
+					id := map[string]string{CmpTableRequests: "trend-table3", CmpTableAppeals: "trend-table4",
+						CmpTableActive: "trend-table2", CmpTableFees: "trend-fees"}[row.Table]
 					if row.Detail {
-						if !strings.HasPrefix(row.Key, trendApplicantsKey) {
+						if !strings.HasPrefix(row.Key, TrendApplicantsKey) {
 							continue
 						}
 						id = "trend-applicants"

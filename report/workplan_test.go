@@ -1,31 +1,14 @@
-package report
+package report_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"strings"
 	"testing"
 )
 
 // sameWorkPlan compares two ledgers ignoring positions.
-func sameWorkPlan(a, b *WorkPlan) bool {
-	if (a == nil) != (b == nil) {
-		return false
-	}
-	if a == nil {
-		return true
-	}
-	if a.Title != b.Title || len(a.Tasks) != len(b.Tasks) {
-		return false
-	}
-	for i := range a.Tasks {
-		x, y := a.Tasks[i], b.Tasks[i]
-		x.Pos, x.DeadlinePos, x.StatusPos = Pos{}, Pos{}, Pos{}
-		y.Pos, y.DeadlinePos, y.StatusPos = Pos{}, Pos{}, Pos{}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
 
 const workPlanYAML = `work_plan:
   title: 《测试县2022年政务公开工作要点》
@@ -50,7 +33,7 @@ const workPlanYAML = `work_plan:
 `
 
 func TestWorkPlanLoadAndMarshal(t *testing.T) {
-	src := readTestdata(t, "valid2021.yaml") + workPlanYAML
+	src := golden.Read(t, "testdata/valid2021.yaml") + workPlanYAML
 	r, ps := Load("本年.yaml", []byte(src))
 	if ps.HasErrors() {
 		t.Fatalf("load: %v", ps)
@@ -90,7 +73,7 @@ func TestWorkPlanLoadAndMarshal(t *testing.T) {
 	if len(ps) != 0 {
 		t.Fatalf("reloading Marshal output: %v\n%s", ps, out)
 	}
-	if !sameWorkPlan(w, back.WorkPlan) {
+	if !w.Equal(back.WorkPlan) {
 		t.Errorf("work plan changed in round trip:\n%s", out)
 	}
 	if !strings.Contains(string(out), "work_plan:") {
@@ -99,7 +82,7 @@ func TestWorkPlanLoadAndMarshal(t *testing.T) {
 }
 
 func TestWorkPlanAbsent(t *testing.T) {
-	r, ps := Load("本年.yaml", []byte(readTestdata(t, "valid2021.yaml")))
+	r, ps := Load("本年.yaml", []byte(golden.Read(t, "testdata/valid2021.yaml")))
 	if ps.HasErrors() || r.WorkPlan != nil {
 		t.Fatalf("want no work plan and no errors: %v", ps)
 	}
@@ -142,21 +125,21 @@ func TestWorkPlanSummary(t *testing.T) {
 func TestWorkPlanInBuild(t *testing.T) {
 	tests := []struct {
 		name    string
-		edits   []edit
+		edits   []golden.Edit
 		plan    string
 		heading string
 		rows    int
 	}{
 		{name: "no work plan", plan: "", heading: ""},
 		{name: "unnumbered section 六", plan: workPlanYAML, heading: "本年度政务公开工作要点落实情况", rows: 3},
-		{name: "numbered section 六", plan: workPlanYAML, edits: []edit{{
+		{name: "numbered section 六", plan: workPlanYAML, edits: []golden.Edit{{
 			"本年度未收取信息处理费。人大代表建议和政协提案办理结果已按规定公开。",
 			"（一）信息处理费。本年度未收取信息处理费。\n\n    （二）建议提案办理。人大代表建议和政协提案办理结果已按规定公开。"}},
 			heading: "（三）本年度政务公开工作要点落实情况", rows: 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := applyEdits(t, readTestdata(t, "valid2021.yaml"), tc.edits) + tc.plan
+			src := golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"), tc.edits...) + tc.plan
 			r, ps := Load("本年.yaml", []byte(src))
 			if ps.HasErrors() {
 				t.Fatalf("load: %v", ps)

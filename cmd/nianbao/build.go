@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 	"path/filepath"
 	"strings"
 
@@ -121,19 +123,19 @@ func runBuild(e *env, args []string) error {
 	if len(use) == 0 {
 		return fmt.Errorf("这个版本的 nianbao 没有可用的输出格式")
 	}
-	files, err := report.FindDataFiles(paths)
+	files, err := datafile.FindDataFiles(paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", strings.Join(paths, "、"))
 	}
-	targets := report.LoadFiles(files)
-	pool := append(append([]report.Loaded{}, targets...), report.Siblings(files)...)
+	targets := datafile.LoadFiles(files)
+	pool := append(append([]datafile.Loaded{}, targets...), datafile.Siblings(files)...)
 	failed, built := 0, 0
 	taken := map[string]string{} // output dir + base name → data file
 	for _, t := range targets {
-		ps := report.CheckSet([]report.Loaded{t}, pool)
+		ps := check.CheckSet([]datafile.Loaded{t}, pool)
 		for _, p := range ps {
 			if p.Severity != report.Info {
 				fmt.Fprintln(e.stderr, p)
@@ -144,7 +146,7 @@ func runBuild(e *env, args []string) error {
 			failed++
 			continue
 		}
-		history := report.History(t, pool)
+		history := datafile.History(t, pool)
 		doc := report.Build(t.Report, history)
 		if *charts == "none" {
 			doc.Charts = nil

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 
 	"nianbao/report"
 )
@@ -64,15 +66,15 @@ func runCheck(e *env, args []string) error {
 	if len(paths) == 0 {
 		return usagef("请给出要检查的文件或目录，例如 nianbao check data/")
 	}
-	files, err := report.FindDataFiles(paths)
+	files, err := datafile.FindDataFiles(paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return fmt.Errorf("在 %v 中没有找到 .yaml 数据文件", paths)
 	}
-	targets := report.LoadFiles(files)
-	ps := report.CheckSet(targets, report.Siblings(files))
+	targets := datafile.LoadFiles(files)
+	ps := check.CheckSet(targets, datafile.Siblings(files))
 	if *strict {
 		for i := range ps {
 			if ps[i].Severity == report.Warning {

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -61,7 +63,7 @@ func runCompare(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var pairs [][2]report.Loaded
+	var pairs [][2]datafile.Loaded
 	var notes []string
 	switch len(paths) {
 	case 0:
@@ -74,7 +76,7 @@ func runCompare(e *env, args []string) error {
 		if !st.IsDir() {
 			return usagef("只给出了一个文件：请再给出要比较的另一个年度的文件，或给出目录")
 		}
-		files, err := report.FindDataFiles(paths)
+		files, err := datafile.FindDataFiles(paths)
 		if err != nil {
 			return err
 		}
@@ -95,7 +97,7 @@ func runCompare(e *env, args []string) error {
 		if a.Report.Year > b.Report.Year {
 			a, b = b, a
 		}
-		pairs = [][2]report.Loaded{{a, b}}
+		pairs = [][2]datafile.Loaded{{a, b}}
 	default:
 		return usagef("最多给出两个文件；比较多个年度请给出目录")
 	}
@@ -113,8 +115,8 @@ func runCompare(e *env, args []string) error {
 
 // loadForCompare loads and checks files. Load errors stop the comparison;
 // check errors are reported as a caution on stderr.
-func loadForCompare(stderr io.Writer, files []string) ([]report.Loaded, error) {
-	loaded := report.LoadFiles(files)
+func loadForCompare(stderr io.Writer, files []string) ([]datafile.Loaded, error) {
+	loaded := datafile.LoadFiles(files)
 	bad := 0
 	for _, l := range loaded {
 		if l.Report == nil || l.Problems.HasErrors() {
@@ -129,7 +131,7 @@ func loadForCompare(stderr io.Writer, files []string) ([]report.Loaded, error) {
 	if bad > 0 {
 		return nil, fmt.Errorf("%d 个文件有错误，无法比较。请先改正（nianbao check）", bad)
 	}
-	ps := report.CheckSet(loaded, report.Siblings(files))
+	ps := check.CheckSet(loaded, datafile.Siblings(files))
 	for _, l := range loaded {
 		n := 0
 		for _, p := range ps {
@@ -147,9 +149,9 @@ func loadForCompare(stderr io.Writer, files []string) ([]report.Loaded, error) {
 // seriesPairs groups reports by directory and organ, orders each group by
 // year and pairs consecutive years. Notes say which organs have a single
 // year and where years are missing.
-func seriesPairs(loaded []report.Loaded) ([][2]report.Loaded, []string) {
+func seriesPairs(loaded []datafile.Loaded) ([][2]datafile.Loaded, []string) {
 	type key struct{ dir, organ string }
-	groups := map[key][]report.Loaded{}
+	groups := map[key][]datafile.Loaded{}
 	var keys []key
 	for _, l := range loaded {
 		k := key{filepath.Dir(l.Path), l.Report.Organ}
@@ -159,11 +161,11 @@ func seriesPairs(loaded []report.Loaded) ([][2]report.Loaded, []string) {
 		groups[k] = append(groups[k], l)
 	}
 	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(strings.Compare(a.dir, b.dir), strings.Compare(a.organ, b.organ)) })
-	var pairs [][2]report.Loaded
+	var pairs [][2]datafile.Loaded
 	var notes []string
 	for _, k := range keys {
 		g := groups[k]
-		slices.SortStableFunc(g, func(a, b report.Loaded) int { return cmp.Compare(a.Report.Year, b.Report.Year) })
+		slices.SortStableFunc(g, func(a, b datafile.Loaded) int { return cmp.Compare(a.Report.Year, b.Report.Year) })
 		if len(g) == 1 {
 			notes = append(notes, fmt.Sprintf("%s: “%s”只有 %d 年度一个报告，没有可比较的年度", g[0].Path, k.organ, g[0].Report.Year))
 			continue
@@ -181,7 +183,7 @@ func seriesPairs(loaded []report.Loaded) ([][2]report.Loaded, []string) {
 				}
 				notes = append(notes, fmt.Sprintf("“%s”缺少 %s 年度的报告：%d 年度直接与 %d 年度比较", k.organ, missing, b.Report.Year, a.Report.Year))
 			}
-			pairs = append(pairs, [2]report.Loaded{a, b})
+			pairs = append(pairs, [2]datafile.Loaded{a, b})
 		}
 	}
 	return pairs, notes

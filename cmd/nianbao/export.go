@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"nianbao/report/datafile"
 	"strings"
 
 	"nianbao/report"
@@ -50,7 +51,7 @@ func runExport(e *env, args []string) error {
 	if *out == "" {
 		return usagef("请用 -o 给出输出的 .xlsx 文件，例如 -o 2024.xlsx")
 	}
-	r, ps := report.LoadFile(paths[0])
+	r, ps := datafile.LoadFile(paths[0])
 	for _, p := range ps {
 		if p.Severity == report.Error {
 			fmt.Fprintln(e.stderr, p)

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 	"os"
 	"strings"
 
@@ -56,7 +58,7 @@ func runImport(e *env, args []string) error {
 	if *out == "" {
 		return usagef("请用 -o 给出输出的数据文件，例如 -o 2024.yaml")
 	}
-	if !report.IsDataFile(*out) {
+	if !datafile.IsDataFile(*out) {
 		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
 	}
 	in := paths[0]
@@ -75,15 +77,15 @@ func runImport(e *env, args []string) error {
 	if _, err := os.Stat(*out); err == nil && !*force {
 		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
 	}
-	yaml := report.Marshal(r)
+	yaml := datafile.Marshal(r)
 	if _, err := publish.WriteFile(*out, yaml); err != nil {
 		return err
 	}
 	// Check the file as written: problems point at its lines, and the
 	// previous year's file is looked up beside it.
-	loaded, lps := report.Load(*out, yaml)
-	target := report.Loaded{Path: *out, Report: loaded, Problems: lps}
-	checks := report.CheckSet([]report.Loaded{target}, report.Siblings([]string{*out}))
+	loaded, lps := datafile.Load(*out, yaml)
+	target := datafile.Loaded{Path: *out, Report: loaded, Problems: lps}
+	checks := check.CheckSet([]datafile.Loaded{target}, datafile.Siblings([]string{*out}))
 	for _, p := range checks {
 		if cell := xlsx.CellFor(r.Edition, p.Path); cell != "" {
 			p.Msg += "（工作簿 " + cell + "）"

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"nianbao/report/datafile"
 	"os"
 	"strings"
 
@@ -41,7 +42,7 @@ func runInit(e *env, args []string) error {
 		return err
 	}
 	out, force := yo.out, yo.force
-	data := report.Scaffold(year, name)
+	data := datafile.Scaffold(year, name)
 	if *out == "" {
 		_, err := e.stdout.Write(data)
 		return err

@@ -3,6 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
+	"nianbao/report/merge"
 	"path/filepath"
 	"strings"
 
@@ -80,17 +83,17 @@ func runMerge(e *env, args []string) error {
 	if *out == "" {
 		return usagef("请用 -o 给出输出的数据文件，例如 -o out/2024.yaml")
 	}
-	if !report.IsDataFile(*out) {
+	if !datafile.IsDataFile(*out) {
 		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
 	}
-	m, ps := report.LoadManifest(*manifest)
+	m, ps := datafile.LoadManifest(*manifest)
 	for _, p := range ps {
 		fmt.Fprintln(e.stderr, p)
 	}
 	if m == nil {
 		return fmt.Errorf("汇总清单 %s 有错误，未汇总", *manifest)
 	}
-	res := report.Merge(m, report.MergeOptions{AllowErrors: *allowErrors})
+	res := merge.Merge(m, merge.MergeOptions{AllowErrors: *allowErrors})
 	writeUnitTable(e, res.Units)
 	for _, u := range res.Units {
 		for _, p := range u.Problems {
@@ -117,7 +120,7 @@ func runMerge(e *env, args []string) error {
 	files := []struct {
 		path string
 		data []byte
-	}{{*out, report.Marshal(res.Region)}, {base + "-breakdown.html", page}, {base + "-breakdown.xlsx", book}}
+	}{{*out, datafile.Marshal(res.Region)}, {base + "-breakdown.html", page}, {base + "-breakdown.xlsx", book}}
 	var names []string
 	for _, f := range files {
 		if _, err := publish.WriteFile(f.path, f.data); err != nil {
@@ -128,8 +131,8 @@ func runMerge(e *env, args []string) error {
 
 	// The merged file must pass check like any data file, against last
 	// year's region file when it is beside it.
-	written := report.LoadFiles([]string{*out})
-	cps := report.CheckSet(written, report.Siblings([]string{*out}))
+	written := datafile.LoadFiles([]string{*out})
+	cps := check.CheckSet(written, datafile.Siblings([]string{*out}))
 	for _, p := range cps {
 		if p.Severity != report.Info {
 			fmt.Fprintln(e.stderr, p)

@@ -3,9 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"nianbao/report/datafile"
 	"strings"
 
-	"nianbao/report"
 	"nianbao/report/publish"
 )
 
@@ -39,7 +39,7 @@ func runSchema(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
-	data := report.JSONSchema()
+	data := datafile.JSONSchema()
 	if *out == "" {
 		_, err := e.stdout.Write(data)
 		return err

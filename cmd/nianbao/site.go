@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -59,7 +61,7 @@ func init() { registerCommand(siteCmd) }
 
 // siteReport is one report of the site.
 type siteReport struct {
-	loaded  report.Loaded
+	loaded  datafile.Loaded
 	history []*report.Report
 	organ   *siteOrgan
 }
@@ -97,7 +99,7 @@ func runSite(e *env, args []string) error {
 	if *jobs < 1 {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
-	files, err := report.FindDataFiles(paths)
+	files, err := datafile.FindDataFiles(paths)
 	if err != nil {
 		return err
 	}
@@ -106,16 +108,16 @@ func runSite(e *env, args []string) error {
 	}
 
 	loaded := loadParallel(files, *jobs)
-	siblings := report.Siblings(files)
-	pool := append(append([]report.Loaded{}, loaded...), siblings...)
+	siblings := datafile.Siblings(files)
+	pool := append(append([]datafile.Loaded{}, loaded...), siblings...)
 	problems := make([]report.Problems, len(loaded))
 	parallel(len(loaded), *jobs, func(i int) {
 		// The pool of file i is every other file (CheckSet reports a file
 		// that is both a target and in the pool as a duplicate).
-		others := make([]report.Loaded, 0, len(pool)-1)
+		others := make([]datafile.Loaded, 0, len(pool)-1)
 		others = append(append(others, loaded[:i]...), loaded[i+1:]...)
 		others = append(others, siblings...)
-		problems[i] = report.CheckSet([]report.Loaded{loaded[i]}, others)
+		problems[i] = check.CheckSet([]datafile.Loaded{loaded[i]}, others)
 	})
 	failed := 0
 	var good []*siteReport
@@ -130,7 +132,7 @@ func runSite(e *env, args []string) error {
 			failed++
 			continue
 		}
-		good = append(good, &siteReport{loaded: t, history: report.History(t, pool)})
+		good = append(good, &siteReport{loaded: t, history: datafile.History(t, pool)})
 	}
 	organs := groupOrgans(paths, good)
 
@@ -172,11 +174,11 @@ func runSite(e *env, args []string) error {
 }
 
 // loadParallel loads files on n goroutines, keeping their order.
-func loadParallel(files []string, n int) []report.Loaded {
-	out := make([]report.Loaded, len(files))
+func loadParallel(files []string, n int) []datafile.Loaded {
+	out := make([]datafile.Loaded, len(files))
 	parallel(len(files), n, func(i int) {
-		r, ps := report.LoadFile(files[i])
-		out[i] = report.Loaded{Path: files[i], Report: r, Problems: ps}
+		r, ps := datafile.LoadFile(files[i])
+		out[i] = datafile.Loaded{Path: files[i], Report: r, Problems: ps}
 	})
 	return out
 }

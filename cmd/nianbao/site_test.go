@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,8 +14,6 @@ import (
 	"time"
 
 	xhtml "golang.org/x/net/html"
-
-	"nianbao/report"
 )
 
 // writeSiteData writes organs × years data files under dir: the example
@@ -24,7 +23,7 @@ func writeSiteData(t testing.TB, dir string, organs, from, to int) {
 	t.Helper()
 	for y := from; y <= to; y++ {
 		src := filepath.Join("..", "..", "data", "shili-office", fmt.Sprintf("%d.yaml", y))
-		r, ps := report.LoadFile(src)
+		r, ps := datafile.LoadFile(src)
 		if r == nil || ps.HasErrors() {
 			t.Fatalf("%s: %v", src, ps)
 		}
@@ -39,7 +38,7 @@ func writeSiteData(t testing.TB, dir string, organs, from, to int) {
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(out, report.Marshal(&c), 0o644); err != nil {
+			if err := os.WriteFile(out, datafile.Marshal(&c), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -192,7 +191,7 @@ func checkLinks(t *testing.T, root string) {
 // Organ names and texts with markup are escaped on every site page.
 func TestSiteEscaping(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
-	r, ps := report.LoadFile(filepath.Join("..", "..", "data", "shili-office", "2024.yaml"))
+	r, ps := datafile.LoadFile(filepath.Join("..", "..", "data", "shili-office", "2024.yaml"))
 	if r == nil || ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -204,7 +203,7 @@ func TestSiteEscaping(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(data, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(data, "x", "2024.yaml"), report.Marshal(r), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(data, "x", "2024.yaml"), datafile.Marshal(r), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if code, stderr := runMain("site", data, "-o", out, "--no-pdf"); code != 0 {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"nianbao/report/datafile"
 	"os"
 	"regexp"
 	"strconv"
@@ -96,7 +97,7 @@ func runWorkplan(e *env, args []string) error {
 		return usagef("请用 --into 报告.yaml 写入报告数据文件，或用 -o 文件 只输出 work_plan 片段（二选一）")
 	case !contains(report.TaskStatuses, *status):
 		return usagef("--status 应为 %s 之一，实际为“%s”", strings.Join(report.TaskStatuses, "、"), *status)
-	case *into != "" && !report.IsDataFile(*into):
+	case *into != "" && !datafile.IsDataFile(*into):
 		return usagef("--into 应为报告数据文件（.yaml），实际为 %s", *into)
 	}
 	table := rest[0]
@@ -116,7 +117,7 @@ func runWorkplan(e *env, args []string) error {
 	}
 	plan := res.Plan
 	if *out != "" {
-		frag := report.MarshalWorkPlan(plan)
+		frag := datafile.MarshalWorkPlan(plan)
 		if *out == "-" {
 			_, err := e.stdout.Write(frag)
 			return err
@@ -164,11 +165,11 @@ var titleYearRE = regexp.MustCompile(`(\d{4})年`)
 // importInto adds or replaces the work_plan section of the report at path,
 // keeping the rest of the file byte for byte.
 func importInto(e *env, path string, res *workplan.Result) error {
-	src, err := readCapped(path, report.MaxFileSize)
+	src, err := readCapped(path, datafile.MaxFileSize)
 	if err != nil {
 		return err
 	}
-	r, ps := report.Load(path, src)
+	r, ps := datafile.Load(path, src)
 	if r == nil {
 		for _, p := range ps {
 			fmt.Fprintln(e.stderr, p)
@@ -185,11 +186,11 @@ func importInto(e *env, path string, res *workplan.Result) error {
 			fmt.Fprintf(e.stderr, "%s: 警告：工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", res.Sheet, plan.Title, y, r.Year)
 		}
 	}
-	next, err := spliceWorkPlan(src, report.MarshalWorkPlan(plan))
+	next, err := spliceWorkPlan(src, datafile.MarshalWorkPlan(plan))
 	if err != nil {
 		return fmt.Errorf("%s：%v，未导入", path, err)
 	}
-	after, ps2 := report.Load(path, next)
+	after, ps2 := datafile.Load(path, next)
 	if after == nil || ps2.Count(report.Error) > ps.Count(report.Error) {
 		for _, p := range ps2 {
 			if p.Severity == report.Error {

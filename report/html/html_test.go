@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ func loadFixtures(t testing.TB) []*report.Report {
 	t.Helper()
 	var out []*report.Report
 	for _, name := range fixtureFiles {
-		r, ps := report.LoadFile(filepath.Join("..", "testdata", name))
+		r, ps := datafile.LoadFile(filepath.Join("..", "testdata", name))
 		if r == nil || ps.HasErrors() {
 			t.Fatalf("%s: %v", name, ps)
 		}

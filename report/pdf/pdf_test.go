@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"nianbao/report/datafile"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,7 +32,7 @@ var fixtures = []struct {
 // chart) and builds its render model.
 func loadDoc(t testing.TB, path string) *report.Doc {
 	t.Helper()
-	r, ps := report.LoadFile(path)
+	r, ps := datafile.LoadFile(path)
 	if r == nil || ps.HasErrors() {
 		t.Fatalf("%s: %v", path, ps)
 	}
@@ -41,7 +42,7 @@ func loadDoc(t testing.TB, path string) *report.Doc {
 		if filepath.Clean(m) == filepath.Clean(path) {
 			continue
 		}
-		if h, hps := report.LoadFile(m); h != nil && !hps.HasErrors() {
+		if h, hps := datafile.LoadFile(m); h != nil && !hps.HasErrors() {
 			history = append(history, h)
 		}
 	}

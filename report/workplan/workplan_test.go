@@ -3,6 +3,7 @@ package workplan
 import (
 	"archive/zip"
 	"bytes"
+	"nianbao/report/datafile"
 	"os"
 	"strings"
 	"testing"
@@ -86,8 +87,8 @@ func TestImportedLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := report.MarshalWorkPlan(res.Plan)
-	r, ps := report.Load("x.yaml", append([]byte(scaffold2022()), out...))
+	out := datafile.MarshalWorkPlan(res.Plan)
+	r, ps := datafile.Load("x.yaml", append([]byte(scaffold2022()), out...))
 	for _, p := range ps {
 		if strings.HasPrefix(p.Path, "work_plan") {
 			t.Errorf("%s", p)
@@ -99,7 +100,7 @@ func TestImportedLoads(t *testing.T) {
 }
 
 func scaffold2022() string {
-	return string(report.Scaffold(2022, "沈阳市人民政府办公室"))
+	return string(datafile.Scaffold(2022, "沈阳市人民政府办公室"))
 }
 
 func xlsxWith(t *testing.T, rows [][]string, merges ...string) []byte {

@@ -2,12 +2,11 @@ package xlsx
 
 import (
 	"bytes"
+	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"nianbao/report"
 )
 
 // FuzzImport: any input gives problems or a report, never a panic; a
@@ -33,7 +32,7 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		back, lps := report.Load("back.yaml", report.Marshal(r))
+		back, lps := datafile.Load("back.yaml", datafile.Marshal(r))
 		if back == nil {
 			t.Fatalf("imported report does not load back: %v", lps)
 		}

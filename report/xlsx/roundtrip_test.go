@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"io/fs"
+	"nianbao/report/datafile"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,7 +38,7 @@ func roundTripFiles(t testing.TB) []string {
 
 func loadFile(t testing.TB, path string) *report.Report {
 	t.Helper()
-	r, ps := report.LoadFile(path)
+	r, ps := datafile.LoadFile(path)
 	if r == nil || ps.HasErrors() {
 		t.Fatalf("%s: %v", path, ps)
 	}
@@ -150,7 +151,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		sameMeaning(t, path, want, got)
 		// And through the YAML contract.
-		back, ps := report.Load("back.yaml", report.Marshal(got))
+		back, ps := datafile.Load("back.yaml", datafile.Marshal(got))
 		if back == nil || ps.HasErrors() {
 			t.Fatalf("%s: marshalled import does not load: %v", path, ps)
 		}

@@ -1,8 +1,9 @@
-package report
+package datafile
 
 import (
 	"bytes"
 	"encoding/json"
+	"nianbao/report"
 	"strings"
 )
 
@@ -64,7 +65,7 @@ func rowSchema(label string) obj {
 	}
 }
 
-func activeSchema(ed Edition) obj {
+func activeSchema(ed report.Edition) obj {
 	var props obj
 	var req []string
 	for _, b := range ed.Table2() {
@@ -74,11 +75,11 @@ func activeSchema(ed Edition) obj {
 			for _, c := range b.Cols {
 				d := b.Caption + " " + row.Label + "：" + c.Label
 				switch c.Kind {
-				case KindCount:
+				case report.KindCount:
 					cp = append(cp, kv{c.Key, countSchema(d)})
-				case KindChange:
+				case report.KindChange:
 					cp = append(cp, kv{c.Key, signedSchema(d + "（可为负数）")})
-				case KindAmount:
+				case report.KindAmount:
 					cp = append(cp, kv{c.Key, amountSchema(d)})
 				}
 				creq = append(creq, c.Key)
@@ -93,7 +94,7 @@ func activeSchema(ed Edition) obj {
 	return closed("表二 主动公开政府信息情况（"+string(ed)+" 版）", props, req)
 }
 
-func requestsSchema(ed Edition) obj {
+func requestsSchema(ed report.Edition) obj {
 	type group struct {
 		label string
 		props obj
@@ -136,9 +137,9 @@ func requestsSchema(ed Edition) obj {
 func appealsSchema() obj {
 	var props obj
 	var req []string
-	for _, g := range Table4Rows {
+	for _, g := range report.Table4Rows {
 		var cp obj
-		for _, c := range Table4Cols {
+		for _, c := range report.Table4Cols {
 			cp = append(cp, kv{c.Key, countSchema(g.Titled + "：" + c.Label)})
 		}
 		props = append(props, kv{g.Key, closed(g.Titled, cp, []string{"upheld", "corrected", "other", "pending"})})
@@ -153,16 +154,16 @@ func appealsSchema() obj {
 func JSONSchema() []byte {
 	var textProps obj
 	var textReq []string
-	for _, s := range TextSections {
+	for _, s := range report.TextSections {
 		textProps = append(textProps, kv{s.Key, obj{{"type", "string"}, {"description", s.Title + "（段落之间空一行）"}}})
 		if s.Required {
 			textReq = append(textReq, s.Key)
 		}
 	}
 	fees := closed("信息处理费（2021 版在“六、其他需要报告的事项”中报告）", obj{
-		{"notices", countSchema(FeeFields[0].Label)},
-		{"notified_amount", amountSchema(FeeFields[1].Label)},
-		{"collected", amountSchema(FeeFields[2].Label)},
+		{"notices", countSchema(report.FeeFields[0].Label)},
+		{"notified_amount", amountSchema(report.FeeFields[1].Label)},
+		{"collected", amountSchema(report.FeeFields[2].Label)},
 	}, []string{"notices", "notified_amount", "collected"})
 	top := obj{
 		{"year", obj{{"type", "integer"}, {"minimum", 2019}, {"maximum", 2100}, {"description", "报告年度；统计期限为该年 1 月 1 日至 12 月 31 日"}}},
@@ -192,8 +193,8 @@ func JSONSchema() []byte {
 		{"required", []string{"year", "organ", "text", "active", "requests", "appeals"}},
 		{"properties", top},
 		{"if", is2019},
-		{"then", obj{{"properties", obj{{"active", activeSchema(Ed2019)}, {"requests", requestsSchema(Ed2019)}}}}},
-		{"else", obj{{"properties", obj{{"active", activeSchema(Ed2021)}, {"requests", requestsSchema(Ed2021)}}}}},
+		{"then", obj{{"properties", obj{{"active", activeSchema(report.Ed2019)}, {"requests", requestsSchema(report.Ed2019)}}}}},
+		{"else", obj{{"properties", obj{{"active", activeSchema(report.Ed2021)}, {"requests", requestsSchema(report.Ed2021)}}}}},
 	}
 	b, err := json.MarshalIndent(schema, "", "  ")
 	if err != nil {
@@ -207,7 +208,7 @@ func JSONSchema() []byte {
 
 func workPlanSchema() obj {
 	str := func(key, desc string) kv {
-		return kv{key, obj{{"type", "string"}, {"description", TaskField[key] + "：" + desc}}}
+		return kv{key, obj{{"type", "string"}, {"description", report.TaskField[key] + "：" + desc}}}
 	}
 	task := closed("一项任务（任务分解表的一个事项）", obj{
 		str("item", "事项名称，不含序号，例如 加强政策解读"),
@@ -215,7 +216,7 @@ func workPlanSchema() obj {
 		str("lead", "牵头部门"),
 		str("units", "责任单位"),
 		str("deadline", "完成时限，照原样填写，例如 2024年6月底、2024年12月底、2024年第三季度、长期坚持"),
-		{"status", obj{{"enum", TaskStatuses}, {"description", "落实状态：已完成、推进中或未完成"}}},
+		{"status", obj{{"enum", report.TaskStatuses}, {"description", "落实状态：已完成、推进中或未完成"}}},
 		str("result", "落实情况：做了什么、成效如何；未完成的写明原因和下一步安排"),
 	}, []string{"task", "status"})
 	return closed("政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告），可用 nianbao workplan import 从任务分解表导入", obj{

@@ -1,7 +1,11 @@
-package report
+package datafile_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/check"
+	. "nianbao/report/datafile"
 	"bytes"
+	"nianbao/report/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -33,7 +37,7 @@ func TestBadInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cur := loadString(name, string(data))
+			cur := LoadBytes(name, string(data))
 			ps := CheckSet([]Loaded{cur}, nil)
 			var errs Problems
 			for _, p := range ps {
@@ -42,7 +46,7 @@ func TestBadInputs(t *testing.T) {
 				}
 			}
 			if len(errs) == 0 {
-				t.Fatalf("no error for a bad input; got:\n%s", formatProblems(ps))
+				t.Fatalf("no error for a bad input; got:\n%s", golden.Format(ps))
 			}
 			if !fileLevel[name] {
 				for _, p := range errs {
@@ -56,7 +60,7 @@ func TestBadInputs(t *testing.T) {
 					t.Errorf("message leaks internals: %s", p)
 				}
 			}
-			golden(t, filepath.Join("bad", strings.TrimSuffix(name, ".yaml")+".golden"), formatProblems(ps))
+			golden.Problems(t, filepath.Join("testdata", "bad", strings.TrimSuffix(name, ".yaml")+".golden"), ps)
 		})
 	}
 }
@@ -86,11 +90,11 @@ func TestLoadFileMissing(t *testing.T) {
 }
 
 func TestAliasesAllowedInPlace(t *testing.T) {
-	src := applyEdits(t, readTestdata(t, "valid2021.yaml"), []edit{
+	src := golden.Apply(t, golden.Read(t, "../testdata/valid2021.yaml"), []golden.Edit{
 		{"state_secret: [0, 0, 0, 0, 0, 0]", "state_secret: &zero [0, 0, 0, 0, 0, 0]"},
 		{"prohibited_by_law: [0, 0, 0, 0, 0, 0]", "prohibited_by_law: *zero"},
-	})
-	l := loadString("a.yaml", src)
+	}...)
+	l := LoadBytes("a.yaml", src)
 	if len(l.Problems) != 0 {
 		t.Fatalf("aliases to a row should load: %v", l.Problems)
 	}
@@ -98,8 +102,8 @@ func TestAliasesAllowedInPlace(t *testing.T) {
 
 func TestAmountsKeepDigits(t *testing.T) {
 	for _, lit := range []string{"75.9260", "24252.311082", "0", "0.50", "73802895.90", "12"} {
-		src := applyEdits(t, readTestdata(t, "valid2021.yaml"), []edit{{"fees: {amount: 3.5200}", "fees: {amount: " + lit + "}"}})
-		l := loadString("a.yaml", src)
+		src := golden.Apply(t, golden.Read(t, "../testdata/valid2021.yaml"), []golden.Edit{{"fees: {amount: 3.5200}", "fees: {amount: " + lit + "}"}}...)
+		l := LoadBytes("a.yaml", src)
 		if len(l.Problems) != 0 {
 			t.Fatalf("%s: %v", lit, l.Problems)
 		}
@@ -108,7 +112,7 @@ func TestAmountsKeepDigits(t *testing.T) {
 			t.Errorf("amount %s printed as %s", lit, got)
 		}
 		// And survives Marshal → Load.
-		back := loadString("b.yaml", string(Marshal(l.Report)))
+		back := LoadBytes("b.yaml", string(Marshal(l.Report)))
 		c2, _ := back.Report.ActiveCell("fees", "amount")
 		if c2.Amount.String() != lit {
 			t.Errorf("amount %s after round trip: %s", lit, c2.Amount.String())
@@ -147,8 +151,8 @@ func TestDecimal(t *testing.T) {
 // Marshal writes what Load reads: every fixture survives a round trip with
 // the same figures and text.
 func TestMarshalRoundTrip(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	data, _ := filepath.Glob("../data/*/*.yaml")
+	files, _ := filepath.Glob("../testdata/*.yaml")
+	data, _ := filepath.Glob("../../data/*/*.yaml")
 	for _, f := range append(files, data...) {
 		t.Run(f, func(t *testing.T) {
 			r, ps := LoadFile(f)
@@ -202,13 +206,13 @@ func sameFigures(a, b *Report) bool {
 	if a.Fees != nil && (a.Fees.Notices != b.Fees.Notices || a.Fees.NotifiedAmount != b.Fees.NotifiedAmount || a.Fees.Collected != b.Fees.Collected) {
 		return false
 	}
-	return sameWorkPlan(a.WorkPlan, b.WorkPlan)
+	return a.WorkPlan.Equal(b.WorkPlan)
 }
 
 func TestScaffold(t *testing.T) {
 	for _, year := range []int{2019, 2020, 2021, 2024} {
 		src := Scaffold(year, "示例县统计局")
-		l := loadString("s.yaml", string(src))
+		l := LoadBytes("s.yaml", string(src))
 		if l.Report == nil {
 			t.Fatalf("%d: scaffold does not load: %v", year, l.Problems)
 		}
@@ -246,8 +250,8 @@ func TestScaffold(t *testing.T) {
 
 func TestJSONSchemaGolden(t *testing.T) {
 	got := string(JSONSchema())
-	path := filepath.Join("..", "data", "nianbao.schema.json")
-	if *update {
+	path := filepath.Join("..", "..", "data", "nianbao.schema.json")
+	if golden.Updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,10 +1,11 @@
-package report
+package datafile
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"nianbao/report"
 	"os"
 	"regexp"
 	"strconv"
@@ -19,11 +20,9 @@ import (
 // a few kilobytes; anything larger is a mistake or an attack.
 const MaxFileSize = 1 << 20
 
-// maxCount bounds every count so that sums cannot overflow.
-const maxCount = 1_000_000_000_000
 
-// LoadFile reads and loads one data file. Problems name the file as given.
-func LoadFile(path string) (*Report, Problems) {
+// LoadFile reads and loads one data file. report.Problems name the file as given.
+func LoadFile(path string) (*report.Report, report.Problems) {
 	f, err := os.Open(path)
 	if err != nil {
 		msg := "无法打开文件：" + err.Error()
@@ -32,35 +31,35 @@ func LoadFile(path string) (*Report, Problems) {
 		} else if errors.Is(err, os.ErrPermission) {
 			msg = "没有读取权限，请检查文件权限"
 		}
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "%s", msg)}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "%s", msg)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "这是一个目录，不是数据文件")}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "这是一个目录，不是数据文件")}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "读取文件失败：%v", err)}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "读取文件失败：%v", err)}
 	}
 	return Load(path, data)
 }
 
 // Load decodes one report from YAML. It collects every problem it finds
-// rather than stopping at the first; the returned Report is nil only when the
+// rather than stopping at the first; the returned report.Report is nil only when the
 // file could not be parsed at all. Load never panics.
-func Load(file string, data []byte) (rep *Report, ps Problems) {
+func Load(file string, data []byte) (rep *report.Report, ps report.Problems) {
 	l := &loader{file: file}
 	defer func() {
 		if r := recover(); r != nil {
 			rep = nil
-			ps = append(l.ps, problemf(file, Pos{}, "", "S-1", "无法解析此文件（解析器内部错误：%v）。请检查文件是否为本工具的 YAML 数据文件", r))
+			ps = append(l.ps, report.Problemf(file, report.Pos{}, "", "S-1", "无法解析此文件（解析器内部错误：%v）。请检查文件是否为本工具的 YAML 数据文件", r))
 		}
 	}()
 	root := l.parse(data)
 	if root == nil {
 		return nil, l.ps
 	}
-	r := &Report{File: file}
+	r := &report.Report{File: file}
 	l.report(root, r)
 	l.ps.Sort()
 	if !r.Edition.Valid() {
@@ -71,34 +70,34 @@ func Load(file string, data []byte) (rep *Report, ps Problems) {
 
 type loader struct {
 	file string
-	ps   Problems
-	top  Pos // where the top-level mapping starts: missing top-level keys point here
+	ps   report.Problems
+	top  report.Pos // where the top-level mapping starts: missing top-level keys point here
 }
 
-func posOf(n *yaml.Node) Pos {
+func posOf(n *yaml.Node) report.Pos {
 	if n == nil {
-		return Pos{}
+		return report.Pos{}
 	}
-	return Pos{Line: n.Line, Col: n.Column}
+	return report.Pos{Line: n.Line, Col: n.Column}
 }
 
 func (l *loader) add(n *yaml.Node, path, rule, format string, args ...any) {
-	l.ps = append(l.ps, problemf(l.file, posOf(n), path, rule, format, args...))
+	l.ps = append(l.ps, report.Problemf(l.file, posOf(n), path, rule, format, args...))
 }
 
-func (l *loader) addAt(pos Pos, path, rule, format string, args ...any) {
-	l.ps = append(l.ps, problemf(l.file, pos, path, rule, format, args...))
+func (l *loader) addAt(pos report.Pos, path, rule, format string, args ...any) {
+	l.ps = append(l.ps, report.Problemf(l.file, pos, path, rule, format, args...))
 }
 
 // parse checks size and encoding and returns the document's root node.
 func (l *loader) parse(data []byte) *yaml.Node {
 	if len(data) > MaxFileSize {
-		l.addAt(Pos{}, "", "S-1", "文件超过 1 MiB（%d 字节以上），不像年度报告数据文件。请检查是否选错了文件", MaxFileSize)
+		l.addAt(report.Pos{}, "", "S-1", "文件超过 1 MiB（%d 字节以上），不像年度报告数据文件。请检查是否选错了文件", MaxFileSize)
 		return nil
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		l.addAt(Pos{Line: 1, Col: 1}, "", "S-1", "文件是 UTF-16 编码。请在编辑器中“另存为”UTF-8 编码后重试")
+		l.addAt(report.Pos{Line: 1, Col: 1}, "", "S-1", "文件是 UTF-16 编码。请在编辑器中“另存为”UTF-8 编码后重试")
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
@@ -116,23 +115,23 @@ func (l *loader) parse(data []byte) *yaml.Node {
 			}
 			i += size
 		}
-		l.addAt(Pos{Line: line, Col: col}, "", "S-1", "此处有不是 UTF-8 编码的字节（文件可能是 GBK/GB2312 编码）。请在编辑器中“另存为”UTF-8 编码后重试")
+		l.addAt(report.Pos{Line: line, Col: col}, "", "S-1", "此处有不是 UTF-8 编码的字节（文件可能是 GBK/GB2312 编码）。请在编辑器中“另存为”UTF-8 编码后重试")
 		return nil
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := 1 + bytes.Count(data[:i], []byte("\n"))
-		l.addAt(Pos{Line: line}, "", "S-1", "文件含有空字符（NUL），不是文本文件。请检查是否选错了文件")
+		l.addAt(report.Pos{Line: line}, "", "S-1", "文件含有空字符（NUL），不是文本文件。请检查是否选错了文件")
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		l.addAt(Pos{}, "", "S-1", "文件为空。可用 `nianbao init --year 年度 --organ 机关名称` 生成一份完整的模板")
+		l.addAt(report.Pos{}, "", "S-1", "文件为空。可用 `nianbao init --year 年度 --organ 机关名称` 生成一份完整的模板")
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			l.addAt(Pos{}, "", "S-1", "文件只有注释，没有数据。可用 `nianbao init` 生成一份完整的模板")
+			l.addAt(report.Pos{}, "", "S-1", "文件只有注释，没有数据。可用 `nianbao init` 生成一份完整的模板")
 			return nil
 		}
 		l.syntaxError(data, err)
@@ -180,7 +179,7 @@ var unknownAnchorRE = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
 
 func (l *loader) syntaxError(data []byte, err error) {
 	msg := err.Error()
-	pos := Pos{}
+	pos := report.Pos{}
 	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			pos.Line = 1 + bytes.Count(data[:i], []byte("\n"))
@@ -229,17 +228,9 @@ func kindName(n *yaml.Node) string {
 		case "!!bool":
 			return "布尔值 " + n.Value
 		}
-		return "文字“" + clip(n.Value, 20) + "”"
+		return "文字“" + report.Clip(n.Value, 20) + "”"
 	}
 	return "其他内容"
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // field is one key/value pair of a mapping.
@@ -279,7 +270,7 @@ func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hint 
 			msg := fmt.Sprintf("未知的键“%s”", k.Value)
 			if h, ok := callHint(hint, k.Value); ok {
 				msg += "：" + h
-			} else if s := nearest(k.Value, allowed); s != "" {
+			} else if s := report.Nearest(k.Value, allowed); s != "" {
 				msg += fmt.Sprintf("，是不是“%s”？", s)
 			} else {
 				msg += "。此处可用的键：" + strings.Join(allowed, "、")
@@ -315,48 +306,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// nearest returns the allowed key closest to s, if it is close enough to be
-// a plausible typo.
-func nearest(s string, allowed []string) string {
-	best, bestD := "", 1<<30
-	for _, a := range allowed {
-		d := levenshtein(strings.ToLower(s), a)
-		if d < bestD {
-			best, bestD = a, d
-		}
-	}
-	limit := max(2, utf8.RuneCountInString(best)/3)
-	if bestD <= limit {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
 var topKeys = []string{"year", "organ", "format", "format_override_reason", "scope", "date", "carry_over_note",
 	"text", "active", "requests", "appeals", "processing_fees", "work_plan"}
 
-func (l *loader) report(root *yaml.Node, r *Report) {
+func (l *loader) report(root *yaml.Node, r *report.Report) {
 	top, ok := l.fields(root, "", "键值映射（year: 、organ: 、text: 等）", topKeys, nil)
 	if !ok {
 		return
@@ -395,16 +348,16 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 	if f, ok := top["scope"]; ok {
 		r.Pos.Scope = posOf(f.val)
 		if s, ok := l.str(f.val, "scope"); ok {
-			switch Scope(s) {
-			case ScopeOrgan, ScopeRegion:
-				r.Scope = Scope(s)
+			switch report.Scope(s) {
+			case report.ScopeOrgan, report.ScopeRegion:
+				r.Scope = report.Scope(s)
 			default:
 				l.add(f.val, "scope", "S-7", "scope 应为 organ（本机关报告）或 region（本级政府汇总报告），实际为“%s”", s)
 			}
 		}
 	}
 	if r.Scope == "" {
-		r.Scope = ScopeOrgan
+		r.Scope = report.ScopeOrgan
 	}
 	if f, ok := top["date"]; ok {
 		r.Pos.Date = posOf(f.val)
@@ -422,14 +375,14 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 	} else {
 		l.addAt(l.top, "text", "TX-6", "缺少文字部分 text（总体情况、存在的主要问题及改进情况、其他需要报告的事项）")
 	}
-	r.Active = make([]Cell, len(r.Edition.Table2Cells()))
+	r.Active = make([]report.Cell, len(r.Edition.Table2Cells()))
 	if f, ok := top["active"]; ok {
 		r.Pos.Active = posOf(f.key)
 		l.active(f.val, r)
 	} else {
 		l.addAt(l.top, "active", "S-5", "缺少表二 active（主动公开政府信息情况）。可用 `nianbao init` 生成完整模板")
 	}
-	r.Requests = make([]AppRow, len(r.Edition.Table3()))
+	r.Requests = make([]report.AppRow, len(r.Edition.Table3()))
 	if f, ok := top["requests"]; ok {
 		r.Pos.Requests = posOf(f.key)
 		l.requests(f.val, r)
@@ -452,27 +405,27 @@ func (l *loader) report(root *yaml.Node, r *Report) {
 	}
 }
 
-func (l *loader) edition(top map[string]field, r *Report) {
+func (l *loader) edition(top map[string]field, r *report.Report) {
 	f, ok := top["format"]
 	if !ok {
-		r.Edition = EditionForYear(r.Year)
+		r.Edition = report.EditionForYear(r.Year)
 		return
 	}
 	r.Pos.Format = posOf(f.val)
 	v := deref(f.val)
-	ed := Edition(v.Value)
+	ed := report.Edition(v.Value)
 	if v.Kind != yaml.ScalarNode || !ed.Valid() {
 		l.add(v, "format", "S-7", "format 应为 \"2019\"（国办公开办函〔2019〕60号试行格式）或 \"2021\"（国办公开办函〔2021〕30号），实际为%s", kindName(v))
-		r.Edition = EditionForYear(r.Year)
+		r.Edition = report.EditionForYear(r.Year)
 		return
 	}
 	r.Edition = ed
 	if r.Year == 0 {
 		return
 	}
-	if want := EditionForYear(r.Year); want != ed {
+	if want := report.EditionForYear(r.Year); want != ed {
 		if r.FormatOverrideReason != "" {
-			l.ps = append(l.ps, Problem{File: l.file, Pos: posOf(v), Path: "format", Rule: "X-5", Severity: Warning,
+			l.ps = append(l.ps, report.Problem{File: l.file, Pos: posOf(v), Path: "format", Rule: "X-5", Severity: report.Warning,
 				Msg: fmt.Sprintf("%d 年度应使用 %s 版格式（%s），本文件使用 %s 版，理由：%s", r.Year, want, want.Notice(), ed, r.FormatOverrideReason)})
 		} else {
 			l.add(v, "format", "X-5", "%d 年度应使用 %s 版格式（%s），本文件写的是 format: \"%s\"。请改为 \"%s\"（表格也要按该版填写），确需沿用时写明 format_override_reason", r.Year, want, want.Notice(), ed, want)
@@ -482,7 +435,7 @@ func (l *loader) edition(top map[string]field, r *Report) {
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-func (l *loader) date(n *yaml.Node, r *Report) {
+func (l *loader) date(n *yaml.Node, r *report.Report) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || !dateRE.MatchString(n.Value) {
 		l.add(n, "date", "S-7", "落款日期 date 应写成 YYYY-MM-DD，例如 2025-01-20，实际为%s", kindName(n))
@@ -544,7 +497,7 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 			return 0, false
 		}
 		v, err := strconv.ParseInt(n.Value, 10, 64)
-		if err != nil || v > maxCount || v < -maxCount {
+		if err != nil || v > report.MaxCount || v < -report.MaxCount {
 			l.add(n, path, "S-4", "数值 %s 过大，请核对", n.Value)
 			return 0, false
 		}
@@ -562,11 +515,11 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		case v == "" || v == "/" || v == "／" || v == "-" || v == "—" || v == "无":
 			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", n.Value)
 		case strings.ContainsAny(v, chineseDigits):
-			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", clip(v, 20))
+			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", report.Clip(v, 20))
 		case isInt(v):
 			l.add(n, path, "S-4", "应为数字，实际为带引号的文字“%s”。请去掉引号", v)
 		default:
-			l.add(n, path, "S-4", "应为整数，实际为文字“%s”", clip(v, 20))
+			l.add(n, path, "S-4", "应为整数，实际为文字“%s”", report.Clip(v, 20))
 		}
 		return 0, false
 	}
@@ -585,29 +538,29 @@ func (l *loader) count(n *yaml.Node, path, rule string) (int64, bool) {
 }
 
 // amount reads a non-negative decimal keeping its digits.
-func (l *loader) amount(n *yaml.Node, path, rule, unitHint string) (Decimal, bool) {
+func (l *loader) amount(n *yaml.Node, path, rule, unitHint string) (report.Decimal, bool) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode {
 		l.add(n, path, "S-4", "应为金额（数字），实际为%s", kindName(n))
-		return Decimal{}, false
+		return report.Decimal{}, false
 	}
 	switch n.ShortTag() {
 	case "!!null":
 		l.add(n, path, "S-5", "此处为空。空白不等于 0：没有的请填写 0")
-		return Decimal{}, false
+		return report.Decimal{}, false
 	case "!!int", "!!float":
-		d, err := ParseDecimal(n.Value)
+		d, err := report.ParseDecimal(n.Value)
 		if err != nil {
-			if errors.Is(err, errDecimalRange) {
-				l.add(n, path, "S-4", "金额 %s 位数过多（最多 %d 位有效数字），请核对", n.Value, maxDecimalDigits)
+			if errors.Is(err, report.ErrDecimalRange) {
+				l.add(n, path, "S-4", "金额 %s 位数过多（最多 %d 位有效数字），请核对", n.Value, report.MaxDecimalDigits)
 			} else {
 				l.add(n, path, "S-4", "金额应写成普通小数，例如 12.5，实际为“%s”", n.Value)
 			}
-			return Decimal{}, false
+			return report.Decimal{}, false
 		}
 		if d.Neg() {
 			l.add(n, path, rule, "金额不能为负数，实际为 %s", n.Value)
-			return Decimal{}, false
+			return report.Decimal{}, false
 		}
 		return d, true
 	case "!!str":
@@ -621,24 +574,24 @@ func (l *loader) amount(n *yaml.Node, path, rule, unitHint string) (Decimal, boo
 		case strings.Contains(v, ","):
 			l.add(n, path, "S-4", "金额中不要用千分位逗号，实际为“%s”", v)
 		default:
-			l.add(n, path, "S-4", "应为金额（数字），实际为文字“%s”", clip(v, 20))
+			l.add(n, path, "S-4", "应为金额（数字），实际为文字“%s”", report.Clip(v, 20))
 		}
-		return Decimal{}, false
+		return report.Decimal{}, false
 	}
 	l.add(n, path, "S-4", "应为金额（数字），实际为%s", kindName(n))
-	return Decimal{}, false
+	return report.Decimal{}, false
 }
 
-func (l *loader) text(n *yaml.Node, r *Report) {
-	keys := make([]string, len(TextSections))
-	for i, s := range TextSections {
+func (l *loader) text(n *yaml.Node, r *report.Report) {
+	keys := make([]string, len(report.TextSections))
+	for i, s := range report.TextSections {
 		keys[i] = s.Key
 	}
 	fs, ok := l.fields(n, "text", "键值映射（overview: 、problems: 、other: ）", keys, nil)
 	if !ok {
 		return
 	}
-	for i, s := range TextSections {
+	for i, s := range report.TextSections {
 		f, ok := fs[s.Key]
 		path := "text." + s.Key
 		if !ok {
@@ -648,7 +601,7 @@ func (l *loader) text(n *yaml.Node, r *Report) {
 			continue
 		}
 		v := deref(f.val)
-		t := Text{Pos: posOf(v), BodyLine: v.Line}
+		t := report.Text{Pos: posOf(v), BodyLine: v.Line}
 		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 			if s.Required {
 				l.add(v, path, "TX-6", "“%s”为空。这是条例第五十条要求的内容，请填写；确实没有的也应写明情况", s.Title)
@@ -677,7 +630,7 @@ func (l *loader) text(n *yaml.Node, r *Report) {
 }
 
 // otherEditionHint explains, lazily, keys that belong to the other edition.
-func otherEditionHint(ed Edition, keys []string) func(string) (string, bool) {
+func otherEditionHint(ed report.Edition, keys []string) func(string) (string, bool) {
 	return func(k string) (string, bool) {
 		if !contains(keys, k) {
 			return "", false
@@ -686,7 +639,7 @@ func otherEditionHint(ed Edition, keys []string) func(string) (string, bool) {
 	}
 }
 
-func (l *loader) active(n *yaml.Node, r *Report) {
+func (l *loader) active(n *yaml.Node, r *report.Report) {
 	ed := r.Edition
 	blocks := ed.Table2()
 	var rowKeys []string
@@ -704,7 +657,7 @@ func (l *loader) active(n *yaml.Node, r *Report) {
 		}
 	}
 	rule := "T2-1"
-	if ed == Ed2019 {
+	if ed == report.Ed2019 {
 		rule = "T2-2"
 	}
 	rows, ok := l.fields(n, "active", "键值映射（表二各行）", rowKeys, otherEditionHint(ed, otherRows))
@@ -746,13 +699,13 @@ func (l *loader) active(n *yaml.Node, r *Report) {
 					continue
 				}
 				idx := ed.Table2Index(row.Key, c.Key)
-				cell := Cell{Pos: posOf(deref(cf.val))}
+				cell := report.Cell{Pos: posOf(deref(cf.val))}
 				switch c.Kind {
-				case KindCount:
+				case report.KindCount:
 					cell.Int, _ = l.count(cf.val, cp, rule)
-				case KindChange:
+				case report.KindChange:
 					cell.Int, _ = l.integer(cf.val, cp, rule)
-				case KindAmount:
+				case report.KindAmount:
 					hint := "，单位为万元"
 					if row.Key == "procurement" {
 						hint = "，单位写在 unit: 元 或 unit: 万元"
@@ -777,16 +730,16 @@ func (l *loader) active(n *yaml.Node, r *Report) {
 	}
 }
 
-func otherEdition(ed Edition) Edition {
-	if ed == Ed2019 {
-		return Ed2021
+func otherEdition(ed report.Edition) report.Edition {
+	if ed == report.Ed2019 {
+		return report.Ed2021
 	}
-	return Ed2019
+	return report.Ed2019
 }
 
 // requests reads 表三. Its YAML shape is derived from the edition's row IDs:
 // "withheld.state_secret" is key state_secret inside the map withheld.
-func (l *loader) requests(n *yaml.Node, r *Report) {
+func (l *loader) requests(n *yaml.Node, r *report.Report) {
 	ed := r.Edition
 	rows := ed.Table3()
 	var topKeys []string
@@ -818,7 +771,7 @@ func (l *loader) requests(n *yaml.Node, r *Report) {
 			continue
 		}
 		v := deref(f.val)
-		if ed == Ed2021 && g == "other" && v.Kind == yaml.SequenceNode {
+		if ed == report.Ed2021 && g == "other" && v.Kind == yaml.SequenceNode {
 			l.add(v, "requests.other", "S-4", "2021 版的“（六）其他处理”分为三项，应写成 no_correction、fee_unpaid、other 三行（各 6 个数）；只有 2019 版才是一行")
 			continue
 		}
@@ -843,13 +796,13 @@ func (l *loader) requests(n *yaml.Node, r *Report) {
 		} else {
 			f, ok = fs[row.ID]
 			if !ok {
-				if row.Kind == T3Total {
+				if row.Kind == report.T3Total {
 					continue // optional: computed when absent
 				}
 				l.add(deref(n), path, "S-5", "缺少表三“%s”一行。空白不等于 0：没有的请填 [0, 0, 0, 0, 0, 0]", row.Label)
 				continue
 			}
-			if ed == Ed2019 && row.ID == "other" && deref(f.val).Kind == yaml.MappingNode {
+			if ed == report.Ed2019 && row.ID == "other" && deref(f.val).Kind == yaml.MappingNode {
 				l.add(deref(f.val), path, "S-4", "2019 版的“（六）其他处理”只有一行，应写成 6 个数的列表，例如 other: [0, 0, 0, 0, 0, 0]；分三项是 2021 版格式")
 				continue
 			}
@@ -858,9 +811,9 @@ func (l *loader) requests(n *yaml.Node, r *Report) {
 	}
 }
 
-func (l *loader) appRow(n *yaml.Node, path, label string) AppRow {
+func (l *loader) appRow(n *yaml.Node, path, label string) report.AppRow {
 	n = deref(n)
-	row := AppRow{Pos: posOf(n)}
+	row := report.AppRow{Pos: posOf(n)}
 	if n.Kind != yaml.SequenceNode {
 		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 			l.add(n, path, "S-5", "“%s”为空。空白不等于 0：没有的请填 [0, 0, 0, 0, 0, 0]", label)
@@ -876,7 +829,7 @@ func (l *loader) appRow(n *yaml.Node, path, label string) AppRow {
 	for j, c := range n.Content {
 		col := "总计"
 		if j < 6 {
-			col = ApplicantColumns[j]
+			col = report.ApplicantColumns[j]
 		}
 		cd := deref(c)
 		row.CellPos[j] = posOf(cd)
@@ -903,17 +856,17 @@ func (l *loader) appRow(n *yaml.Node, path, label string) AppRow {
 	return row
 }
 
-func (l *loader) appeals(n *yaml.Node, r *Report) {
-	keys := []string{Table4Rows[0].Key, Table4Rows[1].Key, Table4Rows[2].Key}
+func (l *loader) appeals(n *yaml.Node, r *report.Report) {
+	keys := []string{report.Table4Rows[0].Key, report.Table4Rows[1].Key, report.Table4Rows[2].Key}
 	fs, ok := l.fields(n, "appeals", "键值映射（review、litigation_direct、litigation_after_review）", keys, nil)
 	if !ok {
 		return
 	}
-	colKeys := make([]string, len(Table4Cols))
-	for i, c := range Table4Cols {
+	colKeys := make([]string, len(report.Table4Cols))
+	for i, c := range report.Table4Cols {
 		colKeys[i] = c.Key
 	}
-	for i, g := range Table4Rows {
+	for i, g := range report.Table4Rows {
 		path := "appeals." + g.Key
 		f, ok := fs[g.Key]
 		if !ok {
@@ -924,8 +877,8 @@ func (l *loader) appeals(n *yaml.Node, r *Report) {
 		if !ok {
 			continue
 		}
-		row := AppealRow{Pos: posOf(deref(f.val))}
-		for j, c := range Table4Cols {
+		row := report.AppealRow{Pos: posOf(deref(f.val))}
+		for j, c := range report.Table4Cols {
 			cf, ok := cs[c.Key]
 			if !ok {
 				if c.Key != "total" {
@@ -948,14 +901,14 @@ func (l *loader) appeals(n *yaml.Node, r *Report) {
 	}
 }
 
-func (l *loader) fees(n *yaml.Node, r *Report) {
-	keys := []string{FeeFields[0].Key, FeeFields[1].Key, FeeFields[2].Key}
+func (l *loader) fees(n *yaml.Node, r *report.Report) {
+	keys := []string{report.FeeFields[0].Key, report.FeeFields[1].Key, report.FeeFields[2].Key}
 	fs, ok := l.fields(n, "processing_fees", "键值映射（notices、notified_amount、collected）", keys, nil)
 	if !ok {
 		return
 	}
-	fee := &Fees{}
-	for i, ff := range FeeFields {
+	fee := &report.Fees{}
+	for i, ff := range report.FeeFields {
 		path := "processing_fees." + ff.Key
 		f, ok := fs[ff.Key]
 		if !ok {
@@ -964,9 +917,9 @@ func (l *loader) fees(n *yaml.Node, r *Report) {
 		}
 		fee.Pos[i] = posOf(deref(f.val))
 		switch ff.Kind {
-		case KindCount:
+		case report.KindCount:
 			fee.Notices, _ = l.count(f.val, path, "S-4")
-		case KindAmount:
+		case report.KindAmount:
 			d, _ := l.amount(f.val, path, "S-4", "，单位为元")
 			if i == 1 {
 				fee.NotifiedAmount = d

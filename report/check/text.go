@@ -1,11 +1,10 @@
-package report
+package check
 
 import (
-	"fmt"
+	"nianbao/report"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,23 +14,23 @@ type quotedFigure struct {
 	name     string
 	keywords []string // literal keywords; the longest match at a position wins
 	needs    string   // the words before the number must contain this ("" = none)
-	value    func(r *Report) int64
+	value    func(r *report.Report) int64
 	tableRef string
 }
 
 var quotedFigures = []quotedFigure{
 	{"本年新收申请", []string{"本年新收", "新收", "共收到", "收到"}, "申请",
-		func(r *Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计"},
+		func(r *report.Report) int64 { return r.Row("received").Sum() }, "表三“一、本年新收政府信息公开申请数量”总计"},
 	{"上年结转申请", []string{"上年结转", "上一年结转", "上年度结转", "上一年度结转"}, "",
-		func(r *Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计"},
+		func(r *report.Report) int64 { return r.Row("carried_over").Sum() }, "表三“二、上年结转政府信息公开申请数量”总计"},
 	{"办结申请", []string{"办结", "答复完毕", "办理完毕"}, "",
-		func(r *Report) int64 { return outcomeSum(r) }, "表三“（七）总计”"},
+		func(r *report.Report) int64 { return report.OutcomeSum(r) }, "表三“（七）总计”"},
 	{"结转下年度申请", []string{"结转下年度", "结转下一年度", "结转至下年度", "结转到下年度", "结转至下一年度", "结转到下一年度", "结转下年", "结转至次年"}, "",
-		func(r *Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计"},
+		func(r *report.Report) int64 { return r.Row("carried_forward").Sum() }, "表三“四、结转下年度继续办理”总计"},
 	{"行政复议", []string{"行政复议"}, "",
-		func(r *Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计"},
+		func(r *report.Report) int64 { return r.Appeals[0].Sum() }, "表四“行政复议”总计"},
 	{"行政诉讼", []string{"行政诉讼", "提起诉讼", "被起诉"}, "",
-		func(r *Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和"},
+		func(r *report.Report) int64 { return r.Appeals[1].Sum() + r.Appeals[2].Sum() }, "表四“行政诉讼”两组总计之和"},
 }
 
 // matches returns the byte ranges of f's keywords in s, left to right,
@@ -82,17 +81,6 @@ func (f quotedFigure) endsWith(s string) bool {
 		}
 	}
 	return false
-}
-
-// outcomeSum is （七）总计 computed from the outcome rows, all columns.
-func outcomeSum(r *Report) int64 {
-	var s int64
-	for i, row := range r.Edition.Table3() {
-		if row.Kind == T3Outcome && i < len(r.Requests) {
-			s += r.Requests[i].Sum()
-		}
-	}
-	return s
 }
 
 // Words that, between a keyword and a number, mean the number is about
@@ -220,11 +208,11 @@ func joinedMention(before string, self int) bool {
 }
 
 // posIn returns the file position of byte offset off within a text section.
-func posIn(t Text, off int) Pos {
+func posIn(t report.Text, off int) report.Pos {
 	if !t.Literal {
-		return Pos{Line: t.BodyLine}
+		return report.Pos{Line: t.BodyLine}
 	}
-	return Pos{Line: t.BodyLine + strings.Count(t.Body[:off], "\n")}
+	return report.Pos{Line: t.BodyLine + strings.Count(t.Body[:off], "\n")}
 }
 
 func (c *checker) text() {
@@ -261,7 +249,7 @@ func (c *checker) text() {
 				c.add(t.Pos, "text.overview", "TX-4", "“一、总体情况”应涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五方面，未见：%s",
 					strings.Join(missing, "、"))
 			}
-			if r.Scope == ScopeRegion || strings.HasSuffix(r.Organ, "人民政府") {
+			if r.Scope == report.ScopeRegion || strings.HasSuffix(r.Organ, "人民政府") {
 				var gm []string
 				for _, w := range []string{"考核", "评议", "责任追究"} {
 					if !strings.Contains(t.Body, w) {
@@ -293,121 +281,4 @@ var overviewTopics = []struct {
 	{"政府信息管理", []string{"政府信息管理", "信息管理"}},
 	{"政府信息公开平台建设", []string{"平台建设", "平台"}},
 	{"监督保障", []string{"监督保障", "监督", "保障"}},
-}
-
-// similarityThreshold is the 内容雷同 threshold, in tenths of a percent.
-const similarityThreshold = 800
-
-// minSimilarityRunes: shorter texts ("无。") are legitimately the same every year.
-const minSimilarityRunes = 60
-
-func (c *checker) similarity() {
-	for _, key := range []string{"overview", "problems", "other"} {
-		path := "text." + key
-		if !c.ok(path) {
-			continue
-		}
-		cur, last := c.r.TextOf(key), c.prev.TextOf(key)
-		if utf8.RuneCountInString(cur.Body) < minSimilarityRunes || utf8.RuneCountInString(last.Body) < minSimilarityRunes {
-			continue
-		}
-		if s := Similarity(cur.Body, last.Body); s >= similarityThreshold {
-			title := ""
-			for _, ts := range TextSections {
-				if ts.Key == key {
-					title = ts.Title
-				}
-			}
-			c.add(cur.Pos, path, "TX-5", "“%s”与 %d 年度报告同一部分的相似度为 %s（达到 %s 即视为内容雷同）。请根据本年度实际情况重写，不要沿用上年文字",
-				title, c.prev.Year, Permille(s), Permille(similarityThreshold))
-		}
-	}
-}
-
-// Similarity returns how alike two texts are, in tenths of a percent
-// (0–1000): the Dice coefficient of their character bigrams, ignoring
-// whitespace and punctuation and treating every digit as the same, so that a
-// text copied with only its year and figures changed still counts as a copy.
-func Similarity(a, b string) int {
-	ga, gb := bigrams(a), bigrams(b)
-	if len(ga)+len(gb) == 0 {
-		return 0
-	}
-	return 2000 * bigramOverlap(ga, gb) / (len(ga) + len(gb))
-}
-
-// bigramOverlap returns the size of the multiset intersection of a and b,
-// counting a's bigrams in an open-addressing hash table (bigrams are never 0,
-// which marks an empty slot).
-func bigramOverlap(a, b []uint32) int {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	bits := uint(4)
-	for 1<<bits < 2*len(a) {
-		bits++
-	}
-	mask := uint32(1)<<bits - 1
-	keys := make([]uint32, 1<<bits)
-	counts := make([]int32, 1<<bits)
-	for _, x := range a {
-		i := (x * 0x9E3779B1) >> (32 - bits)
-		for keys[i] != 0 && keys[i] != x {
-			i = (i + 1) & mask
-		}
-		keys[i] = x
-		counts[i]++
-	}
-	inter := 0
-	for _, x := range b {
-		i := (x * 0x9E3779B1) >> (32 - bits)
-		for keys[i] != 0 {
-			if keys[i] == x {
-				if counts[i] > 0 {
-					counts[i]--
-					inter++
-				}
-				break
-			}
-			i = (i + 1) & mask
-		}
-	}
-	return inter
-}
-
-// bigrams returns the multiset of character bigrams of s, in text order,
-// each packed in 32 bits (two BMP code points; the rare supplementary-plane
-// characters all count as U+FFFF). No bigram is 0: every kept character is
-// a letter, an ideograph or '0'.
-func bigrams(s string) []uint32 {
-	out := make([]uint32, 0, len(s)/3)
-	prev := uint32(1 << 31) // none yet
-	for _, r := range s {
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-			// the common case: an ideograph or a Latin letter
-		case r >= '0' && r <= '9':
-			r = '0'
-		case r < 0x80:
-			continue // ASCII space, punctuation, symbols
-		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
-			continue
-		case unicode.IsDigit(r):
-			r = '0'
-		}
-		c := uint32(r)
-		if c > 0xFFFF {
-			c = 0xFFFF
-		}
-		if prev != 1<<31 {
-			out = append(out, prev<<16|c)
-		}
-		prev = c
-	}
-	return out
-}
-
-// Permille formats tenths of a percent: 873 → "87.3%".
-func Permille(v int) string {
-	return fmt.Sprintf("%d.%d%%", v/10, v%10)
 }

@@ -1,7 +1,8 @@
-package report
+package check
 
 import (
 	"math/rand"
+	. "nianbao/report/datafile"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -35,7 +36,7 @@ func similarityRef(a, b string) int {
 func TestSimilarityMatchesReference(t *testing.T) {
 	var texts []string
 	var paths []string
-	for _, pat := range []string{"../data/*/*.yaml", "../data/*/*/*/*.yaml", "testdata/*.yaml", "testdata/*/*.yaml"} {
+	for _, pat := range []string{"../../data/*/*.yaml", "../../data/*/*/*/*.yaml", "../testdata/*.yaml", "testdata/real/*/*.yaml", "../datafile/testdata/bad/*.yaml"} {
 		m, _ := filepath.Glob(pat)
 		paths = append(paths, m...)
 	}

@@ -1,74 +1,14 @@
-package report
+package check
 
 import (
-	"flag"
 	"fmt"
-	"os"
+	. "nianbao/report"
+	. "nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// edit replaces old (which must occur exactly once) with new.
-type edit struct{ old, new string }
-
-func applyEdits(t *testing.T, src string, edits []edit) string {
-	t.Helper()
-	for _, e := range edits {
-		if n := strings.Count(src, e.old); n != 1 {
-			t.Fatalf("edit %q: found %d times, want exactly once", e.old, n)
-		}
-		src = strings.Replace(src, e.old, e.new, 1)
-	}
-	return src
-}
-
-func readTestdata(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// golden compares got with testdata/<name>, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run with -update if the change is intended)\n--- got:\n%s\n--- want:\n%s", name, got, want)
-	}
-}
-
-func loadString(name, src string) Loaded {
-	r, ps := Load(name, []byte(src))
-	return Loaded{Path: name, Report: r, Problems: ps}
-}
-
-func formatProblems(ps Problems) string {
-	var b strings.Builder
-	for _, p := range ps {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
 
 // Each case is one edit of a valid fixture, with the rule it must trigger
 // (want) or "" for a passing case, which must have no error and no warning.
@@ -76,132 +16,132 @@ func formatProblems(ps Problems) string {
 var ruleCases = []struct {
 	name      string
 	base      string
-	edits     []edit
+	edits     []golden.Edit
 	prev      string // previous year's file, or ""
-	prevEdits []edit
+	prevEdits []golden.Edit
 	want      string // rule that must fire; "" = no errors or warnings
 	severity  Severity
 }{
 	// Table 三.
 	{name: "T3-1-pass", base: "valid2021.yaml", want: ""},
-	{name: "T3-1-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-1-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"carried_forward: [2, 0, 0, 0, 0, 0, 2]", "carried_forward: [3, 0, 0, 0, 0, 0, 3]"},
 		{"结转下年度继续办理2件", "结转下年度继续办理3件"}}, want: "T3-1", severity: Error},
-	{name: "T3-1-fail-no-total-row", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-1-fail-no-total-row", base: "valid2021.yaml", edits: []golden.Edit{
 		{"  total: [9, 1, 0, 0, 0, 1, 11]\n", ""},
 		{"received: [10, 1, 0, 0, 0, 1, 12]", "received: [10, 1, 0, 0, 0, 2, 13]"},
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请13件"}}, want: "T3-1", severity: Error},
-	{name: "T3-3-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-3-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"total: [9, 1, 0, 0, 0, 1, 11]", "total: [10, 1, 0, 0, 0, 1, 12]"},
 		{"carried_forward: [2, 0, 0, 0, 0, 0, 2]", "carried_forward: [1, 0, 0, 0, 0, 0, 1]"},
 		{"办结11件，结转下年度继续办理2件", "办结12件，结转下年度继续办理1件"}}, want: "T3-3", severity: Error},
-	{name: "T3-4-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-4-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"received: [10, 1, 0, 0, 0, 1, 12]", "received: [10, 1, 0, 0, 0, 1, 13]"}}, want: "T3-4", severity: Error},
-	{name: "T3-6-fail-negative", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-6-fail-negative", base: "valid2021.yaml", edits: []golden.Edit{
 		{"granted: [4, 1, 0, 0, 0, 0, 5]", "granted: [-4, 1, 0, 0, 0, 0, 5]"}}, want: "T3-6", severity: Error},
-	{name: "T3-6-fail-fraction", base: "valid2021.yaml", edits: []edit{
+	{name: "T3-6-fail-fraction", base: "valid2021.yaml", edits: []golden.Edit{
 		{"granted: [4, 1, 0, 0, 0, 0, 5]", "granted: [4.5, 1, 0, 0, 0, 0, 5]"}}, want: "T3-6", severity: Error},
 	// Table 四.
-	{name: "T4-1-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "T4-1-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}", "review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 2}"}}, want: "T4-1", severity: Error},
-	{name: "T4-1-pass-without-total", base: "valid2021.yaml", edits: []edit{
+	{name: "T4-1-pass-without-total", base: "valid2021.yaml", edits: []golden.Edit{
 		{"review: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}", "review: {upheld: 1, corrected: 0, other: 0, pending: 0}"}}, want: ""},
-	{name: "T4-2-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "T4-2-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"litigation_after_review: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}", "litigation_after_review: {upheld: 0, corrected: -1, other: 0, pending: 0, total: 0}"}}, want: "T4-2", severity: Error},
 	// Table 二.
-	{name: "T2-1-fail-count", base: "valid2021.yaml", edits: []edit{
+	{name: "T2-1-fail-count", base: "valid2021.yaml", edits: []golden.Edit{
 		{"licensing: {decisions: 310}", "licensing: {decisions: -310}"}}, want: "T2-1", severity: Error},
-	{name: "T2-1-fail-amount", base: "valid2021.yaml", edits: []edit{
+	{name: "T2-1-fail-amount", base: "valid2021.yaml", edits: []golden.Edit{
 		{"fees: {amount: 3.5200}", "fees: {amount: -3.5200}"}}, want: "T2-1", severity: Error},
 	{name: "T2-2-pass-negative-change", base: "valid2019.yaml", want: ""},
-	{name: "T2-2-fail-previous", base: "valid2019.yaml", edits: []edit{
+	{name: "T2-2-fail-previous", base: "valid2019.yaml", edits: []golden.Edit{
 		{"licensing: {previous: 120, change: -3, decisions: 280}", "licensing: {previous: -120, change: -3, decisions: 280}"}}, want: "T2-2", severity: Error},
-	{name: "T2-2-fail-unit", base: "valid2019.yaml", edits: []edit{
+	{name: "T2-2-fail-unit", base: "valid2019.yaml", edits: []golden.Edit{
 		{"unit: 元", "unit: 美元"}}, want: "T2-2", severity: Error},
 	// Cross-year.
 	{name: "X-0-no-previous", base: "valid2021.yaml", want: "X-0", severity: Info},
 	{name: "X-1-pass", base: "valid2021.yaml", prev: "prev2021.yaml", want: ""},
-	{name: "X-1-fail", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []edit{
+	{name: "X-1-fail", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
 		{"received: [10, 1, 0, 0, 0, 1, 12]", "received: [11, 0, 0, 0, 0, 1, 12]"},
 		{"carried_over: [1, 0, 0, 0, 0, 0, 1]", "carried_over: [0, 1, 0, 0, 0, 0, 1]"}}, want: "X-1", severity: Error},
-	{name: "X-1-note", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []edit{
+	{name: "X-1-note", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
 		{"received: [10, 1, 0, 0, 0, 1, 12]", "received: [11, 0, 0, 0, 0, 1, 12]"},
 		{"carried_over: [1, 0, 0, 0, 0, 0, 1]", "carried_over: [0, 1, 0, 0, 0, 0, 1]"},
 		{"scope: organ\n", "scope: organ\ncarry_over_note: 2021年度报告中1件企业申请误计为自然人申请，已于2022年3月更正。\n"}}, want: "X-1", severity: Warning},
-	{name: "X-1-prev-broken", base: "valid2021.yaml", prev: "prev2021.yaml", prevEdits: []edit{
+	{name: "X-1-prev-broken", base: "valid2021.yaml", prev: "prev2021.yaml", prevEdits: []golden.Edit{
 		{"received: [7, 0, 0, 0, 0, 1, 8]", "received: [7, 0, 0, 0, 0, 1, 八]"}}, want: "X-0", severity: Info},
 	{name: "X-2-pass", base: "valid2021.yaml", prev: "prev2021.yaml", want: ""},
-	{name: "X-2-fail", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []edit{
+	{name: "X-2-fail", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
 		{"normative_documents: {issued: 5, repealed: 1, in_force: 30}", "normative_documents: {issued: 5, repealed: 1, in_force: 31}"}}, want: "X-2", severity: Warning},
 	{name: "X-3-pass", base: "valid2019.yaml", prev: "prev2019.yaml", want: ""},
-	{name: "X-3-fail", base: "valid2019.yaml", prev: "prev2019.yaml", edits: []edit{
+	{name: "X-3-fail", base: "valid2019.yaml", prev: "prev2019.yaml", edits: []golden.Edit{
 		{"licensing: {previous: 120, change: -3, decisions: 280}", "licensing: {previous: 121, change: -3, decisions: 280}"}}, want: "X-3", severity: Warning},
-	{name: "X-0-edition-change", base: "valid2021.yaml", prev: "valid2019.yaml", edits: []edit{
+	{name: "X-0-edition-change", base: "valid2021.yaml", prev: "valid2019.yaml", edits: []golden.Edit{
 		{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}}, want: "X-0", severity: Info},
-	{name: "X-5-fail", base: "valid2019.yaml", edits: []edit{
+	{name: "X-5-fail", base: "valid2019.yaml", edits: []golden.Edit{
 		{"year: 2020", "year: 2021\nformat: \"2019\""}, {"date: 2021-01-25", "date: 2022-01-25"}}, want: "X-5", severity: Error},
-	{name: "X-5-override", base: "valid2019.yaml", edits: []edit{
+	{name: "X-5-override", base: "valid2019.yaml", edits: []golden.Edit{
 		{"year: 2020", "year: 2021\nformat: \"2019\"\nformat_override_reason: 按上级要求沿用试行格式"}, {"date: 2021-01-25", "date: 2022-01-25"}}, want: "X-5", severity: Warning},
-	{name: "X-5-pass-explicit", base: "valid2019.yaml", edits: []edit{
+	{name: "X-5-pass-explicit", base: "valid2019.yaml", edits: []golden.Edit{
 		{"year: 2020", "year: 2020\nformat: \"2019\""}}, want: ""},
 	// Fees.
-	{name: "F-1-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "F-1-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"processing_fees:\n  notices: 0\n  notified_amount: 0\n  collected: 0\n", ""}}, want: "F-1", severity: Warning},
-	{name: "TX-2-fail-collected", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-2-fail-collected", base: "valid2021.yaml", edits: []golden.Edit{
 		{"notices: 0\n  notified_amount: 0\n  collected: 0", "notices: 2\n  notified_amount: 300\n  collected: 500.00"}}, want: "TX-2", severity: Warning},
-	{name: "TX-2-fail-unpaid-text", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-2-fail-unpaid-text", base: "valid2021.yaml", edits: []golden.Edit{
 		{"fee_unpaid: [0, 0, 0, 0, 0, 0]", "fee_unpaid: [1, 0, 0, 0, 0, 0]"},
 		{"not_held: [3, 0, 0, 0, 0, 1]", "not_held: [2, 0, 0, 0, 0, 1]"},
 		{"本年度未收取信息处理费。", "本年度无其他事项。"}}, want: "TX-2", severity: Warning},
-	{name: "TX-2-pass", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-2-pass", base: "valid2021.yaml", edits: []golden.Edit{
 		{"fee_unpaid: [0, 0, 0, 0, 0, 0]", "fee_unpaid: [1, 0, 0, 0, 0, 0]"},
 		{"not_held: [3, 0, 0, 0, 0, 1]", "not_held: [2, 0, 0, 0, 0, 1]"},
 		{"notices: 0\n  notified_amount: 0\n  collected: 0", "notices: 2\n  notified_amount: 600\n  collected: 400"},
 		{"本年度未收取信息处理费。", "本年度发出收费通知2件，金额600元，实际收取信息处理费400元。"}}, want: ""},
 	// Text.
-	{name: "TX-1-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-1-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请21件"},
 		{"行政复议1件", "行政复议3件"}}, want: "TX-1", severity: Warning},
-	{name: "TX-1-pass-breakdown", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-1-pass-breakdown", base: "valid2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请12件，其中自然人申请10件、商业企业申请1件"}}, want: ""},
-	{name: "TX-4-fail", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-4-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"（五）监督保障。全年发生行政复议1件、行政诉讼1件，纳入年度考核和社会评议，未发生责任追究情况。", "（五）其他。全年发生行政复议1件、行政诉讼1件。"}}, want: "TX-4", severity: Warning},
-	{name: "TX-4-fail-government", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-4-fail-government", base: "valid2021.yaml", edits: []golden.Edit{
 		{"organ: 测试县人民政府办公室", "organ: 测试县人民政府"},
 		{"纳入年度考核和社会评议，未发生责任追究情况", "工作有序开展"}}, want: "TX-4", severity: Warning},
-	{name: "TX-5-fail", base: "valid2021.yaml", prev: "prev2021.yaml", prevEdits: []edit{
+	{name: "TX-5-fail", base: "valid2021.yaml", prev: "prev2021.yaml", prevEdits: []golden.Edit{
 		{"主要问题：依申请公开答复文书不够规范，个别部门更新不及时。改进情况：制定答复文书范本，建立季度通报制度，督促各部门按时更新栏目内容。",
 			"一是政策解读形式较为单一；二是基层公开标准化水平有待提高。下一步将丰富解读形式，推进基层标准化建设，提升公开质量和实效。"}}, want: "TX-5", severity: Warning},
-	{name: "TX-7-fail-unknown", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-7-fail-unknown", base: "valid2021.yaml", edits: []golden.Edit{
 		{"全年通过政府网站主动公开政府信息一千余条", "全年通过政府网站主动公开政府信息{{主动公开条数}}条，新收申请{{本年新收申清}}件"}}, want: "TX-7", severity: Error},
-	{name: "TX-7-warn-no-previous", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-7-warn-no-previous", base: "valid2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请{{本年新收申请}}件，{{本年新收申请.同比}}"}}, want: "TX-7", severity: Warning},
-	{name: "TX-7-pass", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []edit{
+	{name: "TX-7-pass", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请{{本年新收申请}}件，{{本年新收申请.同比}}，模板写法{{ }}和{{.Organ}}照原样印出"}}, want: ""},
 	// Work plan (工作要点落实情况).
-	{name: "WP-1-pass", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+	{name: "WP-1-pass", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "2022年6月底", "已完成"}, wpTask{"规范依申请公开", "长期坚持", "推进中"},
 		wpTask{"完善政府网站", "2023年6月底", "推进中"}, wpTask{"更新公开指南", "", "未完成"})}}, want: ""},
-	{name: "WP-1-fail-due", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+	{name: "WP-1-fail-due", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "2022年6月底", "推进中"}, wpTask{"完善政府网站", "2022年第三季度", "未完成"}, wpTask{"更新公开指南", "年底前", "推进中"})}},
 		want: "WP-1", severity: Warning},
-	{name: "WP-1-fail-overdue", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+	{name: "WP-1-fail-overdue", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "2021年12月底", "未完成"})}}, want: "WP-1", severity: Warning},
-	{name: "WP-2-fail", base: "valid2021.yaml", edits: []edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+	{name: "WP-2-fail", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "尽快", "推进中"}, wpTask{"完善政府网站", "2022年6月左右", "已完成"})}}, want: "WP-2", severity: Warning},
-	{name: "TX-6-fail-empty", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-6-fail-empty", base: "valid2021.yaml", edits: []golden.Edit{
 		{"  other: |\n    本年度未收取信息处理费。人大代表建议和政协提案办理结果已按规定公开。\n", "  other: \"\"\n"}}, want: "TX-6", severity: Error},
-	{name: "TX-6-fail-missing", base: "valid2021.yaml", edits: []edit{
+	{name: "TX-6-fail-missing", base: "valid2021.yaml", edits: []golden.Edit{
 		{"  problems: |\n    一是政策解读形式较为单一；二是基层公开标准化水平有待提高。下一步将丰富解读形式，推进基层标准化建设，提升公开质量和实效。\n", ""}}, want: "TX-6", severity: Error},
 }
 
 func TestRules(t *testing.T) {
 	for _, tc := range ruleCases {
 		t.Run(tc.name, func(t *testing.T) {
-			cur := loadString("本年.yaml", applyEdits(t, readTestdata(t, tc.base), tc.edits))
+			cur := LoadBytes("本年.yaml", golden.Apply(t, golden.Read(t, "../testdata/"+tc.base), tc.edits...))
 			var pool []Loaded
 			if tc.prev != "" {
-				pool = append(pool, loadString("上年.yaml", applyEdits(t, readTestdata(t, tc.prev), tc.prevEdits)))
+				pool = append(pool, LoadBytes("上年.yaml", golden.Apply(t, golden.Read(t, "../testdata/"+tc.prev), tc.prevEdits...)))
 			}
 			ps := CheckSet([]Loaded{cur}, pool)
 			if tc.want == "" {
@@ -221,10 +161,10 @@ func TestRules(t *testing.T) {
 					}
 				}
 				if !found {
-					t.Errorf("want a %s problem of rule %s, got:\n%s", tc.severity, tc.want, formatProblems(ps))
+					t.Errorf("want a %s problem of rule %s, got:\n%s", tc.severity, tc.want, golden.Format(ps))
 				}
 			}
-			golden(t, filepath.Join("rules", tc.name+".golden"), formatProblems(ps))
+			golden.Problems(t, filepath.Join("testdata", "rules", tc.name+".golden"), ps)
 		})
 	}
 }
@@ -250,8 +190,8 @@ func TestEveryRuleTested(t *testing.T) {
 }
 
 func TestDuplicateOrganYear(t *testing.T) {
-	src := readTestdata(t, "valid2021.yaml")
-	a, b := loadString("a.yaml", src), loadString("b.yaml", src)
+	src := golden.Read(t, "../testdata/valid2021.yaml")
+	a, b := LoadBytes("a.yaml", src), LoadBytes("b.yaml", src)
 	ps := CheckSet([]Loaded{a, b}, nil)
 	n := 0
 	for _, p := range ps {
@@ -263,7 +203,7 @@ func TestDuplicateOrganYear(t *testing.T) {
 		}
 	}
 	if n != 1 {
-		t.Errorf("want one S-8 problem, got %d:\n%s", n, formatProblems(ps))
+		t.Errorf("want one S-8 problem, got %d:\n%s", n, golden.Format(ps))
 	}
 }
 

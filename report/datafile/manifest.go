@@ -1,8 +1,9 @@
-package report
+package datafile
 
 import (
 	"errors"
 	"io"
+	"nianbao/report"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,16 +13,16 @@ import (
 )
 
 // A merge manifest (汇总清单) names the region organ, the year and every
-// unit whose report is merged into the region's 本级政府 report:
+// unit whose report.report is merged into the region's 本级政府 report:
 //
 //	organ: 示例市人民政府          # the region's 报告主体
 //	year: 2024
-//	date: 2025-03-20             # optional 落款日期 of the region report
+//	date: 2025-03-20             # optional 落款日期 of the region report.report
 //	text: 2024.region-text       # the region's own text sections (a file
 //	                             # holding `text:` as in a data file), or
 //	                             # the `text:` map itself, inline
-//	carry_over_note: …           # optional, copied to the region report
-//	format_override_reason: …    # optional, copied to the region report
+//	carry_over_note: …           # optional, copied to the region report.report
+//	format_override_reason: …    # optional, copied to the region report.report
 //	units:
 //	  - {organ: 示例市发展和改革委员会, file: units/fgw/2024.yaml}
 //	  - {organ: 示例市教育局}      # no file yet: 未报送
@@ -38,11 +39,11 @@ type Manifest struct {
 	Date                 string
 	CarryOverNote        string
 	FormatOverrideReason string
-	TextFile             string  // the text file as resolved, "" when inline
-	Text                 [4]Text // aligned with TextSections
+	TextFile             string         // the text file as resolved, "" when inline
+	Text                 [4]report.Text // aligned with TextSections
 	// WorkPlan is the region organ's own 工作要点 ledger, from the text
 	// file's work_plan: (it is the region's, not a sum of the units').
-	WorkPlan *WorkPlan
+	WorkPlan *report.WorkPlan
 	Units    []ManifestUnit
 }
 
@@ -50,14 +51,14 @@ type Manifest struct {
 type ManifestUnit struct {
 	Organ string
 	File  string // resolved against the manifest's directory; "" when none given
-	Pos   Pos
+	Pos   report.Pos
 }
 
 var manifestKeys = []string{"organ", "year", "date", "text", "carry_over_note", "format_override_reason", "units"}
 
 // LoadManifest reads and loads a merge manifest. It returns nil when the
-// manifest has errors; all of them are in Problems.
-func LoadManifest(path string) (*Manifest, Problems) {
+// manifest has errors; all of them are in report.Problems.
+func LoadManifest(path string) (*Manifest, report.Problems) {
 	data, ps := manifestRead(path)
 	if ps != nil {
 		return nil, ps
@@ -65,34 +66,34 @@ func LoadManifest(path string) (*Manifest, Problems) {
 	return ParseManifest(path, data)
 }
 
-func manifestRead(path string) ([]byte, Problems) {
+func manifestRead(path string) ([]byte, report.Problems) {
 	f, err := os.Open(path)
 	if err != nil {
 		msg := "无法打开文件：" + err.Error()
 		if errors.Is(err, os.ErrNotExist) {
 			msg = "文件不存在，请检查路径和文件名"
 		}
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "%s", msg)}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "%s", msg)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "这是一个目录，不是文件")}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "这是一个目录，不是文件")}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{problemf(path, Pos{}, "", "S-1", "读取文件失败：%v", err)}
+		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "读取文件失败：%v", err)}
 	}
 	return data, nil
 }
 
 // ParseManifest loads a manifest from data; file names it in messages and
 // is the base of relative paths.
-func ParseManifest(file string, data []byte) (m *Manifest, ps Problems) {
+func ParseManifest(file string, data []byte) (m *Manifest, ps report.Problems) {
 	l := &loader{file: file}
 	defer func() {
 		if r := recover(); r != nil {
 			m = nil
-			ps = append(l.ps, problemf(file, Pos{}, "", "S-1", "无法解析此文件（解析器内部错误：%v）", r))
+			ps = append(l.ps, report.Problemf(file, report.Pos{}, "", "S-1", "无法解析此文件（解析器内部错误：%v）", r))
 		}
 	}()
 	root := l.parse(data)
@@ -115,7 +116,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps Problems) {
 	} else {
 		l.addAt(l.top, "organ", "S-5", "缺少汇总报告主体 organ，例如 `organ: 示例市人民政府`")
 	}
-	tmp := &Report{}
+	tmp := &report.Report{}
 	if f, ok := top["year"]; ok {
 		if y, ok := l.integer(f.val, "year", "S-4"); ok {
 			if y < 2019 || y > 2100 {
@@ -162,7 +163,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps Problems) {
 // manifestText reads the region's own text: inline, or from the file named.
 func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 	v := deref(n)
-	tmp := &Report{}
+	tmp := &report.Report{}
 	if v.Kind == yaml.MappingNode {
 		l.text(v, tmp)
 		m.Text = tmp.Text

@@ -1,6 +1,10 @@
-package report
+package check
 
-import "testing"
+import (
+	. "nianbao/report"
+
+	"testing"
+)
 
 func TestFindFigures(t *testing.T) {
 	tests := []struct {

@@ -1,6 +1,9 @@
-package report
+package datafile_test
 
 import (
+	. "nianbao/report"
+	. "nianbao/report/check"
+	. "nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +13,7 @@ import (
 // report that loads without errors can be checked and built, and its
 // canonical form loads back.
 func FuzzLoad(f *testing.F) {
-	for _, pattern := range []string{"testdata/*.yaml", "testdata/bad/*.yaml", "testdata/real/*/*.yaml", "../data/*/*.yaml"} {
+	for _, pattern := range []string{"../testdata/*.yaml", "testdata/bad/*.yaml", "testdata/real/*/*.yaml", "../../data/*/*.yaml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil {

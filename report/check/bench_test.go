@@ -1,6 +1,7 @@
-package report
+package check
 
 import (
+	. "nianbao/report/datafile"
 	"os"
 	"testing"
 )
@@ -9,11 +10,11 @@ import (
 // for one typical report (with its previous year). Target: ≥ 2,000 files/s
 // on one core, i.e. ≤ 500 µs/op. Reported as files/s.
 func BenchmarkLoadCheck(b *testing.B) {
-	cur, err := os.ReadFile("../data/shili-office/2024.yaml")
+	cur, err := os.ReadFile("../../data/shili-office/2024.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
-	prevData, err := os.ReadFile("../data/shili-office/2023.yaml")
+	prevData, err := os.ReadFile("../../data/shili-office/2023.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}

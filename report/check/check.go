@@ -1,15 +1,16 @@
-package report
+package check
 
 import (
 	"fmt"
+	"nianbao/report"
 	"strings"
 )
 
 // Check runs every rule on r. prev is the same organ's report for year−1,
 // or nil when there is none; the cross-year rules then say they were skipped
-// (rule X-0). Problems found while loading r are not repeated: rules whose
+// (rule X-0). report.Problems found while loading r are not repeated: rules whose
 // inputs did not load are skipped, because their figures would be wrong.
-func Check(r, prev *Report, loadProblems Problems) Problems {
+func Check(r, prev *report.Report, loadProblems report.Problems) report.Problems {
 	if r == nil || !r.Edition.Valid() {
 		return nil
 	}
@@ -26,20 +27,20 @@ func Check(r, prev *Report, loadProblems Problems) Problems {
 }
 
 type checker struct {
-	r, prev *Report
+	r, prev *report.Report
 	bad     []string // YAML paths with load errors
-	ps      Problems
+	ps      report.Problems
 }
 
-func (c *checker) add(pos Pos, path, rule, format string, args ...any) {
-	c.ps = append(c.ps, problemf(c.r.File, pos, path, rule, format, args...))
+func (c *checker) add(pos report.Pos, path, rule, format string, args ...any) {
+	c.ps = append(c.ps, report.Problemf(c.r.File, pos, path, rule, format, args...))
 }
 
 // invalidPaths lists the paths that had load errors.
-func invalidPaths(ps Problems) []string {
+func invalidPaths(ps report.Problems) []string {
 	var out []string
 	for _, p := range ps {
-		if p.Severity != Error {
+		if p.Severity != report.Error {
 			continue
 		}
 		path := p.Path
@@ -61,13 +62,6 @@ func (c *checker) ok(path string) bool {
 	return true
 }
 
-func t3label(row T3Row) string {
-	if row.Group != "" {
-		return row.Group + row.Label
-	}
-	return row.Label
-}
-
 func (c *checker) table3() {
 	r := c.r
 	rows := r.Edition.Table3()
@@ -85,7 +79,7 @@ func (c *checker) table3() {
 		if ar.HasTotal && ar.Printed != ar.Sum() {
 			c.add(ar.CellPos[6], path+"[6]", "T3-4",
 				"“%s”的总计填写为 %d，但自然人与五类法人或其他组织之和为 %d（%s），相差 %d。请核对该行各数或总计",
-				t3label(row), ar.Printed, ar.Sum(), sumExpr(ar.Cells[:]), ar.Printed-ar.Sum())
+				report.T3Label(row), ar.Printed, ar.Sum(), sumExpr(ar.Cells[:]), ar.Printed-ar.Sum())
 		}
 	}
 	if !allOK {
@@ -98,14 +92,14 @@ func (c *checker) table3() {
 	hasTotal := total.Pos.Line > 0 // the row was written; otherwise it is computed
 	var outcome [6]int64
 	for i, row := range rows {
-		if row.Kind == T3Outcome {
+		if row.Kind == report.T3Outcome {
 			for k := range 6 {
 				outcome[k] += r.Requests[i].Cells[k]
 			}
 		}
 	}
 	for k := range 6 {
-		col := ApplicantColumns[k]
+		col := report.ApplicantColumns[k]
 		concluded := outcome[k]
 		concludedName := "（七）总计（由各办理结果相加）"
 		if hasTotal {
@@ -136,7 +130,7 @@ func sumExpr(vs []int64) string {
 }
 
 func (c *checker) table4() {
-	for i, g := range Table4Rows {
+	for i, g := range report.Table4Rows {
 		path := "appeals." + g.Key
 		a := c.r.Appeals[i]
 		if !c.ok(path) || !a.HasTotal {
@@ -152,11 +146,11 @@ func (c *checker) table4() {
 
 func (c *checker) fees() {
 	r := c.r
-	if r.Edition != Ed2021 {
+	if r.Edition != report.Ed2021 {
 		return
 	}
 	if r.Fees == nil {
-		c.add(Pos{}, "processing_fees", "F-1",
+		c.add(report.Pos{}, "processing_fees", "F-1",
 			"2021 版报告应报告信息处理费情况：请填写 processing_fees（notices 发出收费通知的件数、notified_amount 通知总金额、collected 实际收取总金额，单位元），没有收费的各项填 0")
 	}
 	unpaid := r.Row("other.fee_unpaid").Sum()
@@ -192,7 +186,7 @@ func (c *checker) crossYear() {
 	}
 	if prev == nil {
 		skipped := []string{"X-1 上年结转衔接", "TX-5 内容雷同"}
-		if r.Edition == Ed2021 {
+		if r.Edition == report.Ed2021 {
 			skipped = append(skipped, "X-2 现行有效件数衔接")
 		} else {
 			skipped = append(skipped, "X-3 项目数量衔接")
@@ -201,23 +195,23 @@ func (c *checker) crossYear() {
 		if r.Year == 2019 {
 			why += "（2018 年度报告使用旧格式，通常没有）"
 		}
-		c.add(Pos{}, "", "X-0", "%s，已跳过跨年度检查：%s", why, strings.Join(skipped, "、"))
+		c.add(report.Pos{}, "", "X-0", "%s，已跳过跨年度检查：%s", why, strings.Join(skipped, "、"))
 		return
 	}
 	c.carryOver()
 	c.similarity()
 	switch {
-	case r.Edition == Ed2021 && prev.Edition == Ed2021:
+	case r.Edition == report.Ed2021 && prev.Edition == report.Ed2021:
 		c.inForce()
-	case r.Edition == Ed2019 && prev.Edition == Ed2019:
+	case r.Edition == report.Ed2019 && prev.Edition == report.Ed2019:
 		c.itemCounts()
 	case r.Edition != prev.Edition:
-		c.add(Pos{}, "", "X-0", "上一年度（%d）报告使用 %s 版格式，本年度使用 %s 版，表二栏目不同，已跳过表二的跨年度衔接检查（X-2、X-3）",
+		c.add(report.Pos{}, "", "X-0", "上一年度（%d）报告使用 %s 版格式，本年度使用 %s 版，表二栏目不同，已跳过表二的跨年度衔接检查（X-2、X-3）",
 			prev.Year, prev.Edition, r.Edition)
 	}
 }
 
-func where(r *Report, pos Pos) string {
+func where(r *report.Report, pos report.Pos) string {
 	if pos.Line > 0 {
 		return fmt.Sprintf("%s:%d", r.File, pos.Line)
 	}
@@ -234,13 +228,13 @@ func (c *checker) carryOver() {
 		if cur.Cells[k] == last.Cells[k] {
 			continue
 		}
-		p := problemf(r.File, cur.CellPos[k], fmt.Sprintf("requests.carried_over[%d]", k), "X-1",
+		p := report.Problemf(r.File, cur.CellPos[k], fmt.Sprintf("requests.carried_over[%d]", k), "X-1",
 			"“%s”列：本年“二、上年结转”为 %d，但 %d 年度报告（%s）的“四、结转下年度继续办理”为 %d。请改为 %d；确有正当原因（机构调整、上年数据已更正）的，在 carry_over_note 中写明，说明会印在报告中",
-			ApplicantColumns[k], cur.Cells[k], prev.Year, where(prev, last.CellPos[k]), last.Cells[k], last.Cells[k])
+			report.ApplicantColumns[k], cur.Cells[k], prev.Year, where(prev, last.CellPos[k]), last.Cells[k], last.Cells[k])
 		if r.CarryOverNote != "" {
-			p.Severity = Warning
+			p.Severity = report.Warning
 			p.Msg = fmt.Sprintf("“%s”列：本年“二、上年结转”为 %d，与 %d 年度报告的“结转下年度继续办理”%d 不一致。已按 carry_over_note 说明处理：%s",
-				ApplicantColumns[k], cur.Cells[k], prev.Year, last.Cells[k], r.CarryOverNote)
+				report.ApplicantColumns[k], cur.Cells[k], prev.Year, last.Cells[k], r.CarryOverNote)
 		}
 		c.ps = append(c.ps, p)
 	}

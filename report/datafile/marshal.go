@@ -1,8 +1,9 @@
-package report
+package datafile
 
 import (
 	"bytes"
 	"fmt"
+	"nianbao/report"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -10,9 +11,9 @@ import (
 
 // Marshal writes r in the canonical shape of the data contract, with a
 // Chinese comment naming every row as the statutory table prints it. The
-// output loads back into an equal Report (see TestMarshalRoundTrip). yaml
+// output loads back into an equal report.Report (see TestMarshalRoundTrip). yaml
 // does all quoting, so any text is safe.
-func Marshal(r *Report) []byte {
+func Marshal(r *report.Report) []byte {
 	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: fmt.Sprintf(
 		"# %d年度政府信息公开工作年度报告数据（%s版格式，%s）\n# 填写说明：每个数都要填写，没有的填 0（空白不等于 0）；检查：nianbao check 本文件",
 		r.Year, r.Edition, r.Edition.Notice())}
@@ -26,7 +27,7 @@ func Marshal(r *Report) []byte {
 	}
 	scope := r.Scope
 	if scope == "" {
-		scope = ScopeOrgan
+		scope = report.ScopeOrgan
 	}
 	put(m, "scope", strNode(string(scope)), "organ：本机关报告；region：本级政府汇总报告")
 	if r.Date != "" {
@@ -37,7 +38,7 @@ func Marshal(r *Report) []byte {
 	}
 
 	text := mapping()
-	for i, s := range TextSections {
+	for i, s := range report.TextSections {
 		put(text, s.Key, textNode(r.Text[i].Body), s.Title)
 	}
 	put(m, "text", text, "文字部分，段落之间空一行")
@@ -56,11 +57,11 @@ func Marshal(r *Report) []byte {
 						idx = k
 					}
 				}
-				cell := Cell{}
+				cell := report.Cell{}
 				if idx >= 0 && idx < len(r.Active) {
 					cell = r.Active[idx]
 				}
-				if c.Kind == KindAmount {
+				if c.Kind == report.KindAmount {
 					v = amountNode(cell.Amount)
 				} else {
 					v = intNode(cell.Int)
@@ -82,10 +83,10 @@ func Marshal(r *Report) []byte {
 	req := mapping()
 	groups := map[string]*yaml.Node{}
 	for i, row := range r.Edition.Table3() {
-		if row.Kind == T3Total {
+		if row.Kind == report.T3Total {
 			continue // computed by the tool; a printed total may be added as a 7th number
 		}
-		ar := AppRow{}
+		ar := report.AppRow{}
 		if i < len(r.Requests) {
 			ar = r.Requests[i]
 		}
@@ -110,26 +111,26 @@ func Marshal(r *Report) []byte {
 	put(m, "requests", req, "表三 收到和处理政府信息公开申请情况")
 
 	app := mapping()
-	for i, g := range Table4Rows {
+	for i, g := range report.Table4Rows {
 		a := r.Appeals[i]
 		am := mapping()
 		am.Style = yaml.FlowStyle
 		for j := range 4 {
-			put(am, Table4Cols[j].Key, intNode(a.Vals[j]), "")
+			put(am, report.Table4Cols[j].Key, intNode(a.Vals[j]), "")
 		}
 		put(app, g.Key, am, g.Titled+"：结果维持、结果纠正、其他结果、尚未审结")
 	}
 	put(m, "appeals", app, "表四 政府信息公开行政复议、行政诉讼情况")
 
-	if r.Fees != nil || r.Edition == Ed2021 {
+	if r.Fees != nil || r.Edition == report.Ed2021 {
 		f := r.Fees
 		if f == nil {
-			f = &Fees{}
+			f = &report.Fees{}
 		}
 		fm := mapping()
-		put(fm, "notices", intNode(f.Notices), FeeFields[0].Label)
-		put(fm, "notified_amount", amountNode(f.NotifiedAmount), FeeFields[1].Label)
-		put(fm, "collected", amountNode(f.Collected), FeeFields[2].Label)
+		put(fm, "notices", intNode(f.Notices), report.FeeFields[0].Label)
+		put(fm, "notified_amount", amountNode(f.NotifiedAmount), report.FeeFields[1].Label)
+		put(fm, "collected", amountNode(f.Collected), report.FeeFields[2].Label)
 		put(m, "processing_fees", fm, "信息处理费（在“六、其他需要报告的事项”中报告）")
 	}
 	if r.WorkPlan != nil {
@@ -147,7 +148,7 @@ func Marshal(r *Report) []byte {
 	return buf.Bytes()
 }
 
-func t2Comment(b T2Block, row T2Row) string {
+func t2Comment(b report.T2Block, row report.T2Row) string {
 	s := b.Caption + " " + row.Label + "："
 	for i, c := range b.Cols {
 		if i > 0 {
@@ -188,7 +189,7 @@ func intNode(v int64) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)}
 }
 
-func amountNode(d Decimal) *yaml.Node {
+func amountNode(d report.Decimal) *yaml.Node {
 	tag := "!!int"
 	if d.Scale > 0 {
 		tag = "!!float"
@@ -212,14 +213,14 @@ func textNode(s string) *yaml.Node {
 // row present as zeros, every row commented, the text sections empty (check
 // reports them until they are written).
 func Scaffold(year int, organ string) []byte {
-	ed := EditionForYear(year)
-	r := &Report{Year: year, Organ: organ, Edition: ed, Scope: ScopeOrgan,
-		Active: make([]Cell, len(ed.Table2Cells())), Requests: make([]AppRow, len(ed.Table3()))}
-	if ed == Ed2019 {
+	ed := report.EditionForYear(year)
+	r := &report.Report{Year: year, Organ: organ, Edition: ed, Scope: report.ScopeOrgan,
+		Active: make([]report.Cell, len(ed.Table2Cells())), Requests: make([]report.AppRow, len(ed.Table3()))}
+	if ed == report.Ed2019 {
 		r.ProcUnit = "万元"
 	}
-	if ed == Ed2021 {
-		r.Fees = &Fees{}
+	if ed == report.Ed2021 {
+		r.Fees = &report.Fees{}
 	}
 	return Marshal(r)
 }

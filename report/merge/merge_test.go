@@ -1,8 +1,11 @@
-package report
+package merge
 
 import (
 	"fmt"
 	"math/rand/v2"
+	. "nianbao/report"
+	. "nianbao/report/check"
+	. "nianbao/report/datafile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,7 +205,7 @@ func TestAggregateRefuses(t *testing.T) {
 		{"sum out of range", func() []*Report {
 			u := randomUnits(rng, Ed2021, 2024, 2)
 			for _, x := range u {
-				x.Active[0].Int = maxCount
+				x.Active[0].Int = MaxCount
 			}
 			return u
 		}, "超出范围"},
@@ -394,7 +397,7 @@ func TestLoadManifestProblems(t *testing.T) {
 // The example region merges cleanly: no unit problem, no merge problem,
 // and the merged report passes check without warnings.
 func TestExampleRegion(t *testing.T) {
-	m, ps := LoadManifest("../data/shili-region/2024.manifest")
+	m, ps := LoadManifest("../../data/shili-region/2024.manifest")
 	if m == nil {
 		t.Fatal(ps)
 	}
@@ -418,7 +421,7 @@ func TestExampleRegion(t *testing.T) {
 	}
 	// The region organ's own work plan travels from the text file into the
 	// merged file and its section 六.
-	if back.WorkPlan == nil || len(back.WorkPlan.Tasks) != 13 || !sameWorkPlan(m.WorkPlan, back.WorkPlan) {
+	if back.WorkPlan == nil || len(back.WorkPlan.Tasks) != 13 || !m.WorkPlan.Equal(back.WorkPlan) {
 		t.Errorf("work plan not carried into the merged file: %+v", back.WorkPlan)
 	}
 	if subs := Build(back, nil).Sections[5].Subsections; len(subs) != 1 || subs[0].Paras[0].Text != "《示例市2024年政务公开工作要点》共13项任务，已完成11项，推进中2项。" {
@@ -433,16 +436,6 @@ func TestExampleRegion(t *testing.T) {
 	}
 }
 
-func TestBreakdownShare(t *testing.T) {
-	for _, tc := range []struct {
-		part, total int64
-		want        string
-	}{{1, 3, "33.3%"}, {2, 3, "66.7%"}, {1, 2000, "0.1%"}, {1, 2001, "0.0%"}, {0, 0, "—"}, {5, 5, "100.0%"}} {
-		if got := breakdownShare(tc.part, tc.total); got != tc.want {
-			t.Errorf("share(%d, %d) = %s, want %s", tc.part, tc.total, got, tc.want)
-		}
-	}
-}
 
 // BenchmarkMerge500 writes 500 synthetic unit files and runs the whole
 // merge: load and check every unit, aggregate, marshal. Target: ≤ 2 s/op.

@@ -1,7 +1,10 @@
-package report
+package check
 
 import (
 	"fmt"
+	. "nianbao/report"
+	. "nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +13,7 @@ import (
 
 // Every committed data file passes check: no error and no warning.
 func TestCommittedData(t *testing.T) {
-	files, err := FindDataFiles([]string{"../data"})
+	files, err := FindDataFiles([]string{"../../data"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +49,7 @@ func TestRealReports(t *testing.T) {
 	for _, f := range ok {
 		ps := CheckSet(LoadFiles([]string{f}), nil)
 		if ps.HasErrors() {
-			t.Errorf("%s: real consistent report has errors:\n%s", f, formatProblems(ps))
+			t.Errorf("%s: real consistent report has errors:\n%s", f, golden.Format(ps))
 		}
 	}
 	bad := LoadFiles([]string{"testdata/real/bad/shuyang-county-2025-modified.yaml"})
@@ -58,14 +61,14 @@ func TestRealReports(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("want T3-3 naming 自然人 and both 701 and 710, got:\n%s", formatProblems(ps))
+		t.Errorf("want T3-3 naming 自然人 and both 701 and 710, got:\n%s", golden.Format(ps))
 	}
 }
 
 // A six-year series of one organ passes X-1 year to year; a changed
 // 上年结转 in one year is caught, and only there.
 func TestSeriesCarryOver(t *testing.T) {
-	dir := "../data/shili-office"
+	dir := "../../data/shili-office"
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if len(files) < 6 {
 		t.Fatalf("want a six-year series, have %d files", len(files))
@@ -105,7 +108,7 @@ func TestSeriesCarryOver(t *testing.T) {
 		}
 	}
 	if len(x1) != 1 || !strings.HasSuffix(x1[0].File, "2022.yaml") || x1[0].Severity != Error || !strings.Contains(x1[0].Msg, "2021 年度报告") {
-		t.Errorf("want exactly one X-1 error in 2022.yaml, got:\n%s", formatProblems(x1))
+		t.Errorf("want exactly one X-1 error in 2022.yaml, got:\n%s", golden.Format(x1))
 	}
 }
 

@@ -1,0 +1,61 @@
+package check
+
+import (
+	"nianbao/report"
+	"nianbao/report/datafile"
+	"path/filepath"
+	"slices"
+)
+
+// CheckSet checks every target and returns all problems, sorted. The
+// previous year's report of a target is looked up among targets and pool
+// (same directory, same organ, year−1); it is used only when it loaded
+// without errors. Two files for the same organ and year in one directory are
+// an error (S-8).
+func CheckSet(targets, pool []datafile.Loaded) report.Problems {
+	index := map[datafile.Key]datafile.Loaded{}
+	var ps report.Problems
+	for _, set := range [][]datafile.Loaded{targets, pool} {
+		for _, l := range set {
+			k, ok := datafile.KeyOf(l)
+			if !ok {
+				continue
+			}
+			if first, dup := index[k]; dup {
+				if filepath.Clean(first.Path) == filepath.Clean(l.Path) {
+					continue // the same file given as a target and found in the pool
+				}
+				if slices.ContainsFunc(targets, func(t datafile.Loaded) bool { return t.Path == l.Path }) {
+					ps = append(ps, report.Problemf(l.Path, l.Report.Pos.Year, "year", "S-8",
+						"%s 与 %s 都是“%s”%d 年度的报告。同一目录下每个年度只能有一个文件，请删除或移走其中一个",
+						l.Path, first.Path, k.Organ, k.Year))
+				}
+				continue
+			}
+			index[k] = l
+		}
+	}
+	for _, t := range targets {
+		ps = append(ps, t.Problems...)
+		if t.Report == nil {
+			continue
+		}
+		var prev *report.Report
+		if k, ok := datafile.KeyOf(t); ok {
+			k.Year--
+			if p, found := index[k]; found {
+				if p.Clean() {
+					prev = p.Report
+				} else {
+					ps = append(ps, report.Problemf(t.Path, report.Pos{}, "", "X-0",
+						"上一年度报告 %s 有错误，已跳过跨年度检查。请先修正该文件（nianbao check %s）", p.Path, p.Path))
+					ps = append(ps, Check(t.Report, nil, t.Problems).Without("X-0")...)
+					continue
+				}
+			}
+		}
+		ps = append(ps, Check(t.Report, prev, t.Problems)...)
+	}
+	ps.Sort()
+	return ps
+}

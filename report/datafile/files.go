@@ -1,0 +1,155 @@
+package datafile
+
+import (
+	"fmt"
+	"io/fs"
+	"nianbao/report"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Loaded is one data file after Load: the report.report (nil when it could not be
+// parsed) and the problems found while loading it.
+type Loaded struct {
+	Path     string
+	Report   *report.Report
+	Problems report.Problems
+}
+
+// Clean reports whether the file loaded without errors.
+func (l Loaded) Clean() bool { return l.Report != nil && !l.Problems.HasErrors() }
+
+// IsDataFile reports whether name looks like a report.report data file.
+func IsDataFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(filepath.Base(name), ".")
+}
+
+// FindDataFiles expands the arguments of `check`/`build`: a file stands for
+// itself, a directory for every data file below it (sorted, hidden
+// directories skipped). The error names the first argument that does not exist.
+func FindDataFiles(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: 找不到此文件或目录", a)
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if IsDataFile(p) {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: 无法读取目录：%v", a, err)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// LoadFiles loads each path.
+func LoadFiles(paths []string) []Loaded {
+	out := make([]Loaded, len(paths))
+	for i, p := range paths {
+		r, ps := LoadFile(p)
+		out[i] = Loaded{Path: p, Report: r, Problems: ps}
+	}
+	return out
+}
+
+// Siblings loads the data files in the directories of paths that are not in
+// paths themselves: the candidates for a previous year's report.
+func Siblings(paths []string) []Loaded {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		seen[filepath.Clean(p)] = true
+	}
+	dirs := map[string]bool{}
+	var extra []string
+	for _, p := range paths {
+		dir := filepath.Dir(p)
+		if dirs[dir] {
+			continue
+		}
+		dirs[dir] = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			full := filepath.Join(dir, e.Name())
+			if !e.IsDir() && IsDataFile(e.Name()) && !seen[filepath.Clean(full)] {
+				extra = append(extra, full)
+			}
+		}
+	}
+	slices.Sort(extra)
+	return LoadFiles(extra)
+}
+
+// Key identifies one report of an organ's series: the directory it lies
+// in, the organ and the year. Two files with one Key are an S-8 error.
+type Key struct {
+	Dir, Organ string
+	Year       int
+}
+
+// KeyOf returns l's series key; false when the file did not load far
+// enough to know its organ and year.
+func KeyOf(l Loaded) (Key, bool) {
+	if l.Report == nil || l.Report.Year == 0 || l.Report.Organ == "" {
+		return Key{}, false
+	}
+	return Key{filepath.Clean(filepath.Dir(l.Path)), l.Report.Organ, l.Report.Year}, true
+}
+
+// History returns the reports of t's organ for earlier years found among
+// pool (same directory, loaded without errors), oldest first.
+func History(t Loaded, pool []Loaded) []*report.Report {
+	k, ok := KeyOf(t)
+	if !ok {
+		return nil
+	}
+	byYear := map[int]*report.Report{}
+	for _, l := range pool {
+		pk, ok := KeyOf(l)
+		if !ok || pk.Dir != k.Dir || pk.Organ != k.Organ || pk.Year >= k.Year || !l.Clean() {
+			continue
+		}
+		if _, dup := byYear[pk.Year]; !dup {
+			byYear[pk.Year] = l.Report
+		}
+	}
+	var out []*report.Report
+	for y := k.Year - 1; y >= 2019 && len(byYear) > 0; y-- {
+		if r, ok := byYear[y]; ok {
+			out = append([]*report.Report{r}, out...)
+			delete(byYear, y)
+		}
+	}
+	return out
+}
+
+// LoadBytes loads data as the data file named name (used in messages) and
+// returns it with its problems, as LoadFiles does for files on disk.
+func LoadBytes(name, data string) Loaded {
+	r, ps := Load(name, []byte(data))
+	return Loaded{Path: name, Report: r, Problems: ps}
+}
