@@ -1,0 +1,59 @@
+package report_test
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestImportRules enforces the layout of architecture.md with `go list
+// -deps`: the domain imports only the standard library, only datafile
+// reads YAML, and no renderer imports another renderer.
+func TestImportRules(t *testing.T) {
+	renderers := []string{"nianbao/report/pdf", "nianbao/report/html", "nianbao/report/xlsx", "nianbao/report/docx"}
+	for _, tc := range []struct {
+		pkg     string
+		allowed []string // non-standard-library dependencies allowed (prefixes)
+		denied  []string // never allowed (prefixes), checked even when allowed matches
+	}{
+		{pkg: "nianbao/report"},
+		{pkg: "nianbao/report/publish"},
+		{pkg: "nianbao/report/zipguard"},
+		{pkg: "nianbao/report/datafile", allowed: []string{"nianbao/report", "go.yaml.in/yaml/v3"}, denied: append(renderers, "nianbao/report/check")},
+		{pkg: "nianbao/report/check", allowed: []string{"nianbao/report", "nianbao/report/datafile", "go.yaml.in/yaml/v3"}, denied: renderers},
+		{pkg: "nianbao/report/merge", allowed: []string{"nianbao/report", "go.yaml.in/yaml/v3"}, denied: renderers},
+		{pkg: "nianbao/report/pdf", allowed: []string{"nianbao/report", "nianbao/templates", "codeberg.org/go-pdf/fpdf", "golang.org/x/"}, denied: without(renderers, "nianbao/report/pdf")},
+		{pkg: "nianbao/report/html", allowed: []string{"nianbao/report", "nianbao/templates", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: without(renderers, "nianbao/report/html")},
+		{pkg: "nianbao/report/xlsx", allowed: []string{"nianbao/report", "nianbao/templates", "github.com/xuri/", "github.com/richardlehane/", "github.com/tiendc/", "golang.org/x/"}, denied: without(renderers, "nianbao/report/xlsx")},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", tc.pkg).CombinedOutput()
+			if err != nil {
+				if strings.Contains(string(out), "cannot find package") || strings.Contains(string(out), "is not in std") || strings.Contains(string(out), "no required module") {
+					t.Skipf("%s does not exist (yet)", tc.pkg)
+				}
+				t.Fatalf("go list %s: %v\n%s", tc.pkg, err, out)
+			}
+			for _, dep := range strings.Fields(string(out)) {
+				if dep == tc.pkg {
+					continue
+				}
+				for _, d := range tc.denied {
+					if dep == d || strings.HasPrefix(dep, d+"/") {
+						t.Errorf("%s imports %s, which the layout forbids", tc.pkg, dep)
+					}
+				}
+				if !slices.ContainsFunc(tc.allowed, func(a string) bool {
+					return dep == a || strings.HasPrefix(dep, a) && (strings.HasSuffix(a, "/") || strings.HasPrefix(dep, a+"/"))
+				}) {
+					t.Errorf("%s imports %s, which is not in its allowed list", tc.pkg, dep)
+				}
+			}
+		})
+	}
+}
+
+func without(list []string, s string) []string {
+	return slices.DeleteFunc(slices.Clone(list), func(x string) bool { return x == s })
+}
