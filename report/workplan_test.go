@@ -34,7 +34,7 @@ const workPlanYAML = `work_plan:
 
 func TestWorkPlanLoadAndMarshal(t *testing.T) {
 	src := golden.Read(t, "testdata/valid2021.yaml") + workPlanYAML
-	r, ps := Load("本年.yaml", []byte(src))
+	r, ps := Parse("本年.yaml", []byte(src))
 	if ps.HasErrors() {
 		t.Fatalf("load: %v", ps)
 	}
@@ -69,7 +69,7 @@ func TestWorkPlanLoadAndMarshal(t *testing.T) {
 		t.Errorf("Counts = %d %d %d", done, doing, notDone)
 	}
 	out := Marshal(r)
-	back, ps := Load("本年.yaml", out)
+	back, ps := Parse("本年.yaml", out)
 	if len(ps) != 0 {
 		t.Fatalf("reloading Marshal output: %v\n%s", ps, out)
 	}
@@ -82,7 +82,7 @@ func TestWorkPlanLoadAndMarshal(t *testing.T) {
 }
 
 func TestWorkPlanAbsent(t *testing.T) {
-	r, ps := Load("本年.yaml", []byte(golden.Read(t, "testdata/valid2021.yaml")))
+	r, ps := Parse("本年.yaml", []byte(golden.Read(t, "testdata/valid2021.yaml")))
 	if ps.HasErrors() || r.WorkPlan != nil {
 		t.Fatalf("want no work plan and no errors: %v", ps)
 	}
@@ -140,7 +140,7 @@ func TestWorkPlanInBuild(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			src := golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"), tc.edits...) + tc.plan
-			r, ps := Load("本年.yaml", []byte(src))
+			r, ps := Parse("本年.yaml", []byte(src))
 			if ps.HasErrors() {
 				t.Fatalf("load: %v", ps)
 			}

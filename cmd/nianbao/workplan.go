@@ -169,7 +169,7 @@ func importInto(e *env, path string, res *workplan.Result) error {
 	if err != nil {
 		return err
 	}
-	r, ps := datafile.Load(path, src)
+	r, ps := datafile.Parse(path, src)
 	if r == nil {
 		for _, p := range ps {
 			fmt.Fprintln(e.stderr, p)
@@ -190,7 +190,7 @@ func importInto(e *env, path string, res *workplan.Result) error {
 	if err != nil {
 		return fmt.Errorf("%s：%v，未导入", path, err)
 	}
-	after, ps2 := datafile.Load(path, next)
+	after, ps2 := datafile.Parse(path, next)
 	if after == nil || ps2.Count(report.Error) > ps.Count(report.Error) {
 		for _, p := range ps2 {
 			if p.Severity == report.Error {

@@ -18,13 +18,13 @@ func BenchmarkLoadCheck(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pr, _ := Load("2023.yaml", prevData)
+	pr, _ := Parse("2023.yaml", prevData)
 	prev := Loaded{Path: "2023.yaml", Report: pr}
 	b.SetBytes(int64(len(cur)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		r, ps := Load("2024.yaml", cur)
+		r, ps := Parse("2024.yaml", cur)
 		CheckSet([]Loaded{{Path: "2024.yaml", Report: r, Problems: ps}}, []Loaded{prev})
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "files/s")

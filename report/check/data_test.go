@@ -86,7 +86,7 @@ func TestSeriesCarryOver(t *testing.T) {
 			t.Fatal(err)
 		}
 		if filepath.Base(f) == "2022.yaml" {
-			r, _ := Load(f, data)
+			r, _ := Parse(f, data)
 			co, rc := r.Row("carried_over"), r.Row("received")
 			data = replaceAt(t, data, rc.CellPos[0], fmt.Sprint(rc.Cells[0]), fmt.Sprint(rc.Cells[0]-1))
 			data = replaceAt(t, data, co.CellPos[0], fmt.Sprint(co.Cells[0]), fmt.Sprint(co.Cells[0]+1))

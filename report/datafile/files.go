@@ -150,6 +150,6 @@ func History(t Loaded, pool []Loaded) []*report.Report {
 // LoadBytes loads data as the data file named name (used in messages) and
 // returns it with its problems, as LoadFiles does for files on disk.
 func LoadBytes(name, data string) Loaded {
-	r, ps := Load(name, []byte(data))
+	r, ps := Parse(name, []byte(data))
 	return Loaded{Path: name, Report: r, Problems: ps}
 }

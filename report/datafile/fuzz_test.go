@@ -22,7 +22,7 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, ps := Load("fuzz.yaml", data)
+		r, ps := Parse("fuzz.yaml", data)
 		for _, p := range ps {
 			if p.Msg == "" || p.Rule == "" {
 				t.Fatalf("problem without message or rule: %#v", p)
@@ -38,7 +38,7 @@ func FuzzLoad(f *testing.F) {
 		CheckSet([]Loaded{l}, nil)
 		Build(r, nil)
 		if !ps.HasErrors() {
-			if _, ps2 := Load("again.yaml", Marshal(r)); ps2.HasErrors() {
+			if _, ps2 := Parse("again.yaml", Marshal(r)); ps2.HasErrors() {
 				t.Fatalf("canonical form of a clean report does not load: %v", ps2)
 			}
 		}

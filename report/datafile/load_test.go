@@ -1,16 +1,18 @@
 package datafile_test
 
 import (
+	"bytes"
+	"io/fs"
 	. "nianbao/report"
 	. "nianbao/report/check"
 	. "nianbao/report/datafile"
-	"bytes"
 	"nianbao/report/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // fileLevel lists the bad inputs whose problem concerns the whole file, so
@@ -68,7 +70,7 @@ func TestBadInputs(t *testing.T) {
 func TestOversizeFile(t *testing.T) {
 	big := bytes.Repeat([]byte("# 填充\n"), MaxFileSize/8+10)
 	big = append([]byte("year: 2022\n"), big...)
-	r, ps := Load("big.yaml", big)
+	r, ps := Parse("big.yaml", big)
 	if r != nil || len(ps) != 1 || ps[0].Rule != "S-1" || !strings.Contains(ps[0].Msg, "1 MiB") {
 		t.Fatalf("want one S-1 problem about size, got %v", ps)
 	}
@@ -160,7 +162,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 				t.Fatalf("fixture has errors: %v", ps)
 			}
 			out := Marshal(r)
-			back, ps2 := Load(f, out)
+			back, ps2 := Parse(f, out)
 			if len(ps2) != 0 {
 				t.Fatalf("reloading Marshal output: %v\n%s", ps2, out)
 			}
@@ -265,5 +267,24 @@ func TestJSONSchemaGolden(t *testing.T) {
 	}
 	if !reflect.DeepEqual(JSONSchema(), JSONSchema()) {
 		t.Error("schema not deterministic")
+	}
+}
+
+// Load reads through any fs.FS; non-regular files are refused, not read.
+func TestLoadFS(t *testing.T) {
+	valid := golden.Read(t, "../testdata/valid2021.yaml")
+	fsys := fstest.MapFS{
+		"a/2021.yaml": {Data: []byte(valid)},
+		"pipe.yaml":   {Mode: fs.ModeNamedPipe},
+		"dir.yaml":    {Mode: fs.ModeDir},
+	}
+	if r, ps := Load(fsys, "a/2021.yaml"); r == nil || ps.HasErrors() {
+		t.Fatalf("valid file: %v", ps)
+	}
+	for name, want := range map[string]string{"pipe.yaml": "不是普通文件", "dir.yaml": "目录", "none.yaml": "不存在"} {
+		r, ps := Load(fsys, name)
+		if r != nil || len(ps) != 1 || !strings.Contains(ps[0].Msg, want) || ps[0].File != name {
+			t.Errorf("%s: got %v, want one problem containing %q", name, ps, want)
+		}
 	}
 }

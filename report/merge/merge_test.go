@@ -157,7 +157,7 @@ func TestAggregateProperty(t *testing.T) {
 			}
 		}
 		// Round trip through the data file.
-		back, ps := Load("region.yaml", Marshal(region))
+		back, ps := Parse("region.yaml", Marshal(region))
 		if back == nil || ps.HasErrors() {
 			t.Fatalf("trial %d: merged file does not load: %v", trial, ps)
 		}
@@ -410,7 +410,7 @@ func TestExampleRegion(t *testing.T) {
 			t.Errorf("%s: %s %v", u.Organ, u.State, u.Problems)
 		}
 	}
-	back, ps := Load("2024.yaml", Marshal(res.Region))
+	back, ps := Parse("2024.yaml", Marshal(res.Region))
 	if back == nil || ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -435,7 +435,6 @@ func TestExampleRegion(t *testing.T) {
 		t.Errorf("公安局 share %s, want 38.8%%", got)
 	}
 }
-
 
 // BenchmarkMerge500 writes 500 synthetic unit files and runs the whole
 // merge: load and check every unit, aggregate, marshal. Target: ≤ 2 s/op.

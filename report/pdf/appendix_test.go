@@ -270,7 +270,7 @@ func TestWorkPlanLedger(t *testing.T) {
 			"      units: 县司法局、县数据局\n      deadline: 2022年%d月底\n      status: 已完成\n      result: 关联解读材料%d篇，标注失效文件%d件。\n",
 			i, ledgerTask(i), i%12+1, 30+i, i)
 	}
-	r, ps := datafile.Load("2022.yaml", []byte(b.String()))
+	r, ps := datafile.Parse("2022.yaml", []byte(b.String()))
 	if r == nil || ps.HasErrors() {
 		t.Fatalf("load: %v", ps)
 	}

@@ -88,7 +88,7 @@ func TestImportedLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := datafile.MarshalWorkPlan(res.Plan)
-	r, ps := datafile.Load("x.yaml", append([]byte(scaffold2022()), out...))
+	r, ps := datafile.Parse("x.yaml", append([]byte(scaffold2022()), out...))
 	for _, p := range ps {
 		if strings.HasPrefix(p.Path, "work_plan") {
 			t.Errorf("%s", p)

@@ -32,7 +32,7 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		back, lps := datafile.Load("back.yaml", datafile.Marshal(r))
+		back, lps := datafile.Parse("back.yaml", datafile.Marshal(r))
 		if back == nil {
 			t.Fatalf("imported report does not load back: %v", lps)
 		}

@@ -151,7 +151,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		sameMeaning(t, path, want, got)
 		// And through the YAML contract.
-		back, ps := datafile.Load("back.yaml", datafile.Marshal(got))
+		back, ps := datafile.Parse("back.yaml", datafile.Marshal(got))
 		if back == nil || ps.HasErrors() {
 			t.Fatalf("%s: marshalled import does not load: %v", path, ps)
 		}
