@@ -1,3 +1,50 @@
+// Package report is the domain of nianbao: the statutory model of the
+// 政府信息公开工作年度报告 in both editions, problems and the rule registry,
+// and the render model (Doc, Build) every output is drawn from. It imports
+// only the standard library.
+//
+// # Where things live
+//
+// Folder names follow the pipeline; a newcomer finds each step by name:
+//
+//	report/            model (Report), editions (labels as data), decimals, deadlines,
+//	                   problems and the rule registry (rules.go), Doc and Build,
+//	                   placeholders, compare / trend / appendix, open data
+//	report/datafile/   loading: the one reader of data files (YAML through yaml.Node,
+//	                   via fs.FS), marshal, scaffold, JSON Schema, manifests, file
+//	                   discovery and an organ's series of years, work-plan splicing
+//	report/check/      checking: every rule (T*, X*, TX*, F*, WP*), similarity
+//	report/merge/      merging: 汇总 of many units into one region report
+//	report/pdf/        output: the official PDF (fpdf)
+//	report/html/       output: web pages and charts (html/template, go-echarts)
+//	report/xlsx/       output and input: the statistics workbook both ways, task
+//	                   tables (任务分解表), the merge breakdown workbook (excelize)
+//	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
+//	report/site/       publishing: the static site (pages, downloads, open data)
+//	report/publish/    writing: atomic, only-if-changed file output
+//	templates/         embedded templates, CSS, ECharts, fonts
+//	cmd/nianbao/       the command line: flags, help, printing, exit codes
+//
+// Data flows one way:
+//
+//	datafile.Load → check.CheckSet (with the previous year's file) → [merge.Merge]
+//	  → report.Build → *Doc → pdf / html / xlsx → publish
+//
+// The statutory labels and row order of both editions are written once, as
+// data, in edition.go; the rules, with their stable IDs, severities and
+// bases, in rules.go. Every figure in every output comes from Build;
+// renderers lay the Doc out and do no arithmetic. Grid cells carry their
+// row and column (Grid.Place), so renderers never place spans themselves.
+//
+// Glossary (Go name ↔ YAML key ↔ official label):
+//
+//	Report.Active    active     表二 主动公开政府信息情况
+//	Report.Requests  requests   表三 收到和处理政府信息公开申请情况
+//	Report.Appeals   appeals    表四 政府信息公开行政复议、行政诉讼情况
+//	Report.Fees      processing_fees  信息处理费
+//	Report.WorkPlan  work_plan  政务公开工作要点落实情况（任务分解表）
+//	Ed2019 / Ed2021  format     国办公开办函〔2019〕60号 / 〔2021〕30号
+//	T3Received … T3CarriedForward     一、本年新收 … 四、结转下年度继续办理
 package report
 
 import (

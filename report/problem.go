@@ -150,3 +150,15 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+
+// Without returns the problems whose rule is not id.
+func (ps Problems) Without(id string) Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Rule != id {
+			out = append(out, p)
+		}
+	}
+	return out
+}

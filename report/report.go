@@ -1,27 +1,3 @@
-// Package report is the domain of nianbao: the statutory model of the
-// 政府信息公开工作年度报告 in both editions, its strict loader, every check,
-// and the render model every output is drawn from.
-//
-// Pipeline:
-//
-//	YAML → Load (strict, every value with line:column, all problems collected)
-//	     → CheckSet / Check (rules T*, X*, TX*, F*, with the previous year's file)
-//	     → Build → Doc (every number final, every row in order)
-//	     → renderers (report/pdf, report/html, report/xlsx) → report/publish
-//
-// The statutory labels and row order of both editions are written once, as
-// data, in edition.go; the rules, with their stable IDs, severities and
-// bases, in rules.go.
-//
-// Glossary (Go name ↔ YAML key ↔ official label):
-//
-//	Report.Active    active     表二 主动公开政府信息情况
-//	Report.Requests  requests   表三 收到和处理政府信息公开申请情况
-//	Report.Appeals   appeals    表四 政府信息公开行政复议、行政诉讼情况
-//	Report.Fees      processing_fees  信息处理费
-//	Report.WorkPlan  work_plan  政务公开工作要点落实情况（任务分解表）
-//	Ed2019 / Ed2021  format     国办公开办函〔2019〕60号 / 〔2021〕30号
-//	T3Received … T3CarriedForward     一、本年新收 … 四、结转下年度继续办理
 package report
 
 // Pos is a position in a source file, 1-based. The zero Pos means "the file

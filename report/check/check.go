@@ -1,3 +1,9 @@
+// Package check holds every rule of the statutory format that needs more
+// than one value: table sums (T*), carry-over and continuity across years
+// (X*), figures quoted in the text (TX*), fees (F*), work plans (WP*), and
+// the similarity of text sections (内容雷同). Rules are registered, with
+// IDs, severities and bases, in report.Rules; a test requires every ID
+// emitted anywhere to be registered.
 package check
 
 import (

@@ -1,3 +1,10 @@
+// Package datafile is the one reader and writer of nianbao's data files
+// (YAML, data-format.md): Load and Parse through yaml.Node with the line
+// and column of every value and every problem collected; Marshal and
+// Scaffold; the JSON Schema; merge manifests; finding data files and
+// grouping them into an organ's series of years. Files are read through
+// fs.FS (LoadFile for a path on disk); report and report/check take loaded
+// reports, never paths.
 package datafile
 
 import (

@@ -1,3 +1,6 @@
+// Package merge rolls the reports of many units up into one region report
+// (汇总): Merge reads a manifest's units, refuses what cannot be summed
+// (M-1…M-3), and Aggregate adds every statutory figure exactly.
 package merge
 
 import (
