@@ -151,7 +151,6 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-
 // Without returns the problems whose rule is not id.
 func (ps Problems) Without(id string) Problems {
 	var out Problems
