@@ -11,9 +11,9 @@ import (
 	"nianbao/report/publish"
 )
 
-// outputFormat is one output of `nianbao build`. Each renderer registers
-// its own in an init function (build_pdf.go, build_html.go, build_xlsx.go),
-// so build.go knows none of them.
+// outputFormat is one output of `nianbao build`. Each is defined beside
+// its renderer (build_html.go, build_pdf.go, build_xlsx.go) and listed in
+// outputFormats.
 type outputFormat struct {
 	name    string // flag name and default extension: pdf, html, xlsx
 	summary string // Chinese, for --help
@@ -46,20 +46,14 @@ type namedFile struct {
 
 type renderFunc func(in renderInput) (renderOutput, error)
 
-var outputFormats []*outputFormat
-
-func registerFormat(f *outputFormat) { outputFormats = append(outputFormats, f) }
+// outputFormats are the formats of `nianbao build`, in the order of its help.
+var outputFormats = []*outputFormat{htmlFormat, pdfFormat, xlsxFormat}
 
 var buildCmd = &command{
 	name:    "build",
 	summary: "生成年度报告（PDF、HTML 等），有错误的文件不生成",
+	usageFn: buildUsage,
 	run:     runBuild,
-}
-
-func init() {
-	buildCmd.usageFn = buildUsage
-	buildCmd.order = 30
-	registerCommand(buildCmd)
 }
 
 func buildUsage() string {

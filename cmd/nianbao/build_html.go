@@ -8,18 +8,16 @@ import (
 )
 
 // The "html" output of `nianbao build`: the report as a web page.
-func init() {
-	registerFormat(&outputFormat{
-		name:    "html",
-		summary: "网页：{文件名}.html 及 assets/（样式和图表脚本）；--self-contained 生成单个文件，--fragment 生成可粘贴到网站内容管理系统的片段",
-		flags: func(fs *flag.FlagSet) renderFunc {
-			self := fs.Bool("self-contained", false, "")
-			frag := fs.Bool("fragment", false, "")
-			return func(in renderInput) (renderOutput, error) {
-				return renderHTML(in, *self, *frag)
-			}
-		},
-	})
+var htmlFormat = &outputFormat{
+	name:    "html",
+	summary: "网页：{文件名}.html 及 assets/（样式和图表脚本）；--self-contained 生成单个文件，--fragment 生成可粘贴到网站内容管理系统的片段",
+	flags: func(fs *flag.FlagSet) renderFunc {
+		self := fs.Bool("self-contained", false, "")
+		frag := fs.Bool("fragment", false, "")
+		return func(in renderInput) (renderOutput, error) {
+			return renderHTML(in, *self, *frag)
+		}
+	},
 }
 
 // renderHTML writes the report page. Plain: {base}.html plus assets/.

@@ -108,8 +108,3 @@ func runCheck(e *env, args []string) error {
 	}
 	return nil
 }
-
-func init() {
-	checkCmd.order = 20
-	registerCommand(checkCmd)
-}

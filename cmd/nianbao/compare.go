@@ -49,11 +49,6 @@ var compareCmd = &command{
 	run: runCompare,
 }
 
-func init() {
-	compareCmd.order = 60
-	registerCommand(compareCmd)
-}
-
 func runCompare(e *env, args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	all := fs.Bool("all", false, "")

@@ -76,8 +76,3 @@ func runExport(e *env, args []string) error {
 func complete(r *report.Report) bool {
 	return r.Edition.Valid() && len(r.Active) == len(r.Edition.Table2Cells()) && len(r.Requests) == len(r.Edition.Table3())
 }
-
-func init() {
-	exportCmd.order = 51
-	registerCommand(exportCmd)
-}

@@ -125,8 +125,3 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	}
 	return data, nil
 }
-
-func init() {
-	importCmd.order = 52
-	registerCommand(importCmd)
-}

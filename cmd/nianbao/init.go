@@ -95,8 +95,3 @@ func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ s
 	}
 	return *f.year, organ, nil
 }
-
-func init() {
-	initCmd.order = 10
-	registerCommand(initCmd)
-}

@@ -57,11 +57,6 @@ var mergeCmd = &command{
 	run: runMerge,
 }
 
-func init() {
-	mergeCmd.order = 61
-	registerCommand(mergeCmd)
-}
-
 func runMerge(e *env, args []string) error {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
 	manifest := fs.String("manifest", "", "")

@@ -29,11 +29,6 @@ var placeholdersCmd = &command{
 	run: runPlaceholders,
 }
 
-func init() {
-	placeholdersCmd.order = 85
-	registerCommand(placeholdersCmd)
-}
-
 func runPlaceholders(e *env, args []string) error {
 	fs := flag.NewFlagSet("placeholders", flag.ContinueOnError)
 	rest, err := parseFlags(fs, args)

@@ -59,8 +59,3 @@ func runRules(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "共 %d 条规则。\n", len(report.Rules))
 	return nil
 }
-
-func init() {
-	rulesCmd.order = 80
-	registerCommand(rulesCmd)
-}

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -16,11 +14,9 @@ type command struct {
 	name    string
 	summary string // one line, Chinese
 	usage   string // full help, Chinese, with examples
-	// usageFn computes the help when it depends on registrations (build).
+	// usageFn computes the help when it depends on other lists (build's formats).
 	usageFn func() string
-	// order places the command in the help list.
-	order int
-	run   func(e *env, args []string) error
+	run     func(e *env, args []string) error
 }
 
 func (c *command) help() string {
@@ -49,12 +45,10 @@ func (u usageError) Error() string { return u.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-var commands []*command
-
-// registerCommand adds a subcommand; each command's file registers itself.
-func registerCommand(c *command) {
-	commands = append(commands, c)
-	slices.SortStableFunc(commands, func(a, b *command) int { return cmp.Compare(a.order, b.order) })
+// commands are nianbao's subcommands, in the order of the main help.
+var commands = []*command{
+	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd,
+	compareCmd, mergeCmd, workplanCmd, rulesCmd, placeholdersCmd, schemaCmd,
 }
 
 func lookup(name string) *command {

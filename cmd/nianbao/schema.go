@@ -50,8 +50,3 @@ func runSchema(e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "已写入 %s\n", *out)
 	return nil
 }
-
-func init() {
-	schemaCmd.order = 90
-	registerCommand(schemaCmd)
-}

@@ -25,7 +25,6 @@ import (
 var siteCmd = &command{
 	name:    "site",
 	summary: "生成静态网站：首页、各年度报告网页、历年对比页和下载文件",
-	order:   40,
 	usage: `用法：nianbao site [选项] 数据目录... -o 网站目录
 
 把数据目录中所有机关、所有年度的报告生成一个静态网站：
@@ -54,8 +53,6 @@ var siteCmd = &command{
 `,
 	run: runSite,
 }
-
-func init() { registerCommand(siteCmd) }
 
 // siteReport is one report of the site.
 type siteReport struct {

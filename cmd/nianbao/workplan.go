@@ -62,11 +62,6 @@ var workplanCmd = &command{
 	run: runWorkplan,
 }
 
-func init() {
-	workplanCmd.order = 62
-	registerCommand(workplanCmd)
-}
-
 func runWorkplan(e *env, args []string) error {
 	if len(args) == 0 {
 		return usagef("请给出子命令，例如 nianbao workplan import 任务分解表.xlsx --into 2024.yaml")

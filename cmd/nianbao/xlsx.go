@@ -76,8 +76,3 @@ func runXlsxTemplate(e *env, args []string) error {
 		path, year, report.EditionForYear(year), path, year)
 	return nil
 }
-
-func init() {
-	xlsxCmd.order = 50
-	registerCommand(xlsxCmd)
-}
