@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/width"
+
 	"nianbao/report"
 )
 
@@ -300,84 +302,15 @@ func cjkWidth(s string) int {
 	return n
 }
 
-// wideRanges are the East Asian Wide (W) and Fullwidth (F) ranges of
-// Unicode's EastAsianWidth.txt that occur in practice.
-var wideRanges = [][2]rune{
-	{0x1100, 0x115F},   // Hangul Jamo initials
-	{0x231A, 0x231B},   // watch, hourglass
-	{0x2329, 0x232A},   // angle brackets
-	{0x23E9, 0x23EC},   //
-	{0x23F0, 0x23F0},   //
-	{0x23F3, 0x23F3},   //
-	{0x25FD, 0x25FE},   //
-	{0x2614, 0x2615},   //
-	{0x2648, 0x2653},   //
-	{0x26A1, 0x26A1},   //
-	{0x26AA, 0x26AB},   //
-	{0x26BD, 0x26BE},   //
-	{0x26C4, 0x26C5},   //
-	{0x26D4, 0x26D4},   //
-	{0x26EA, 0x26EA},   //
-	{0x26F2, 0x26F5},   //
-	{0x26FA, 0x26FD},   //
-	{0x2705, 0x2705},   //
-	{0x270A, 0x270B},   //
-	{0x2728, 0x2728},   //
-	{0x274C, 0x274C},   //
-	{0x2753, 0x2755},   //
-	{0x2757, 0x2757},   //
-	{0x2795, 0x2797},   //
-	{0x27B0, 0x27B0},   //
-	{0x27BF, 0x27BF},   //
-	{0x2B1B, 0x2B1C},   //
-	{0x2B50, 0x2B50},   //
-	{0x2B55, 0x2B55},   //
-	{0x2E80, 0x303E},   // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-	{0x3041, 0x33FF},   // Hiragana, Katakana, Bopomofo, Hangul compatibility, Kanbun, CJK strokes, enclosed, compatibility
-	{0x3400, 0x4DBF},   // CJK Extension A
-	{0x4E00, 0x9FFF},   // CJK Unified Ideographs
-	{0xA000, 0xA4CF},   // Yi
-	{0xA960, 0xA97F},   // Hangul Jamo Extended-A
-	{0xAC00, 0xD7A3},   // Hangul syllables
-	{0xF900, 0xFAFF},   // CJK compatibility ideographs
-	{0xFE10, 0xFE19},   // vertical forms
-	{0xFE30, 0xFE6F},   // CJK compatibility forms, small form variants
-	{0xFF00, 0xFF60},   // fullwidth forms
-	{0xFFE0, 0xFFE6},   // fullwidth signs
-	{0x16FE0, 0x18CFF}, // Tangut etc.
-	{0x1B000, 0x1B2FF}, // Kana supplement, Nushu
-	{0x1F004, 0x1F004}, //
-	{0x1F0CF, 0x1F0CF}, //
-	{0x1F18E, 0x1F18E}, //
-	{0x1F191, 0x1F19A}, //
-	{0x1F200, 0x1F251}, // enclosed ideographic supplement
-	{0x1F300, 0x1F64F}, // pictographs, emoticons
-	{0x1F680, 0x1F6FF}, // transport and map symbols
-	{0x1F900, 0x1F9FF}, // supplemental symbols and pictographs
-	{0x1FA70, 0x1FAFF}, //
-	{0x20000, 0x2FFFD}, // CJK Extensions B–F
-	{0x30000, 0x3FFFD}, // CJK Extension G…
-}
-
 func runeColumns(r rune) int {
 	switch {
 	case r < 0x20 || r == 0x7F:
 		return 0
-	case r < 0x300:
-		return 1
 	case r >= 0x200B && r <= 0x200F, r == 0x2060, r == 0xFEFF, unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
 		return 0
 	}
-	i, found := slices.BinarySearchFunc(wideRanges, r, func(rg [2]rune, r rune) int {
-		switch {
-		case rg[1] < r:
-			return -1
-		case rg[0] > r:
-			return 1
-		}
-		return 0
-	})
-	if found && i < len(wideRanges) {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
 		return 2
 	}
 	return 1
