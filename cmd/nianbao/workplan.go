@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,9 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"nianbao/report"
+	"nianbao/report/datafile"
 	"nianbao/report/publish"
 	"nianbao/report/workplan"
 )
@@ -173,14 +171,14 @@ func importInto(e *env, path string, res *workplan.Result) error {
 	plan := res.Plan
 	kept := 0
 	if r.WorkPlan != nil {
-		kept = carryOver(r.WorkPlan, plan)
+		kept = datafile.CarryOver(r.WorkPlan, plan)
 	}
 	if m := titleYearRE.FindStringSubmatch(plan.Title); m != nil && r.Year != 0 {
 		if y, _ := strconv.Atoi(m[1]); y != r.Year {
 			fmt.Fprintf(e.stderr, "%s: 警告：工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", res.Sheet, plan.Title, y, r.Year)
 		}
 	}
-	next, err := spliceWorkPlan(src, report.MarshalWorkPlan(plan))
+	next, err := datafile.SpliceWorkPlan(src, report.MarshalWorkPlan(plan))
 	if err != nil {
 		return fmt.Errorf("%s：%v，未导入", path, err)
 	}
@@ -209,85 +207,4 @@ func importInto(e *env, path string, res *workplan.Result) error {
 			n, plan.Tasks[len(plan.Tasks)-1].Status, path)
 	}
 	return nil
-}
-
-// carryOver copies status and result from old tasks to the new plan's
-// tasks with the same 事项名称 and 主要任务, and returns how many it matched.
-func carryOver(old, plan *report.WorkPlan) int {
-	byKey := map[string]report.Task{}
-	for _, t := range old.Tasks {
-		byKey[t.Item+"\x00"+t.Task] = t
-	}
-	n := 0
-	for i, t := range plan.Tasks {
-		if o, ok := byKey[t.Item+"\x00"+t.Task]; ok && o.Status != "" {
-			plan.Tasks[i].Status, plan.Tasks[i].Result = o.Status, o.Result
-			n++
-		}
-	}
-	return n
-}
-
-// spliceWorkPlan replaces the top-level work_plan block of src (with the
-// comment lines right above its key) by frag, or appends frag when src has
-// none. Everything else stays as written.
-func spliceWorkPlan(src, frag []byte) ([]byte, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, errors.New("文件不是有效的 YAML")
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errors.New("文件顶层不是“键: 值”映射")
-	}
-	top := doc.Content[0]
-	if top.Style&yaml.FlowStyle != 0 {
-		return nil, errors.New("文件顶层写成了 { } 形式，无法插入；请改为每个键一行")
-	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	isNote := func(l []byte) bool {
-		t := bytes.TrimSpace(l)
-		return len(t) == 0 || t[0] == '#'
-	}
-	start, end := -1, len(lines)
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		k := top.Content[i]
-		if k.Value != "work_plan" {
-			continue
-		}
-		if k.Column != 1 {
-			return nil, errors.New("work_plan 键没有顶格书写")
-		}
-		start = k.Line - 1
-		for start > 0 && isNote(lines[start-1]) && len(bytes.TrimSpace(lines[start-1])) > 0 {
-			start-- // its own comment lines
-		}
-		if i+2 < len(top.Content) {
-			end = top.Content[i+2].Line - 1
-			for end > start && isNote(lines[end-1]) {
-				end-- // comments and blank lines above the next key are the next key's
-			}
-		}
-		break
-	}
-	var out bytes.Buffer
-	if start < 0 {
-		out.Write(src)
-		if len(src) > 0 && !bytes.HasSuffix(src, []byte("\n")) {
-			out.WriteByte('\n')
-		}
-		out.WriteByte('\n')
-		out.Write(frag)
-		return out.Bytes(), nil
-	}
-	for _, l := range lines[:start] {
-		out.Write(l)
-	}
-	out.Write(frag)
-	if end < len(lines) {
-		out.WriteByte('\n')
-	}
-	for _, l := range lines[end:] {
-		out.Write(l)
-	}
-	return out.Bytes(), nil
 }
