@@ -9,6 +9,7 @@ import (
 
 	"nianbao/report"
 	"nianbao/report/publish"
+	"nianbao/report/site"
 )
 
 // outputFormat is one output of `nianbao build`. Each is defined beside
@@ -144,7 +145,7 @@ func runBuild(e *env, args []string) error {
 			doc.Charts = nil
 		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
-		dir := filepath.Join(*out, outSubdir(paths, t.Path))
+		dir := filepath.Join(*out, site.Subdir(paths, t.Path))
 		key := filepath.Join(dir, base)
 		if other, dup := taken[key]; dup {
 			fmt.Fprintf(e.stderr, "%s: 输出文件 %s.* 与 %s 的输出重名，未生成。请分两次运行 build，用不同的 -o 目录\n", t.Path, key, other)
@@ -190,34 +191,3 @@ func runBuild(e *env, args []string) error {
 type setupError struct{ error }
 
 func (e setupError) Unwrap() error { return e.error }
-
-// outSubdir is where the outputs of file go under -o. With one argument: its
-// directory structure below that argument (nothing for a single file). With
-// several: first the name of the argument's directory (or, for a file, of
-// the directory holding it), so data/a/2024.yaml and out/b/2024.yaml do not
-// collide.
-func outSubdir(args []string, file string) string {
-	file = filepath.Clean(file)
-	for _, a := range args {
-		a = filepath.Clean(a)
-		var sub, top string
-		switch {
-		case a == file:
-			top = filepath.Base(filepath.Dir(file))
-		default:
-			rel, err := filepath.Rel(a, file)
-			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				continue
-			}
-			if d := filepath.Dir(rel); d != "." {
-				sub = d
-			}
-			top = filepath.Base(a)
-		}
-		if len(args) == 1 || top == "." || top == string(filepath.Separator) {
-			return sub
-		}
-		return filepath.Join(top, sub)
-	}
-	return ""
-}

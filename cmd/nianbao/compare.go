@@ -1,12 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -14,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"nianbao/report"
+	"nianbao/report/site"
 )
 
 var compareCmd = &command{
@@ -82,7 +81,7 @@ func runCompare(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		pairs, notes = seriesPairs(loaded)
+		pairs, notes = site.Pairs(loaded)
 	case 2:
 		loaded, err := loadForCompare(e.stderr, paths)
 		if err != nil {
@@ -139,49 +138,6 @@ func loadForCompare(stderr io.Writer, files []string) ([]report.Loaded, error) {
 		}
 	}
 	return loaded, nil
-}
-
-// seriesPairs groups reports by directory and organ, orders each group by
-// year and pairs consecutive years. Notes say which organs have a single
-// year and where years are missing.
-func seriesPairs(loaded []report.Loaded) ([][2]report.Loaded, []string) {
-	type key struct{ dir, organ string }
-	groups := map[key][]report.Loaded{}
-	var keys []key
-	for _, l := range loaded {
-		k := key{filepath.Dir(l.Path), l.Report.Organ}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], l)
-	}
-	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(strings.Compare(a.dir, b.dir), strings.Compare(a.organ, b.organ)) })
-	var pairs [][2]report.Loaded
-	var notes []string
-	for _, k := range keys {
-		g := groups[k]
-		slices.SortStableFunc(g, func(a, b report.Loaded) int { return cmp.Compare(a.Report.Year, b.Report.Year) })
-		if len(g) == 1 {
-			notes = append(notes, fmt.Sprintf("%s: “%s”只有 %d 年度一个报告，没有可比较的年度", g[0].Path, k.organ, g[0].Report.Year))
-			continue
-		}
-		for i := 1; i < len(g); i++ {
-			a, b := g[i-1], g[i]
-			if a.Report.Year == b.Report.Year {
-				notes = append(notes, fmt.Sprintf("%s 与 %s 是“%s”同一年度（%d）的报告，未比较", a.Path, b.Path, k.organ, a.Report.Year))
-				continue
-			}
-			if gap := b.Report.Year - a.Report.Year; gap > 1 {
-				missing := fmt.Sprint(a.Report.Year + 1)
-				if gap > 2 {
-					missing += fmt.Sprintf("—%d", b.Report.Year-1)
-				}
-				notes = append(notes, fmt.Sprintf("“%s”缺少 %s 年度的报告：%d 年度直接与 %d 年度比较", k.organ, missing, b.Report.Year, a.Report.Year))
-			}
-			pairs = append(pairs, [2]report.Loaded{a, b})
-		}
-	}
-	return pairs, notes
 }
 
 var compareHeadings = map[string]string{
