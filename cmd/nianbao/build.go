@@ -116,25 +116,16 @@ func runBuild(e *env, args []string) error {
 	if len(use) == 0 {
 		return fmt.Errorf("这个版本的 nianbao 没有可用的输出格式")
 	}
-	files, err := report.FindDataFiles(paths)
+	files, err := findFiles(paths)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", strings.Join(paths, "、"))
 	}
 	targets := report.LoadFiles(files)
 	pool := append(append([]report.Loaded{}, targets...), report.Siblings(files)...)
 	failed, built := 0, 0
 	taken := map[string]string{} // output dir + base name → data file
 	for _, t := range targets {
-		ps := report.CheckSet([]report.Loaded{t}, pool)
-		for _, p := range ps {
-			if p.Severity != report.Info {
-				fmt.Fprintln(e.stderr, p)
-			}
-		}
-		if ps.HasErrors() {
+		if printProblems(e.stderr, report.CheckSet([]report.Loaded{t}, pool)) {
 			fmt.Fprintf(e.stderr, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
 			failed++
 			continue

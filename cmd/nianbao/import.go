@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/publish"
 	"nianbao/report/xlsx"
 )
 
@@ -72,11 +71,8 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
 		return exitCode(1)
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
-	}
 	yaml := report.Marshal(r)
-	if _, err := publish.WriteFile(*out, yaml); err != nil {
+	if err := writeNew(*out, yaml, *force); err != nil {
 		return err
 	}
 	// Check the file as written: problems point at its lines, and the

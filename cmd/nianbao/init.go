@@ -3,11 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/publish"
 )
 
 var initCmd = &command{
@@ -46,10 +44,7 @@ func runInit(e *env, args []string) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
-	}
-	if _, err := publish.WriteFile(*out, data); err != nil {
+	if err := writeNew(*out, data, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)
@@ -76,12 +71,8 @@ func newScaffoldFlags(fs *flag.FlagSet) scaffoldFlags {
 
 // parse parses args and validates --year and --organ.
 func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ string, err error) {
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return 0, "", err
-	}
-	if len(rest) > 0 {
-		return 0, "", usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	if *f.year == 0 {
 		return 0, "", usagef("请用 --year 给出报告年度，例如 --year 2024")

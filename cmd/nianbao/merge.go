@@ -124,12 +124,7 @@ func runMerge(e *env, args []string) error {
 	// The merged file must pass check like any data file, against last
 	// year's region file when it is beside it.
 	written := report.LoadFiles([]string{*out})
-	cps := report.CheckSet(written, report.Siblings([]string{*out}))
-	for _, p := range cps {
-		if p.Severity != report.Info {
-			fmt.Fprintln(e.stderr, p)
-		}
-	}
+	bad := printProblems(e.stderr, report.CheckSet(written, report.Siblings([]string{*out})))
 	included := 0
 	for _, u := range res.Units {
 		if u.Included {
@@ -137,7 +132,7 @@ func runMerge(e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "汇总了 %d 个单位（%s）。已写入 %s\n", included, bd.Summary, strings.Join(names, "、"))
-	if cps.HasErrors() {
+	if bad {
 		fmt.Fprintf(e.stderr, "%s: 汇总结果有错误（见上）。请改正汇总清单或本级政府文字部分后重新汇总\n", *out)
 		return exitCode(1)
 	}

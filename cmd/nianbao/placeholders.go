@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"strings"
 
 	"nianbao/report"
 )
@@ -31,12 +30,8 @@ var placeholdersCmd = &command{
 
 func runPlaceholders(e *env, args []string) error {
 	fs := flag.NewFlagSet("placeholders", flag.ContinueOnError)
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	for _, p := range report.Placeholders {
 		forms := ""

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strings"
 
 	"nianbao/report"
 )
@@ -30,12 +29,8 @@ var rulesCmd = &command{
 func runRules(e *env, args []string) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	if *asJSON {
 		type jr struct {

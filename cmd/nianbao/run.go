@@ -5,8 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
+
+	"nianbao/report"
+	"nianbao/report/publish"
 )
 
 // command is one subcommand of nianbao.
@@ -179,4 +183,43 @@ func translateFlagError(err error) string {
 		return fmt.Sprintf("选项 %s 的值“%s”无效", m[2], m[1])
 	}
 	return msg
+}
+
+// parseNoArgs parses the flags of a command that takes no arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseFlags(fs, args)
+	if err == nil && len(rest) > 0 {
+		err = usagef("多余的参数：%s", strings.Join(rest, " "))
+	}
+	return err
+}
+
+// findFiles lists the data files under paths; finding none is an error.
+func findFiles(paths []string) ([]string, error) {
+	files, err := report.FindDataFiles(paths)
+	if err == nil && len(files) == 0 {
+		err = fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", strings.Join(paths, "、"))
+	}
+	return files, err
+}
+
+// printProblems prints the errors and warnings of ps (not the infos) and
+// reports whether there was an error.
+func printProblems(w io.Writer, ps report.Problems) bool {
+	for _, p := range ps {
+		if p.Severity != report.Info {
+			fmt.Fprintln(w, p)
+		}
+	}
+	return ps.HasErrors()
+}
+
+// writeNew writes data to path (through publish) unless the file exists
+// and force is not set.
+func writeNew(path string, data []byte, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
+	}
+	_, err := publish.WriteFile(path, data)
+	return err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"strings"
 
 	"nianbao/report"
 	"nianbao/report/publish"
@@ -32,12 +31,8 @@ yaml-language-server 的编辑器中，在数据文件第一行写：
 func runSchema(e *env, args []string) error {
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	out := fs.String("o", "", "")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	data := report.JSONSchema()
 	if *out == "" {

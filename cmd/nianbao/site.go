@@ -64,12 +64,9 @@ func runSite(e *env, args []string) error {
 	if *jobs < 1 {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
-	files, err := report.FindDataFiles(paths)
+	files, err := findFiles(paths)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", strings.Join(paths, "、"))
 	}
 	loaded := site.LoadFiles(files, *jobs)
 	siblings := report.Siblings(files)
@@ -77,12 +74,7 @@ func runSite(e *env, args []string) error {
 	failed := 0
 	var good []report.Loaded
 	for i, t := range loaded {
-		for _, p := range problems[i] {
-			if p.Severity != report.Info {
-				fmt.Fprintln(e.stderr, p)
-			}
-		}
-		if problems[i].HasErrors() {
+		if printProblems(e.stderr, problems[i]) {
 			fmt.Fprintf(e.stderr, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
 			failed++
 			continue

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 
 	"nianbao/report"
-	"nianbao/report/publish"
 	"nianbao/report/xlsx"
 )
 
@@ -62,14 +60,11 @@ func runXlsxTemplate(e *env, args []string) error {
 	if path == "" {
 		path = fmt.Sprintf("%d.xlsx", year)
 	}
-	if _, err := os.Stat(path); err == nil && !*force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
-	}
 	var buf bytes.Buffer
 	if err := xlsx.WriteTemplate(&buf, year, name); err != nil {
 		return err
 	}
-	if _, err := publish.WriteFile(path, buf.Bytes()); err != nil {
+	if err := writeNew(path, buf.Bytes(), *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写黄色单元格后运行：nianbao import %s -o %d.yaml\n",
