@@ -12,44 +12,6 @@ import (
 	"nianbao/report/site"
 )
 
-// outputFormat is one output of `nianbao build`. Each is defined beside
-// its renderer (build_html.go, build_pdf.go, build_xlsx.go) and listed in
-// outputFormats.
-type outputFormat struct {
-	name    string // flag name and default extension: pdf, html, xlsx
-	summary string // Chinese, for --help
-	// flags registers the format's own options and returns a function that
-	// renders one report with them. It is called once per build.
-	flags func(fs *flag.FlagSet) renderFunc
-}
-
-// renderInput is everything a renderer may use for one report.
-type renderInput struct {
-	Doc    *report.Doc
-	Report *report.Report
-	// History holds the organ's earlier reports (oldest first), for renderers
-	// that show more than the Doc (e.g. a year-over-year appendix).
-	History []*report.Report
-}
-
-// renderOutput is what a renderer produced for one report: named files
-// (relative names such as "2024.pdf" or "assets/echarts.min.js") and
-// warnings, already formatted for the user.
-type renderOutput struct {
-	Files    []namedFile
-	Warnings []report.Problem
-}
-
-type namedFile struct {
-	Name string
-	Data []byte
-}
-
-type renderFunc func(in renderInput) (renderOutput, error)
-
-// outputFormats are the formats of `nianbao build`, in the order of its help.
-var outputFormats = []*outputFormat{htmlFormat, pdfFormat, xlsxFormat}
-
 var buildCmd = &command{
 	name:    "build",
 	summary: "生成年度报告（PDF、HTML 等），有错误的文件不生成",
@@ -145,7 +107,7 @@ func runBuild(e *env, args []string) error {
 		}
 		taken[key] = t.Path
 		for _, f := range use {
-			res, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history})
+			rendered, warnings, err := renderers[f.name](doc, t.Report, history)
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.
@@ -157,10 +119,10 @@ func runBuild(e *env, args []string) error {
 				failed++
 				continue
 			}
-			for _, w := range res.Warnings {
+			for _, w := range warnings {
 				fmt.Fprintln(e.stderr, w)
 			}
-			for _, nf := range res.Files {
+			for _, nf := range rendered {
 				name := strings.ReplaceAll(nf.Name, "{base}", base)
 				if _, err := publish.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), nf.Data); err != nil {
 					return err
@@ -175,10 +137,3 @@ func runBuild(e *env, args []string) error {
 	}
 	return nil
 }
-
-// setupError is a render error caused by the command's options (an unusable
-// font file), not by one report: build stops at once instead of repeating
-// it for every file.
-type setupError struct{ error }
-
-func (e setupError) Unwrap() error { return e.error }

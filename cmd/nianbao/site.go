@@ -113,11 +113,11 @@ func siteDownloads(pdf, xlsx bool) []site.Download {
 		}
 		d.Render = func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
 			// Warnings of the renderer were reported by check: the site stays quiet.
-			res, err := render(renderInput{Doc: doc, Report: r, History: history})
+			files, _, err := render(doc, r, history)
 			if err != nil {
 				return nil, err
 			}
-			return res.Files[0].Data, nil
+			return files[0].Data, nil
 		}
 		out = append(out, d)
 	}
