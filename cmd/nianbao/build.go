@@ -15,32 +15,7 @@ import (
 var buildCmd = &command{
 	name:    "build",
 	summary: "生成年度报告（PDF、HTML 等），有错误的文件不生成",
-	usageFn: buildUsage,
 	run:     runBuild,
-}
-
-func buildUsage() string {
-	var fl strings.Builder
-	for _, f := range outputFormats {
-		fmt.Fprintf(&fl, "  --%-6s  %s\n", f.name, f.summary)
-	}
-	return `用法：nianbao build [选项] 文件或目录... -o 输出目录
-
-为每个数据文件生成年度报告。先按 nianbao check 的全部规则检查：有“错误”的
-文件不生成，改为列出错误（退出码 1）；“警告”照常列出，不影响生成。
-给出目录时处理其中所有 .yaml 文件，输出目录中保留相同的子目录结构。
-同一目录中同一机关的往年文件用于上年衔接检查和历年趋势图。
-
-选项：
-  -o 目录      输出目录（必填）；文件先写临时文件再改名，内容不变的文件不改写
-` + fl.String() + `  （不指定格式时生成全部格式）
-  --charts 方式  auto（默认，附“图解”）或 none（不附图表）
-
-示例：
-  nianbao build data/shili-office/2024.yaml -o out/
-  nianbao build data/ -o out/ --pdf
-  nianbao build data/ -o out/ --charts none
-`
 }
 
 func runBuild(e *env, args []string) error {

@@ -18,36 +18,7 @@ import (
 var compareCmd = &command{
 	name:    "compare",
 	summary: "比较两个年度的报告：每个数字的增减和增减率",
-	usage: `用法：nianbao compare [选项] 文件A 文件B
-      nianbao compare [选项] 目录
-
-逐项比较两个年度报告的每个数字：表二、表三（各行总计）、表四和信息处理费，
-列出两个年度的数字、增减和增减率。增减率保留一位小数（四舍五入），上一年度为 0
-时增减率记为“—”。金额按原有小数位精确计算，不经过浮点数。
-
-给出两个文件时，年度较早的一个作为比较基准（年度相同时以第一个为基准）。
-给出目录时，对其中（含子目录）每个机关的报告按年度排序，逐一比较相邻的两个
-年度（如 2022→2023、2023→2024）；中间缺少的年度会说明。
-
-2019 版与 2021 版格式之间：表三、表四逐项比较，其中“（六）其他处理”用 2021 版
-三项之和与 2019 版的一行比较；表二栏目设置不同，口径不同的栏目列为“不可比”
-并说明原因。2021 版的两个年度之间，“（六）其他处理”也先列三项之和（合计），
-再列三个分项，便于与各年度对照。减少数以“-”表示。
-
-选项：
-  --all   同时列出表三每一行按申请人类型（自然人、商业企业等）的数字
-
-文件有加载错误时不比较（请先运行 nianbao check）；有检查错误时照常比较，并提示
-结果仅供参考。
-
-退出码：0 比较完成；1 文件有错误、无法比较；2 用法错误。
-
-示例：
-  nianbao compare data/shili-office/2023.yaml data/shili-office/2024.yaml
-  nianbao compare data/shili-office/
-  nianbao compare --all data/shili-office/2020.yaml data/shili-office/2021.yaml
-`,
-	run: runCompare,
+	run:     runCompare,
 }
 
 func runCompare(e *env, args []string) error {

@@ -13,29 +13,7 @@ import (
 var importCmd = &command{
 	name:    "import",
 	summary: "把填好的 Excel 工作簿导入为数据文件，并做全部检查",
-	usage: `用法：nianbao import 文件.xlsx -o 文件.yaml [--force]
-
-读取用 nianbao xlsx template 或 nianbao export 生成、在 Excel、WPS 或 LibreOffice
-中填好并保存的工作簿（.xlsx），写成年度报告数据文件（.yaml），然后按 nianbao check
-的全部规则检查写出的文件并列出问题。
-
-工作簿中的总计一律按填写的数字重新计算，不采用表格中公式的结果。金额按单元格中
-显示的数字读取（例如 75.9260），不经过舍入。以下情况不导入，逐个列出单元格
-（如 表三!D7）和所在行列的名称：数字单元格中是文字、负数（本年增/减除外）、小数
-件数、空白（空白不等于 0，没有的请填 0）、公式；以及加密或旧版 .xls 文件、表格
-行列被增删过的工作簿。
-
-选项：
-  -o 文件      输出的数据文件（必填）；先写临时文件再改名；已存在时不覆盖，除非加 --force
-  --force      覆盖已存在的数据文件
-
-退出码：0 导入成功且检查没有错误；1 不能导入，或导入后的检查有错误；2 用法错误。
-
-示例：
-  nianbao import 2024.xlsx -o data/shili-office/2024.yaml
-  nianbao import 2024.xlsx -o 2024.yaml --force
-`,
-	run: runImport,
+	run:     runImport,
 }
 
 func runImport(e *env, args []string) error {

@@ -11,24 +11,7 @@ import (
 var initCmd = &command{
 	name:    "init",
 	summary: "生成某机关某年度的完整数据文件模板（各行为 0，带中文注释）",
-	usage: `用法：nianbao init --year 年度 --organ 机关全称 [-o 文件]
-
-生成一份完整的年度报告数据文件：按该年度适用的格式版本（2019—2020 年度用
-国办公开办函〔2019〕60号，2021 年度起用国办公开办函〔2021〕30号）列出每一个法定
-行和单元格，数字都为 0，每行带有表格中的中文名称注释。填好数字和文字后用
-nianbao check 检查。
-
-选项：
-  --year 年度     报告年度，例如 2024（必填）
-  --organ 名称    报告主体（机关全称），例如 示例市人民政府办公室（必填）
-  -o 文件         写入文件（默认输出到屏幕）；文件已存在时不覆盖，除非加 --force
-  --force         覆盖已存在的文件
-
-示例：
-  nianbao init --year 2024 --organ 示例市人民政府办公室 -o 2024.yaml
-  nianbao init --year 2020 --organ 示例县统计局 > 2020.yaml
-`,
-	run: runInit,
+	run:     runInit,
 }
 
 func runInit(e *env, args []string) error {

@@ -11,19 +11,7 @@ import (
 var rulesCmd = &command{
 	name:    "rules",
 	summary: "列出全部检查规则：编号、严重程度、检查内容、依据",
-	usage: `用法：nianbao rules [--json]
-
-列出 nianbao check 执行的全部规则。规则编号是稳定的，可用于在其他系统中引用。
-严重程度：错误（必须改正，阻止生成报告）、警告（请核实）、提示（说明信息）。
-
-选项：
-  --json   以 JSON 输出
-
-示例：
-  nianbao rules
-  nianbao rules --json
-`,
-	run: runRules,
+	run:     runRules,
 }
 
 func runRules(e *env, args []string) error {

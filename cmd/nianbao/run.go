@@ -1,6 +1,7 @@
 package main
 
 import (
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,21 +14,36 @@ import (
 	"nianbao/report/publish"
 )
 
-// command is one subcommand of nianbao.
+// command is one subcommand of nianbao. Its full help, in Chinese with
+// examples, is help/{name}.txt.
 type command struct {
 	name    string
 	summary string // one line, Chinese
-	usage   string // full help, Chinese, with examples
-	// usageFn computes the help when it depends on other lists (build's formats).
-	usageFn func() string
 	run     func(e *env, args []string) error
 }
 
-func (c *command) help() string {
-	if c.usageFn != nil {
-		return c.usageFn()
+// helpFiles hold the help of nianbao (nianbao.txt) and of each command:
+// user documentation, kept as text so it reads and diffs as such.
+//
+//go:embed help/*.txt
+var helpFiles embed.FS
+
+func helpText(name string) string {
+	b, err := helpFiles.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		panic(err) // a command without help is a build mistake
 	}
-	return c.usage
+	return string(b)
+}
+
+// help is the command's full help. {{formats}} (in build's) lists the
+// build formats.
+func (c *command) help() string {
+	var fl strings.Builder
+	for _, f := range outputFormats {
+		fmt.Fprintf(&fl, "  --%-6s  %s\n", f.name, f.summary)
+	}
+	return strings.Replace(helpText(c.name), "{{formats}}\n", fl.String(), 1)
 }
 
 // env is what a command may touch: its output streams. Commands get
@@ -64,21 +80,6 @@ func lookup(name string) *command {
 	return nil
 }
 
-const mainUsage = `nianbao（年报）— 政府信息公开工作年度报告生成与检查工具
-
-用法：
-  nianbao <命令> [选项] [参数]
-
-命令：
-%s
-每个命令的详细说明：nianbao <命令> --help（或 nianbao help <命令>）
-
-示例：
-  nianbao init --year 2024 --organ 示例市人民政府办公室 -o 2024.yaml
-  nianbao check 2024.yaml
-  nianbao check data/
-`
-
 func printMainUsage(w io.Writer) {
 	var b strings.Builder
 	width := 0
@@ -88,7 +89,7 @@ func printMainUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary)
 	}
-	fmt.Fprintf(w, mainUsage, b.String())
+	fmt.Fprintf(w, helpText("nianbao"), b.String())
 }
 
 // Main runs nianbao with args (without the program name) and returns the

@@ -16,33 +16,7 @@ import (
 var siteCmd = &command{
 	name:    "site",
 	summary: "生成静态网站：首页、各年度报告网页、历年对比页和下载文件",
-	usage: `用法：nianbao site [选项] 数据目录... -o 网站目录
-
-把数据目录中所有机关、所有年度的报告生成一个静态网站：
-  index.html                 首页：按机关列出各年度报告（新的在前）
-  {机关}/index.html          该机关的历年数据对比页（图表和逐年增减表）
-  {机关}/{年度}.html         年度报告网页
-  {机关}/{年度}.pdf、.xlsx   PDF 版和 Excel 统计表（本版本支持时生成）
-  {机关}/{年度}.json、.csv   开放数据（格式说明见网站中的 opendata.html）
-  opendata.html              开放数据格式说明
-  assets/                    样式表和图表脚本（ECharts）
-{机关} 取自数据文件所在的子目录名。所有链接都是相对链接，整个网站目录可以
-复制到任何网站服务器或直接用浏览器打开，页面不访问任何外部网址。
-先按 nianbao check 的全部规则检查：有“错误”的文件不生成，改为列出错误，
-其余照常生成（退出码 1）。文件先写临时文件再改名；内容不变的文件不改写，
-所以数据不变时重新生成不会改动网站中的任何文件。
-
-选项：
-  -o 目录     网站输出目录（必填）
-  --no-pdf    不生成 PDF（生成更快）
-  --no-xlsx   不生成 Excel 统计表
-  -j 数量     同时生成的份数（默认为 CPU 核数）
-
-示例：
-  nianbao site data/ -o public/
-  nianbao site data/ -o public/ --no-pdf
-`,
-	run: runSite,
+	run:     runSite,
 }
 
 func runSite(e *env, args []string) error {

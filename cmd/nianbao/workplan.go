@@ -19,45 +19,7 @@ import (
 var workplanCmd = &command{
 	name:    "workplan",
 	summary: "从任务分解表（.xlsx）导入政务公开工作要点，写入报告数据文件的 work_plan",
-	usage: `用法：nianbao workplan import 任务分解表.xlsx --into 报告.yaml [--status 推进中]
-      nianbao workplan import 任务分解表.xlsx -o 片段.yaml   （- 表示输出到屏幕）
-
-把本年度政务公开工作要点的任务分解表导入报告数据文件的 work_plan 部分。报告第
-六部分据此印出“本年度政务公开工作要点落实情况”：一句汇总（共几项任务、已完成几项）
-和逐项任务表；nianbao check 对完成时限在本报告年度内却未“已完成”的任务给出警告（WP-1）。
-
-任务分解表：
-  表头行按列名查找（不必在第一行）：事项名称、主要任务、牵头部门（或牵头单位）、
-  责任单位、完成时限；有“落实状态”“落实情况”列的也一并导入。第一个有表头的工作表
-  被导入。一个事项占多行（事项名称合并单元格，或下面几行事项名称为空）时合为一项任务，
-  各行的主要任务分行保留。标题行、“一、……”这样的分组行、分页处重复的表头行自动跳过。
-  只接受 .xlsx（旧版 .xls 请先另存为 .xlsx），不超过 10 MiB。
-
---into 报告.yaml：
-  把 work_plan 写入这个报告数据文件：已有 work_plan 的整段替换，没有的加在文件末尾；
-  文件其余部分（包括注释）原样保留。重新导入时，事项名称和主要任务相同的任务保留已
-  填写的 status 和 result。写入前先检查结果能正常读取，否则不改动文件。
-
--o 文件：
-  只输出 work_plan 片段，供核对后手工粘贴到报告数据文件末尾。
-
-落实状态：
-  新导入的任务 status 为 --status 的值（默认“推进中”），result 为空。请逐项改为
-  已完成 / 推进中 / 未完成，并在 result 中写明落实情况，再运行 nianbao check。
-
-选项：
-  --into 文件     写入的报告数据文件（.yaml）
-  -o 文件         只输出 work_plan 片段（与 --into 二选一）
-  --status 状态   新任务的落实状态：推进中（默认）、未完成 或 已完成
-  --title 名称    工作要点名称，如 示例市2024年政务公开工作要点（默认取表格标题）
-
-退出码：0 已导入（可以有警告）；1 未导入；2 用法错误。
-
-示例：
-  nianbao workplan import 2024任务分解表.xlsx --into data/shili-office/2024.yaml
-  nianbao workplan import 2024任务分解表.xlsx -o -
-`,
-	run: runWorkplan,
+	run:     runWorkplan,
 }
 
 func runWorkplan(e *env, args []string) error {
