@@ -41,12 +41,9 @@ func runCompare(e *env, args []string) error {
 		if !st.IsDir() {
 			return usagef("只给出了一个文件：请再给出要比较的另一个年度的文件，或给出目录")
 		}
-		files, err := report.FindDataFiles(paths)
+		files, err := findFiles(paths)
 		if err != nil {
 			return err
-		}
-		if len(files) == 0 {
-			return fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", paths[0])
 		}
 		loaded, err := loadForCompare(e.stderr, files)
 		if err != nil {

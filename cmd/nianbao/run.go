@@ -224,3 +224,17 @@ func writeNew(path string, data []byte, force bool) error {
 	_, err := publish.WriteFile(path, data)
 	return err
 }
+
+// subcommand checks that args start with the only subcommand name of a
+// command (example shows a whole call), or asks for help.
+func subcommand(args []string, name, example string) error {
+	switch {
+	case len(args) == 0:
+		return usagef("请给出子命令，例如 %s", example)
+	case args[0] == "-h", args[0] == "--help", args[0] == "-help", args[0] == "help":
+		return flag.ErrHelp
+	case args[0] != name:
+		return usagef("没有“%s”这个子命令；可用的子命令：%s", args[0], name)
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,15 +24,8 @@ var workplanCmd = &command{
 }
 
 func runWorkplan(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("请给出子命令，例如 nianbao workplan import 任务分解表.xlsx --into 2024.yaml")
-	}
-	switch args[0] {
-	case "-h", "--help", "-help", "help":
-		return flag.ErrHelp
-	case "import":
-	default:
-		return usagef("没有“%s”这个子命令；可用的子命令：import", args[0])
+	if err := subcommand(args, "import", "nianbao workplan import 任务分解表.xlsx --into 2024.yaml"); err != nil {
+		return err
 	}
 	fs := flag.NewFlagSet("workplan import", flag.ContinueOnError)
 	into := fs.String("into", "", "")
@@ -49,7 +43,7 @@ func runWorkplan(e *env, args []string) error {
 		return usagef("多余的参数：%s。一次导入一个任务分解表", strings.Join(rest[1:], " "))
 	case (*into == "") == (*out == ""):
 		return usagef("请用 --into 报告.yaml 写入报告数据文件，或用 -o 文件 只输出 work_plan 片段（二选一）")
-	case !contains(report.TaskStatuses, *status):
+	case !slices.Contains(report.TaskStatuses, *status):
 		return usagef("--status 应为 %s 之一，实际为“%s”", strings.Join(report.TaskStatuses, "、"), *status)
 	case *into != "" && !report.IsDataFile(*into):
 		return usagef("--into 应为报告数据文件（.yaml），实际为 %s", *into)
@@ -83,15 +77,6 @@ func runWorkplan(e *env, args []string) error {
 		return nil
 	}
 	return importInto(e, *into, res)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // readCapped reads a file of at most limit bytes.

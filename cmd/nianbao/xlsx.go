@@ -16,16 +16,10 @@ var xlsxCmd = &command{
 }
 
 func runXlsx(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("请给出子命令，例如 nianbao xlsx template --year 2024 --organ 示例市人民政府办公室")
+	if err := subcommand(args, "template", "nianbao xlsx template --year 2024 --organ 示例市人民政府办公室"); err != nil {
+		return err
 	}
-	switch args[0] {
-	case "template":
-		return runXlsxTemplate(e, args[1:])
-	case "-h", "--help", "-help", "help":
-		return flag.ErrHelp
-	}
-	return usagef("没有“%s”这个子命令；可用的子命令：template", args[0])
+	return runXlsxTemplate(e, args[1:])
 }
 
 func runXlsxTemplate(e *env, args []string) error {
