@@ -13,28 +13,7 @@ import (
 var checkCmd = &command{
 	name:    "check",
 	summary: "检查数据文件：表格勾稽关系、跨年度衔接、文字与表格一致等全部规则",
-	usage: `用法：nianbao check [选项] 文件或目录...
-
-检查每个年度报告数据文件（.yaml），逐条列出问题：
-  文件:行:列: 位置: 严重程度[规则编号]: 说明
-最后一行是汇总。给出目录时检查其中（含子目录）所有 .yaml 文件，以及其中
-每一对相邻年度。上一年度的报告从同一目录中查找（同一机关、年度减一）。
-
-“错误”必须改正，否则不能生成报告；“警告”请核实；“提示”说明跳过了哪些检查。
-全部规则及依据见 nianbao rules。
-
-选项：
-  --strict   把警告也当作错误（有警告时退出码为 1）
-  --json     以 JSON 输出问题，供其他系统读取
-
-退出码：0 没有错误（可以有警告）；1 有错误；2 用法错误。
-
-示例：
-  nianbao check data/shili-office/2024.yaml
-  nianbao check data/
-  nianbao check --strict --json data/ > problems.json
-`,
-	run: runCheck,
+	run:     runCheck,
 }
 
 type jsonProblem struct {
@@ -109,9 +88,4 @@ func runCheck(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
-}
-
-func init() {
-	checkCmd.order = 20
-	registerCommand(checkCmd)
 }

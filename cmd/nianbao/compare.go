@@ -1,59 +1,26 @@
 package main
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/width"
+
 	"nianbao/report"
+	"nianbao/report/site"
 )
 
 var compareCmd = &command{
 	name:    "compare",
 	summary: "比较两个年度的报告：每个数字的增减和增减率",
-	usage: `用法：nianbao compare [选项] 文件A 文件B
-      nianbao compare [选项] 目录
-
-逐项比较两个年度报告的每个数字：表二、表三（各行总计）、表四和信息处理费，
-列出两个年度的数字、增减和增减率。增减率保留一位小数（四舍五入），上一年度为 0
-时增减率记为“—”。金额按原有小数位精确计算，不经过浮点数。
-
-给出两个文件时，年度较早的一个作为比较基准（年度相同时以第一个为基准）。
-给出目录时，对其中（含子目录）每个机关的报告按年度排序，逐一比较相邻的两个
-年度（如 2022→2023、2023→2024）；中间缺少的年度会说明。
-
-2019 版与 2021 版格式之间：表三、表四逐项比较，其中“（六）其他处理”用 2021 版
-三项之和与 2019 版的一行比较；表二栏目设置不同，口径不同的栏目列为“不可比”
-并说明原因。2021 版的两个年度之间，“（六）其他处理”也先列三项之和（合计），
-再列三个分项，便于与各年度对照。减少数以“-”表示。
-
-选项：
-  --all   同时列出表三每一行按申请人类型（自然人、商业企业等）的数字
-
-文件有加载错误时不比较（请先运行 nianbao check）；有检查错误时照常比较，并提示
-结果仅供参考。
-
-退出码：0 比较完成；1 文件有错误、无法比较；2 用法错误。
-
-示例：
-  nianbao compare data/shili-office/2023.yaml data/shili-office/2024.yaml
-  nianbao compare data/shili-office/
-  nianbao compare --all data/shili-office/2020.yaml data/shili-office/2021.yaml
-`,
-	run: runCompare,
-}
-
-func init() {
-	compareCmd.order = 60
-	registerCommand(compareCmd)
+	run:     runCompare,
 }
 
 func runCompare(e *env, args []string) error {
@@ -76,18 +43,15 @@ func runCompare(e *env, args []string) error {
 		if !st.IsDir() {
 			return usagef("只给出了一个文件：请再给出要比较的另一个年度的文件，或给出目录")
 		}
-		files, err := datafile.FindDataFiles(paths)
+		files, err := findFiles(paths)
 		if err != nil {
 			return err
-		}
-		if len(files) == 0 {
-			return fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", paths[0])
 		}
 		loaded, err := loadForCompare(e.stderr, files)
 		if err != nil {
 			return err
 		}
-		pairs, notes = seriesPairs(loaded)
+		pairs, notes = site.Pairs(loaded)
 	case 2:
 		loaded, err := loadForCompare(e.stderr, paths)
 		if err != nil {
@@ -144,49 +108,6 @@ func loadForCompare(stderr io.Writer, files []string) ([]datafile.Loaded, error)
 		}
 	}
 	return loaded, nil
-}
-
-// seriesPairs groups reports by directory and organ, orders each group by
-// year and pairs consecutive years. Notes say which organs have a single
-// year and where years are missing.
-func seriesPairs(loaded []datafile.Loaded) ([][2]datafile.Loaded, []string) {
-	type key struct{ dir, organ string }
-	groups := map[key][]datafile.Loaded{}
-	var keys []key
-	for _, l := range loaded {
-		k := key{filepath.Dir(l.Path), l.Report.Organ}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], l)
-	}
-	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(strings.Compare(a.dir, b.dir), strings.Compare(a.organ, b.organ)) })
-	var pairs [][2]datafile.Loaded
-	var notes []string
-	for _, k := range keys {
-		g := groups[k]
-		slices.SortStableFunc(g, func(a, b datafile.Loaded) int { return cmp.Compare(a.Report.Year, b.Report.Year) })
-		if len(g) == 1 {
-			notes = append(notes, fmt.Sprintf("%s: “%s”只有 %d 年度一个报告，没有可比较的年度", g[0].Path, k.organ, g[0].Report.Year))
-			continue
-		}
-		for i := 1; i < len(g); i++ {
-			a, b := g[i-1], g[i]
-			if a.Report.Year == b.Report.Year {
-				notes = append(notes, fmt.Sprintf("%s 与 %s 是“%s”同一年度（%d）的报告，未比较", a.Path, b.Path, k.organ, a.Report.Year))
-				continue
-			}
-			if gap := b.Report.Year - a.Report.Year; gap > 1 {
-				missing := fmt.Sprint(a.Report.Year + 1)
-				if gap > 2 {
-					missing += fmt.Sprintf("—%d", b.Report.Year-1)
-				}
-				notes = append(notes, fmt.Sprintf("“%s”缺少 %s 年度的报告：%d 年度直接与 %d 年度比较", k.organ, missing, b.Report.Year, a.Report.Year))
-			}
-			pairs = append(pairs, [2]datafile.Loaded{a, b})
-		}
-	}
-	return pairs, notes
 }
 
 var compareHeadings = map[string]string{
@@ -307,84 +228,15 @@ func cjkWidth(s string) int {
 	return n
 }
 
-// wideRanges are the East Asian Wide (W) and Fullwidth (F) ranges of
-// Unicode's EastAsianWidth.txt that occur in practice.
-var wideRanges = [][2]rune{
-	{0x1100, 0x115F},   // Hangul Jamo initials
-	{0x231A, 0x231B},   // watch, hourglass
-	{0x2329, 0x232A},   // angle brackets
-	{0x23E9, 0x23EC},   //
-	{0x23F0, 0x23F0},   //
-	{0x23F3, 0x23F3},   //
-	{0x25FD, 0x25FE},   //
-	{0x2614, 0x2615},   //
-	{0x2648, 0x2653},   //
-	{0x26A1, 0x26A1},   //
-	{0x26AA, 0x26AB},   //
-	{0x26BD, 0x26BE},   //
-	{0x26C4, 0x26C5},   //
-	{0x26D4, 0x26D4},   //
-	{0x26EA, 0x26EA},   //
-	{0x26F2, 0x26F5},   //
-	{0x26FA, 0x26FD},   //
-	{0x2705, 0x2705},   //
-	{0x270A, 0x270B},   //
-	{0x2728, 0x2728},   //
-	{0x274C, 0x274C},   //
-	{0x2753, 0x2755},   //
-	{0x2757, 0x2757},   //
-	{0x2795, 0x2797},   //
-	{0x27B0, 0x27B0},   //
-	{0x27BF, 0x27BF},   //
-	{0x2B1B, 0x2B1C},   //
-	{0x2B50, 0x2B50},   //
-	{0x2B55, 0x2B55},   //
-	{0x2E80, 0x303E},   // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-	{0x3041, 0x33FF},   // Hiragana, Katakana, Bopomofo, Hangul compatibility, Kanbun, CJK strokes, enclosed, compatibility
-	{0x3400, 0x4DBF},   // CJK Extension A
-	{0x4E00, 0x9FFF},   // CJK Unified Ideographs
-	{0xA000, 0xA4CF},   // Yi
-	{0xA960, 0xA97F},   // Hangul Jamo Extended-A
-	{0xAC00, 0xD7A3},   // Hangul syllables
-	{0xF900, 0xFAFF},   // CJK compatibility ideographs
-	{0xFE10, 0xFE19},   // vertical forms
-	{0xFE30, 0xFE6F},   // CJK compatibility forms, small form variants
-	{0xFF00, 0xFF60},   // fullwidth forms
-	{0xFFE0, 0xFFE6},   // fullwidth signs
-	{0x16FE0, 0x18CFF}, // Tangut etc.
-	{0x1B000, 0x1B2FF}, // Kana supplement, Nushu
-	{0x1F004, 0x1F004}, //
-	{0x1F0CF, 0x1F0CF}, //
-	{0x1F18E, 0x1F18E}, //
-	{0x1F191, 0x1F19A}, //
-	{0x1F200, 0x1F251}, // enclosed ideographic supplement
-	{0x1F300, 0x1F64F}, // pictographs, emoticons
-	{0x1F680, 0x1F6FF}, // transport and map symbols
-	{0x1F900, 0x1F9FF}, // supplemental symbols and pictographs
-	{0x1FA70, 0x1FAFF}, //
-	{0x20000, 0x2FFFD}, // CJK Extensions B–F
-	{0x30000, 0x3FFFD}, // CJK Extension G…
-}
-
 func runeColumns(r rune) int {
 	switch {
 	case r < 0x20 || r == 0x7F:
 		return 0
-	case r < 0x300:
-		return 1
 	case r >= 0x200B && r <= 0x200F, r == 0x2060, r == 0xFEFF, unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
 		return 0
 	}
-	i, found := slices.BinarySearchFunc(wideRanges, r, func(rg [2]rune, r rune) int {
-		switch {
-		case rg[1] < r:
-			return -1
-		case rg[0] > r:
-			return 1
-		}
-		return 0
-	})
-	if found && i < len(wideRanges) {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
 		return 2
 	}
 	return 1

@@ -9,36 +9,13 @@ import (
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/publish"
 	"nianbao/report/xlsx"
 )
 
 var importCmd = &command{
 	name:    "import",
 	summary: "把填好的 Excel 工作簿导入为数据文件，并做全部检查",
-	usage: `用法：nianbao import 文件.xlsx -o 文件.yaml [--force]
-
-读取用 nianbao xlsx template 或 nianbao export 生成、在 Excel、WPS 或 LibreOffice
-中填好并保存的工作簿（.xlsx），写成年度报告数据文件（.yaml），然后按 nianbao check
-的全部规则检查写出的文件并列出问题。
-
-工作簿中的总计一律按填写的数字重新计算，不采用表格中公式的结果。金额按单元格中
-显示的数字读取（例如 75.9260），不经过舍入。以下情况不导入，逐个列出单元格
-（如 表三!D7）和所在行列的名称：数字单元格中是文字、负数（本年增/减除外）、小数
-件数、空白（空白不等于 0，没有的请填 0）、公式；以及加密或旧版 .xls 文件、表格
-行列被增删过的工作簿。
-
-选项：
-  -o 文件      输出的数据文件（必填）；先写临时文件再改名；已存在时不覆盖，除非加 --force
-  --force      覆盖已存在的数据文件
-
-退出码：0 导入成功且检查没有错误；1 不能导入，或导入后的检查有错误；2 用法错误。
-
-示例：
-  nianbao import 2024.xlsx -o data/shili-office/2024.yaml
-  nianbao import 2024.xlsx -o 2024.yaml --force
-`,
-	run: runImport,
+	run:     runImport,
 }
 
 func runImport(e *env, args []string) error {
@@ -74,11 +51,8 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
 		return exitCode(1)
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
-	}
 	yaml := datafile.Marshal(r)
-	if _, err := publish.WriteFile(*out, yaml); err != nil {
+	if err := writeNew(*out, yaml, *force); err != nil {
 		return err
 	}
 	// Check the file as written: problems point at its lines, and the
@@ -126,9 +100,4 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: 读取失败：%v", path, err)
 	}
 	return data, nil
-}
-
-func init() {
-	importCmd.order = 52
-	registerCommand(importCmd)
 }

@@ -4,34 +4,15 @@ import (
 	"flag"
 	"fmt"
 	"nianbao/report/datafile"
-	"os"
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/publish"
 )
 
 var initCmd = &command{
 	name:    "init",
 	summary: "生成某机关某年度的完整数据文件模板（各行为 0，带中文注释）",
-	usage: `用法：nianbao init --year 年度 --organ 机关全称 [-o 文件]
-
-生成一份完整的年度报告数据文件：按该年度适用的格式版本（2019—2020 年度用
-国办公开办函〔2019〕60号，2021 年度起用国办公开办函〔2021〕30号）列出每一个法定
-行和单元格，数字都为 0，每行带有表格中的中文名称注释。填好数字和文字后用
-nianbao check 检查。
-
-选项：
-  --year 年度     报告年度，例如 2024（必填）
-  --organ 名称    报告主体（机关全称），例如 示例市人民政府办公室（必填）
-  -o 文件         写入文件（默认输出到屏幕）；文件已存在时不覆盖，除非加 --force
-  --force         覆盖已存在的文件
-
-示例：
-  nianbao init --year 2024 --organ 示例市人民政府办公室 -o 2024.yaml
-  nianbao init --year 2020 --organ 示例县统计局 > 2020.yaml
-`,
-	run: runInit,
+	run:     runInit,
 }
 
 func runInit(e *env, args []string) error {
@@ -47,10 +28,7 @@ func runInit(e *env, args []string) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", *out)
-	}
-	if _, err := publish.WriteFile(*out, data); err != nil {
+	if err := writeNew(*out, data, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)
@@ -77,12 +55,8 @@ func newScaffoldFlags(fs *flag.FlagSet) scaffoldFlags {
 
 // parse parses args and validates --year and --organ.
 func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ string, err error) {
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return 0, "", err
-	}
-	if len(rest) > 0 {
-		return 0, "", usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	if *f.year == 0 {
 		return 0, "", usagef("请用 --year 给出报告年度，例如 --year 2024")
@@ -95,9 +69,4 @@ func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ s
 		return 0, "", usagef("请用 --organ 给出报告主体（机关全称），例如 --organ 示例市人民政府办公室")
 	}
 	return *f.year, organ, nil
-}
-
-func init() {
-	initCmd.order = 10
-	registerCommand(initCmd)
 }

@@ -1,9 +1,8 @@
-// Command nianbao builds and checks China's statutory
-// 政府信息公开工作年度报告 from YAML data files. See doc.go.
 package main
 
 import "os"
 
+// main is documented in doc.go.
 func main() {
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }

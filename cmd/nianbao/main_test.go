@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -35,6 +36,52 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
+		Cmds:          scriptCmds,
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
 	})
+}
+
+// scriptCmds are the script commands of nianbao's txtar scripts besides
+// testscript's own, so that no script runs a Unix tool (sed, cat) and the
+// scripts run on Windows too.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"replace": replaceCmd,
+	"cat":     catCmd,
+}
+
+// replaceCmd: replace [-once] FILE OLD NEW [OLD NEW]...
+// replaces every occurrence of each literal OLD in FILE by NEW (only the
+// first with -once); \n in OLD and NEW stands for a line break. It fails
+// when an OLD does not occur.
+func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! replace")
+	}
+	n := -1
+	if len(args) > 0 && args[0] == "-once" {
+		n, args = 1, args[1:]
+	}
+	if len(args) < 3 || len(args)%2 == 0 {
+		ts.Fatalf("usage: replace [-once] FILE OLD NEW [OLD NEW]...")
+	}
+	text := ts.ReadFile(args[0])
+	for i := 1; i < len(args); i += 2 {
+		old, repl := strings.ReplaceAll(args[i], `\n`, "\n"), strings.ReplaceAll(args[i+1], `\n`, "\n")
+		if !strings.Contains(text, old) {
+			ts.Fatalf("replace: %s does not contain %q", args[0], old)
+		}
+		text = strings.Replace(text, old, repl, n)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
+}
+
+// catCmd: cat FILE... writes the files one after another to stdout.
+func catCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! cat")
+	}
+	for _, f := range args {
+		_, err := ts.Stdout().Write([]byte(ts.ReadFile(f)))
+		ts.Check(err)
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strings"
 
 	"nianbao/report"
 )
@@ -12,30 +11,14 @@ import (
 var rulesCmd = &command{
 	name:    "rules",
 	summary: "列出全部检查规则：编号、严重程度、检查内容、依据",
-	usage: `用法：nianbao rules [--json]
-
-列出 nianbao check 执行的全部规则。规则编号是稳定的，可用于在其他系统中引用。
-严重程度：错误（必须改正，阻止生成报告）、警告（请核实）、提示（说明信息）。
-
-选项：
-  --json   以 JSON 输出
-
-示例：
-  nianbao rules
-  nianbao rules --json
-`,
-	run: runRules,
+	run:     runRules,
 }
 
 func runRules(e *env, args []string) error {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	if *asJSON {
 		type jr struct {
@@ -58,9 +41,4 @@ func runRules(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "共 %d 条规则。\n", len(report.Rules))
 	return nil
-}
-
-func init() {
-	rulesCmd.order = 80
-	registerCommand(rulesCmd)
 }

@@ -1,33 +1,50 @@
 package main
 
 import (
-	"cmp"
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"nianbao/report/datafile"
+	"os"
 	"regexp"
-	"slices"
 	"strings"
+
+	"nianbao/report"
+	"nianbao/report/publish"
 )
 
-// command is one subcommand of nianbao.
+// command is one subcommand of nianbao. Its full help, in Chinese with
+// examples, is help/{name}.txt.
 type command struct {
 	name    string
 	summary string // one line, Chinese
-	usage   string // full help, Chinese, with examples
-	// usageFn computes the help when it depends on registrations (build).
-	usageFn func() string
-	// order places the command in the help list.
-	order int
-	run   func(e *env, args []string) error
+	run     func(e *env, args []string) error
 }
 
-func (c *command) help() string {
-	if c.usageFn != nil {
-		return c.usageFn()
+// helpFiles hold the help of nianbao (nianbao.txt) and of each command:
+// user documentation, kept as text so it reads and diffs as such.
+//
+//go:embed help/*.txt
+var helpFiles embed.FS
+
+func helpText(name string) string {
+	b, err := helpFiles.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		panic(err) // a command without help is a build mistake
 	}
-	return c.usage
+	return string(b)
+}
+
+// help is the command's full help. {{formats}} (in build's) lists the
+// build formats.
+func (c *command) help() string {
+	var fl strings.Builder
+	for _, f := range outputFormats {
+		fmt.Fprintf(&fl, "  --%-6s  %s\n", f.name, f.summary)
+	}
+	return strings.Replace(helpText(c.name), "{{formats}}\n", fl.String(), 1)
 }
 
 // env is what a command may touch: its output streams. Commands get
@@ -49,12 +66,10 @@ func (u usageError) Error() string { return u.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-var commands []*command
-
-// registerCommand adds a subcommand; each command's file registers itself.
-func registerCommand(c *command) {
-	commands = append(commands, c)
-	slices.SortStableFunc(commands, func(a, b *command) int { return cmp.Compare(a.order, b.order) })
+// commands are nianbao's subcommands, in the order of the main help.
+var commands = []*command{
+	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd,
+	compareCmd, mergeCmd, workplanCmd, rulesCmd, placeholdersCmd, schemaCmd,
 }
 
 func lookup(name string) *command {
@@ -66,21 +81,6 @@ func lookup(name string) *command {
 	return nil
 }
 
-const mainUsage = `nianbao（年报）— 政府信息公开工作年度报告生成与检查工具
-
-用法：
-  nianbao <命令> [选项] [参数]
-
-命令：
-%s
-每个命令的详细说明：nianbao <命令> --help（或 nianbao help <命令>）
-
-示例：
-  nianbao init --year 2024 --organ 示例市人民政府办公室 -o 2024.yaml
-  nianbao check 2024.yaml
-  nianbao check data/
-`
-
 func printMainUsage(w io.Writer) {
 	var b strings.Builder
 	width := 0
@@ -90,7 +90,7 @@ func printMainUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary)
 	}
-	fmt.Fprintf(w, mainUsage, b.String())
+	fmt.Fprintf(w, helpText("nianbao"), b.String())
 }
 
 // Main runs nianbao with args (without the program name) and returns the
@@ -185,4 +185,57 @@ func translateFlagError(err error) string {
 		return fmt.Sprintf("选项 %s 的值“%s”无效", m[2], m[1])
 	}
 	return msg
+}
+
+// parseNoArgs parses the flags of a command that takes no arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseFlags(fs, args)
+	if err == nil && len(rest) > 0 {
+		err = usagef("多余的参数：%s", strings.Join(rest, " "))
+	}
+	return err
+}
+
+// findFiles lists the data files under paths; finding none is an error.
+func findFiles(paths []string) ([]string, error) {
+	files, err := datafile.FindDataFiles(paths)
+	if err == nil && len(files) == 0 {
+		err = fmt.Errorf("在 %s 中没有找到 .yaml 数据文件", strings.Join(paths, "、"))
+	}
+	return files, err
+}
+
+// printProblems prints the errors and warnings of ps (not the infos) and
+// reports whether there was an error.
+func printProblems(w io.Writer, ps report.Problems) bool {
+	for _, p := range ps {
+		if p.Severity != report.Info {
+			fmt.Fprintln(w, p)
+		}
+	}
+	return ps.HasErrors()
+}
+
+// writeNew writes data to path (through publish) unless the file exists
+// and force is not set.
+func writeNew(path string, data []byte, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
+	}
+	_, err := publish.WriteFile(path, data)
+	return err
+}
+
+// subcommand checks that args start with the only subcommand name of a
+// command (example shows a whole call), or asks for help.
+func subcommand(args []string, name, example string) error {
+	switch {
+	case len(args) == 0:
+		return usagef("请给出子命令，例如 %s", example)
+	case args[0] == "-h", args[0] == "--help", args[0] == "-help", args[0] == "help":
+		return flag.ErrHelp
+	case args[0] != name:
+		return usagef("没有“%s”这个子命令；可用的子命令：%s", args[0], name)
+	}
+	return nil
 }

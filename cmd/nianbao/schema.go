@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"nianbao/report/datafile"
-	"strings"
 
 	"nianbao/report/publish"
 )
@@ -12,32 +11,14 @@ import (
 var schemaCmd = &command{
 	name:    "schema",
 	summary: "输出数据文件的 JSON Schema，供编辑器边写边补全、校验",
-	usage: `用法：nianbao schema [-o 文件]
-
-输出数据文件的 JSON Schema（draft-07，带中文说明）。在 VS Code 等使用
-yaml-language-server 的编辑器中，在数据文件第一行写：
-  # yaml-language-server: $schema=nianbao.schema.json
-即可在输入时自动补全键名、提示每一行的含义，并标出类型错误。
-（Schema 只能做结构校验，勾稽关系等规则请用 nianbao check。）
-
-选项：
-  -o 文件   写入文件（默认输出到屏幕）
-
-示例：
-  nianbao schema -o nianbao.schema.json
-`,
-	run: runSchema,
+	run:     runSchema,
 }
 
 func runSchema(e *env, args []string) error {
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	out := fs.String("o", "", "")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("多余的参数：%s", strings.Join(rest, " "))
 	}
 	data := datafile.JSONSchema()
 	if *out == "" {
@@ -49,9 +30,4 @@ func runSchema(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "已写入 %s\n", *out)
 	return nil
-}
-
-func init() {
-	schemaCmd.order = 90
-	registerCommand(schemaCmd)
 }

@@ -30,6 +30,7 @@ func TestWorkplanScripts(t *testing.T) {
 			}
 			return nil
 		},
+		Cmds:          scriptCmds,
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
 	})
 }

@@ -1,0 +1,413 @@
+// Package site builds the static site of many organs' reports: a home page,
+// one page per report with its downloads (open data as JSON and CSV always,
+// PDF and Excel as the caller renders them), one trend page per organ, the
+// open data format document and the shared assets.
+//
+// Layout of the site folder:
+//
+//	index.html              home: every organ, its years newest first
+//	opendata.html           the open data format document
+//	assets/                 style sheet and chart script
+//	{organ}/index.html      the organ's trend page
+//	{organ}/{year}.html     a report page
+//	{organ}/{year}.{ext}    its downloads: json, csv and each Download
+//
+// Every link is relative, so the folder can be copied anywhere. Files are
+// written through report/publish: a file whose content did not change is
+// not rewritten.
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io/fs"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"nianbao/report"
+	"nianbao/report/html"
+	"nianbao/report/publish"
+	"nianbao/templates"
+)
+
+// Download is a file offered beside each report page besides the open data,
+// rendered by the caller (the site knows no PDF or Excel writer).
+type Download struct {
+	Label string // link text, e.g. "PDF 版"; its first word labels the home page link
+	MIME  string // media type of the link
+	Ext   string // file extension: the file is {organ}/{year}.{Ext}
+	// Render returns the file for one report. history holds the organ's
+	// earlier reports, oldest first.
+	Render func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error)
+}
+
+// Options control Build.
+type Options struct {
+	Dir string // the site folder
+	// Args are the files and directories the data files were found under
+	// (the command line); organ folder names follow them (see Subdir).
+	Args []string
+	// Downloads are offered before the JSON and CSV open data, in order.
+	Downloads []Download
+	Jobs      int // pages and files built at once; at least 1
+	// Progress, if not nil, is called after each page or report is done,
+	// from any goroutine, one call at a time.
+	Progress func(done, total int)
+}
+
+// Result is what Build did.
+type Result struct {
+	Organs, Reports int
+	// Changed and Unchanged count the files written and the files left
+	// as they were because their content did not change.
+	Changed, Unchanged int
+	// Errors are the pages and downloads that could not be built or
+	// written, in a stable order, as messages for the user.
+	Errors []error
+}
+
+// Build writes the site of reports (loaded data files without errors) into
+// opts.Dir. pool holds every loaded file, including reports, and the
+// organs' other years beside them; it supplies each report's history.
+func Build(reports, pool []datafile.Loaded, opts Options) Result {
+	var srs []*siteReport
+	for _, l := range reports {
+		srs = append(srs, &siteReport{loaded: l, history: datafile.History(l, pool)})
+	}
+	organs := groupOrgans(opts.Args, srs)
+	downloads := append(append([]Download{}, opts.Downloads...), openData...)
+
+	// Every page and file is one job; the home page and the assets come first.
+	w := &writer{root: opts.Dir}
+	work := []func() error{w.assets, func() error { return w.home(organs, downloads) }}
+	for _, o := range organs {
+		work = append(work, func() error { return w.trend(o) })
+		for _, sr := range o.reports {
+			work = append(work, func() error { return w.report(sr, downloads) })
+		}
+	}
+	errs := make([]error, len(work))
+	var mu sync.Mutex
+	done := 0
+	Parallel(len(work), opts.Jobs, func(i int) {
+		errs[i] = work[i]()
+		if opts.Progress != nil {
+			mu.Lock()
+			done++
+			opts.Progress(done, len(work))
+			mu.Unlock()
+		}
+	})
+	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load())}
+	for _, o := range organs {
+		res.Reports += len(o.reports)
+	}
+	for _, err := range errs {
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+		}
+	}
+	return res
+}
+
+// openData are the downloads every report has.
+var openData = []Download{
+	{Label: "JSON 数据", MIME: "application/json", Ext: "json",
+		Render: func(_ *report.Doc, r *report.Report, _ []*report.Report) ([]byte, error) {
+			return report.OpenDataJSON(r)
+		}},
+	{Label: "CSV 数据", MIME: "text/csv", Ext: "csv",
+		Render: func(_ *report.Doc, r *report.Report, _ []*report.Report) ([]byte, error) {
+			return report.OpenDataCSV(r)
+		}},
+}
+
+// LoadFiles loads files on jobs goroutines, keeping their order.
+func LoadFiles(files []string, jobs int) []datafile.Loaded {
+	out := make([]datafile.Loaded, len(files))
+	Parallel(len(files), jobs, func(i int) {
+		r, ps := datafile.LoadFile(files[i])
+		out[i] = datafile.Loaded{Path: files[i], Report: r, Problems: ps}
+	})
+	return out
+}
+
+// Check checks each loaded file on jobs goroutines against the others and
+// siblings (the organs' other years beside them), as check.CheckSet does
+// for one file, and returns each file's problems.
+func Check(loaded, siblings []datafile.Loaded, jobs int) []report.Problems {
+	problems := make([]report.Problems, len(loaded))
+	Parallel(len(loaded), jobs, func(i int) {
+		// The pool of file i is every other file (CheckSet reports a file
+		// that is both a target and in the pool as a duplicate).
+		others := make([]datafile.Loaded, 0, len(loaded)+len(siblings)-1)
+		others = append(append(others, loaded[:i]...), loaded[i+1:]...)
+		others = append(others, siblings...)
+		problems[i] = check.CheckSet([]datafile.Loaded{loaded[i]}, others)
+	})
+	return problems
+}
+
+// Parallel runs fn(0) … fn(n-1) on at most workers goroutines.
+func Parallel(n, workers int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// siteReport is one report of the site.
+type siteReport struct {
+	loaded  datafile.Loaded
+	history []*report.Report
+	organ   *organ
+}
+
+// organ is one organ (one data directory and organ name).
+type organ struct {
+	name    string
+	slug    string
+	reports []*siteReport // oldest first
+}
+
+// groupOrgans groups reports by data directory and organ name and gives
+// each organ a folder name (slug) from its data directory: ASCII letters,
+// digits, '-', '_' and '.'; a directory holding several organs, or a name
+// with nothing usable, gets a numbered slug. Organs are sorted by name.
+func groupOrgans(args []string, reports []*siteReport) []*organ {
+	type key struct{ dir, organ string }
+	byKey := map[key]*organ{}
+	dirOf := map[*organ]string{}
+	var organs []*organ
+	for _, sr := range reports {
+		r := sr.loaded.Report
+		k := key{filepath.Clean(filepath.Dir(sr.loaded.Path)), r.Organ}
+		o := byKey[k]
+		if o == nil {
+			o = &organ{name: r.Organ}
+			byKey[k] = o
+			dirOf[o] = Subdir(args, sr.loaded.Path)
+			if dirOf[o] == "" {
+				// One organ directory given as the only argument: name its
+				// pages after that directory.
+				dirOf[o] = filepath.Base(filepath.Dir(filepath.Clean(sr.loaded.Path)))
+			}
+			organs = append(organs, o)
+		}
+		o.reports = append(o.reports, sr)
+		sr.organ = o
+	}
+	slices.SortFunc(organs, func(a, b *organ) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(dirOf[a], dirOf[b]))
+	})
+	used := map[string]bool{"assets": true, "index.html": true, "opendata.html": true}
+	for i, o := range organs {
+		slug := slugOf(dirOf[o])
+		if slug == "" {
+			slug = fmt.Sprintf("organ-%d", i+1)
+		}
+		base := slug
+		for n := 2; used[slug]; n++ {
+			slug = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[slug] = true
+		o.slug = slug
+		slices.SortFunc(o.reports, func(a, b *siteReport) int {
+			return cmp.Compare(a.loaded.Report.Year, b.loaded.Report.Year)
+		})
+		// Same organ and year twice in one directory is an S-8 error, so
+		// it cannot reach here; keep the first if it does.
+		o.reports = slices.CompactFunc(o.reports, func(a, b *siteReport) bool {
+			return a.loaded.Report.Year == b.loaded.Report.Year
+		})
+	}
+	return organs
+}
+
+func slugOf(dir string) string {
+	var b strings.Builder
+	for _, r := range filepath.ToSlash(dir) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case r == '/':
+			b.WriteRune('-')
+		}
+	}
+	return strings.Trim(b.String(), ".-")
+}
+
+// writer writes the site's files through publish (atomic, unchanged
+// files untouched) and counts what changed.
+type writer struct {
+	root               string
+	changed, unchanged atomic.Int64
+}
+
+func (w *writer) write(name string, data []byte) error {
+	changed, err := publish.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data)
+	if err != nil {
+		return err
+	}
+	if changed {
+		w.changed.Add(1)
+	} else {
+		w.unchanged.Add(1)
+	}
+	return nil
+}
+
+func (w *writer) assets() error {
+	files, err := html.Assets()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := w.write(f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yearBase(sr *siteReport) string { return strconv.Itoa(sr.loaded.Report.Year) }
+
+func (w *writer) home(organs []*organ, downloads []Download) error {
+	h := &html.Home{Title: "政府信息公开工作年度报告"}
+	total := 0
+	for i, o := range organs {
+		ho := html.HomeOrgan{ID: fmt.Sprintf("organ-%d", i+1), Name: o.name, TrendHref: o.slug + "/index.html",
+			Span: yearSpan(o)}
+		for j := len(o.reports) - 1; j >= 0; j-- {
+			sr := o.reports[j]
+			r := sr.loaded.Report
+			base := o.slug + "/" + yearBase(sr)
+			hy := html.HomeYear{Label: fmt.Sprintf("%d年度报告", r.Year), Href: base + ".html",
+				Note: fmt.Sprintf("（%s年版格式）", r.Edition)}
+			for _, d := range downloads {
+				hy.Downloads = append(hy.Downloads, html.HomeDownload{Label: strings.Fields(d.Label)[0],
+					AriaLabel: fmt.Sprintf("%s%d年度报告%s", o.name, r.Year, d.Label), Href: base + "." + d.Ext, Type: d.MIME})
+			}
+			ho.Years = append(ho.Years, hy)
+			total++
+		}
+		h.Organs = append(h.Organs, ho)
+	}
+	h.Intro = fmt.Sprintf("本站收录%d个机关的%d份政府信息公开工作年度报告，按机关列出，每个机关的报告按年度从新到旧排列。", len(organs), total)
+	h.DataNote = []string{
+		"每份报告都提供 JSON 和 CSV 两种开放数据文件，内容相同：报告的每一个统计数（表二、表三、表四和信息处理费）各占一条，" +
+			"包括机关名称、年度、格式版本、数据路径（key）、所在表格、分组、行、列、数值、单位，以及该数是否由本工具计算得出（如“总计”）。",
+		"JSON 文件还包含报告正文各部分的文字。CSV 文件为 UTF-8 编码（带 BOM，可直接用电子表格软件打开）。字段逐项说明见《开放数据格式说明》（格式名称 " + report.OpenDataSchema + "）。",
+	}
+	h.DataDoc = html.Link{Label: "开放数据格式说明", Href: "opendata.html"}
+	if err := w.openDataDoc(); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := html.WriteHome(&b, h, html.Options{AssetsDir: "assets/"}); err != nil {
+		return fmt.Errorf("生成首页失败：%w", err)
+	}
+	return w.write("index.html", b.Bytes())
+}
+
+// openDataDoc writes opendata.html: the open data format document
+// (templates/opendata/README.md) as a page of the site, so the downloads
+// are documented wherever the folder is copied.
+func (w *writer) openDataDoc() error {
+	text, err := fs.ReadFile(templates.FS, "opendata/README.md")
+	if err != nil {
+		return fmt.Errorf("读取开放数据格式说明失败：%w", err)
+	}
+	var b bytes.Buffer
+	opts := html.Options{AssetsDir: "assets/", Breadcrumb: []html.Link{{Label: "首页", Href: "index.html"}, {Label: "开放数据格式说明"}}}
+	if err := html.WriteTextPage(&b, "开放数据格式说明（"+report.OpenDataSchema+"）", string(text), opts); err != nil {
+		return fmt.Errorf("生成开放数据格式说明页失败：%w", err)
+	}
+	return w.write("opendata.html", b.Bytes())
+}
+
+func yearSpan(o *organ) string {
+	first, last := o.reports[0].loaded.Report.Year, o.reports[len(o.reports)-1].loaded.Report.Year
+	if first == last {
+		return fmt.Sprintf("%d年", first)
+	}
+	return fmt.Sprintf("%d—%d年", first, last)
+}
+
+func (w *writer) trend(o *organ) error {
+	var rs []*report.Report
+	var links []html.Link
+	for j := len(o.reports) - 1; j >= 0; j-- {
+		sr := o.reports[j]
+		rs = append(rs, sr.loaded.Report)
+		links = append(links, html.Link{Label: fmt.Sprintf("%d年度报告", sr.loaded.Report.Year), Href: yearBase(sr) + ".html"})
+	}
+	t := report.BuildTrend(rs)
+	opts := html.Options{AssetsDir: "../assets/", Breadcrumb: []html.Link{{Label: "首页", Href: "../index.html"}, {Label: o.name + " 历年数据"}}}
+	var b bytes.Buffer
+	if err := html.WriteTrend(&b, t, links, opts); err != nil {
+		return fmt.Errorf("%s: 生成历年对比页失败：%w", o.name, err)
+	}
+	return w.write(o.slug+"/index.html", b.Bytes())
+}
+
+func (w *writer) report(sr *siteReport, downloads []Download) error {
+	r := sr.loaded.Report
+	doc := report.Build(r, sr.history)
+	base := yearBase(sr)
+	dir := sr.organ.slug + "/"
+	var links []html.Link
+	var errs []string
+	for _, d := range downloads {
+		data, err := d.Render(doc, r, sr.history)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: 生成 %s 失败：%v", sr.loaded.Path, strings.ToUpper(d.Ext), err))
+			continue
+		}
+		if err := w.write(dir+base+"."+d.Ext, data); err != nil {
+			return err
+		}
+		links = append(links, html.Link{Label: d.Label, Href: base + "." + d.Ext, Type: d.MIME, Download: true})
+	}
+	opts := html.Options{
+		AssetsDir: "../assets/",
+		Breadcrumb: []html.Link{
+			{Label: "首页", Href: "../index.html"},
+			{Label: sr.organ.name, Href: "index.html"},
+			{Label: fmt.Sprintf("%d年度报告", r.Year)},
+		},
+		Downloads: links,
+	}
+	var b bytes.Buffer
+	if err := html.Write(&b, doc, opts); err != nil {
+		return fmt.Errorf("%s: 生成网页失败：%w", sr.loaded.Path, err)
+	}
+	if err := w.write(dir+base+".html", b.Bytes()); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
