@@ -511,7 +511,7 @@ func handDoc(text string) *report.Doc {
 		c := func(s string, k report.CellKind) report.GridCell {
 			return report.GridCell{Text: s, ColSpan: 1, RowSpan: 1, Kind: k}
 		}
-		return &report.Grid{ID: id, Caption: caption + text, Cols: 3, Widths: []int{50, 25, 25},
+		g := &report.Grid{ID: id, Caption: caption + text, Cols: 3, Widths: []int{50, 25, 25},
 			Head: [][]report.GridCell{{c("项目"+text, report.CellHead), c("2023年", report.CellHead), c("2024年"+text, report.CellHead)}},
 			Body: [][]report.GridCell{
 				{report.GridCell{Text: "表三" + text, ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
@@ -519,6 +519,8 @@ func handDoc(text string) *report.Doc {
 				{report.GridCell{Text: "表四", ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
 				{c("行政复议", report.CellLabel), c("1", report.CellNumber), c("2", report.CellNumber)},
 			}}
+		g.Place() // as report.Build does
+		return g
 	}
 	d := &report.Doc{Organ: "机关" + text, Year: 2024, Edition: report.Ed2021, Notice: report.Ed2021.Notice(),
 		Title: "机关" + text + "2024年政府信息公开工作年度报告", DateCN: "2025年1月20日"}

@@ -258,6 +258,7 @@ func TestBadRunes(t *testing.T) {
 						Head: [][]report.GridCell{{{Text: "序号", Kind: report.CellHead}, {Text: "主要任务", Kind: report.CellHead}}},
 						Body: [][]report.GridCell{{{Text: "1", Kind: report.CellNumber, Key: "work_plan.tasks[0]", Line: 41}, {Text: "公开𠀀清单", Kind: report.CellLabel, Line: 41}}}},
 				}}
+				d.Sections[5].Subsections[0].Table.Place()
 			},
 			want: []string{"valid2021.yaml:41: 工作要点落实情况: 警告[PDF-1]: 字符“𠀀”"},
 			text: []string{"公开□清单"},
