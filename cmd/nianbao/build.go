@@ -29,6 +29,8 @@ type renderInput struct {
 	// History holds the organ's earlier reports (oldest first), for renderers
 	// that show more than the Doc (e.g. a year-over-year appendix).
 	History []*report.Report
+	// NoCharts: --charts none; renderers leave out the Doc's charts.
+	NoCharts bool
 }
 
 // renderOutput is what a renderer produced for one report: named files
@@ -146,9 +148,6 @@ func runBuild(e *env, args []string) error {
 		}
 		history := report.History(t, pool)
 		doc := report.Build(t.Report, history)
-		if *charts == "none" {
-			doc.Charts = nil
-		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
 		dir := filepath.Join(*out, outSubdir(paths, t.Path))
 		key := filepath.Join(dir, base)
@@ -159,7 +158,7 @@ func runBuild(e *env, args []string) error {
 		}
 		taken[key] = t.Path
 		for _, f := range use {
-			res, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history})
+			res, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none"})
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.

@@ -27,7 +27,7 @@ func init() {
 // --fragment: {base}.fragment.html (no <html>/<head>, no title; scoped CSS),
 // plus assets/ for the chart script unless --self-contained is also given.
 func renderHTML(in renderInput, selfContained, fragment bool) (renderOutput, error) {
-	opts := html.Options{}
+	opts := html.Options{NoCharts: in.NoCharts}
 	name := "{base}.html"
 	switch {
 	case fragment:
@@ -42,7 +42,7 @@ func renderHTML(in renderInput, selfContained, fragment bool) (renderOutput, err
 		return renderOutput{}, err
 	}
 	out := renderOutput{Files: []namedFile{{Name: name, Data: b.Bytes()}}}
-	if opts.Mode == html.ModePage || (fragment && !selfContained && len(in.Doc.Charts) > 0) {
+	if opts.Mode == html.ModePage || (fragment && !selfContained && len(in.Doc.Charts) > 0 && !in.NoCharts) {
 		assets, err := html.Assets()
 		if err != nil {
 			return renderOutput{}, err

@@ -46,6 +46,7 @@ func init() {
 				if err != nil {
 					return renderOutput{}, setupError{err}
 				}
+				opts.NoCharts = in.NoCharts
 				var b bytes.Buffer
 				warnings, err := pdf.Write(&b, in.Doc, opts)
 				if err != nil {

@@ -68,6 +68,9 @@ type Options struct {
 	Breadcrumb []Link
 	// Downloads are shown under the report title (site: PDF, XLSX, JSON, CSV).
 	Downloads []Link
+	// NoCharts leaves out the charts of a report or trend page (and their
+	// script), as `nianbao build --charts none` asks.
+	NoCharts bool
 }
 
 func (o Options) assets() string {
@@ -217,6 +220,9 @@ func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView
 	}
 	p.CSSHref = o.assets() + CSSFile
 	p.EChartsSrc = o.assets() + ScriptFile
+	if o.NoCharts {
+		charts = nil
+	}
 	for _, c := range charts {
 		p.Charts = append(p.Charts, viewChart(c, o.assets()))
 	}

@@ -584,3 +584,29 @@ func TestAppendicesAndSubsections(t *testing.T) {
 		checkHeadings(t, fmt.Sprintf("hand-built Doc, mode %d", mode.Mode), renderPage(t, handDoc(""), mode))
 	}
 }
+
+// TestNoCharts: Options.NoCharts writes what a Doc without charts writes
+// and leaves the Doc as it was.
+func TestNoCharts(t *testing.T) {
+	d := docOf(loadFixtures(t), 3)
+	n := len(d.Charts)
+	if n == 0 {
+		t.Fatal("fixture has no charts")
+	}
+	for _, o := range []Options{{}, {Mode: ModeSelfContained}, {Mode: ModeFragment}} {
+		no := o
+		no.NoCharts = true
+		a := renderPage(t, d, no)
+		if len(d.Charts) != n {
+			t.Fatalf("Write changed the Doc: %d charts, was %d", len(d.Charts), n)
+		}
+		c := *d
+		c.Charts = nil
+		if b := renderPage(t, &c, o); !bytes.Equal(a, b) {
+			t.Errorf("mode %v: NoCharts differs from a Doc without charts", o.Mode)
+		}
+		if bytes.Contains(a, []byte("echarts")) {
+			t.Errorf("mode %v: NoCharts page still mentions echarts", o.Mode)
+		}
+	}
+}
