@@ -43,7 +43,7 @@ func renderHTML(in renderInput, selfContained, fragment bool) (renderOutput, err
 	}
 	out := renderOutput{Files: []namedFile{{Name: name, Data: b.Bytes()}}}
 	if opts.Mode == html.ModePage || (fragment && !selfContained && len(in.Doc.Charts) > 0 && !in.NoCharts) {
-		assets, err := html.Assets()
+		assets, err := html.Assets(opts)
 		if err != nil {
 			return renderOutput{}, err
 		}

@@ -333,7 +333,7 @@ func (w *siteWriter) write(name string, data []byte) error {
 }
 
 func (w *siteWriter) assets() error {
-	files, err := html.Assets()
+	files, err := html.Assets(html.Options{})
 	if err != nil {
 		return err
 	}

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	xhtml "golang.org/x/net/html"
 
@@ -439,7 +441,7 @@ func TestChartEscaping(t *testing.T) {
 
 // Normal pages link assets/ (or the given folder) and Assets returns the files.
 func TestAssets(t *testing.T) {
-	files, err := Assets()
+	files, err := Assets(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -608,5 +610,43 @@ func TestNoCharts(t *testing.T) {
 		if bytes.Contains(a, []byte("echarts")) {
 			t.Errorf("mode %v: NoCharts page still mentions echarts", o.Mode)
 		}
+	}
+}
+
+// TestTemplatesFS: the templates and assets come from Options.Templates:
+// a copy of the built-in files renders the same page, a changed
+// stylesheet shows in the page and the assets, a missing script is an
+// error.
+func TestTemplatesFS(t *testing.T) {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(templates.FS, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docOf(loadFixtures(t), 3)
+	self := Options{Mode: ModeSelfContained}
+	own := self
+	own.Templates = m
+	if !bytes.Equal(renderPage(t, d, self), renderPage(t, d, own)) {
+		t.Error("a copy of the built-in templates renders a different page")
+	}
+	m["html/page.css"] = &fstest.MapFile{Data: []byte("/* 本单位样式 */\n")}
+	if !bytes.Contains(renderPage(t, d, own), []byte("/* 本单位样式 */")) {
+		t.Error("the page ignores Options.Templates")
+	}
+	files, err := Assets(own)
+	if err != nil || len(files) == 0 || !bytes.HasPrefix(files[0].Data, []byte("/* 本单位样式 */")) {
+		t.Errorf("Assets ignores Options.Templates: %v", err)
+	}
+	delete(m, "assets/"+ScriptFile)
+	if err := Write(io.Discard, d, own); err == nil || !strings.Contains(err.Error(), ScriptFile) {
+		t.Errorf("missing script: got %v, want an error naming %s", err, ScriptFile)
 	}
 }

@@ -58,10 +58,10 @@ type homeView struct {
 	Home *Home
 }
 
-// WriteHome writes the site's home page. Only o.AssetsDir, o.Mode and
-// o.Breadcrumb are used.
+// WriteHome writes the site's home page. Only o.AssetsDir, o.Mode,
+// o.Breadcrumb and o.Templates are used.
 func WriteHome(w io.Writer, h *Home, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ type docView struct {
 // WriteTextPage writes a document page of the site (the open data format
 // description): the title as its heading and text, in Markdown, below.
 func WriteTextPage(w io.Writer, title, text string, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}
@@ -166,7 +166,7 @@ type trendView struct {
 // WriteTrend writes an organ's multi-year page; reports links each year's
 // report page.
 func WriteTrend(w io.Writer, t *report.TrendDoc, reports []Link, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}

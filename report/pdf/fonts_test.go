@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,13 +13,18 @@ import (
 	"nianbao/templates"
 )
 
+// embeddedFont returns a copy of an embedded font's bytes (a test may
+// change it; the embedded bytes must never change).
 func embeddedFont(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := templates.FS.ReadFile("fonts/" + name)
-	if err != nil {
-		t.Fatal(err)
+	switch name {
+	case "NianbaoSerifSC-Regular.ttf":
+		return slices.Clone(templates.FontRegular)
+	case "NianbaoSerifSC-Bold.ttf":
+		return slices.Clone(templates.FontBold)
 	}
-	return data
+	t.Fatalf("no embedded font %s", name)
+	return nil
 }
 
 // withFsType returns a copy of a TrueType font with its OS/2 embedding
