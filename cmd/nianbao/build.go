@@ -71,9 +71,6 @@ func runBuild(e *env, args []string) error {
 		}
 		history := datafile.History(t, pool)
 		doc := report.Build(t.Report, history)
-		if *charts == "none" {
-			doc.Charts = nil
-		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
 		dir := filepath.Join(*out, site.Subdir(paths, t.Path))
 		key := filepath.Join(dir, base)
@@ -84,7 +81,7 @@ func runBuild(e *env, args []string) error {
 		}
 		taken[key] = t.Path
 		for _, f := range use {
-			rendered, warnings, err := renderers[f.name](doc, t.Report, history)
+			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none"})
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.

@@ -25,7 +25,17 @@ type outputFormat struct {
 // renderFunc renders one report. history holds the organ's earlier reports
 // (oldest first). It returns named files (relative names such as
 // "{base}.pdf" or "assets/echarts.min.js") and warnings for the user.
-type renderFunc func(doc *report.Doc, r *report.Report, history []*report.Report) ([]namedFile, []report.Problem, error)
+type renderFunc func(in renderInput) ([]namedFile, []report.Problem, error)
+
+// renderInput is one report to render: its Doc, the report and its earlier
+// years, and --charts none (renderers leave the charts out; the Doc stays
+// as Build made it).
+type renderInput struct {
+	Doc      *report.Doc
+	Report   *report.Report
+	History  []*report.Report
+	NoCharts bool
+}
 
 type namedFile struct {
 	Name string
@@ -46,8 +56,9 @@ var htmlFormat = &outputFormat{
 	flags: func(fs *flag.FlagSet) renderFunc {
 		self := fs.Bool("self-contained", false, "")
 		frag := fs.Bool("fragment", false, "")
-		return func(doc *report.Doc, _ *report.Report, _ []*report.Report) ([]namedFile, []report.Problem, error) {
-			opts := html.Options{}
+		return func(in renderInput) ([]namedFile, []report.Problem, error) {
+			doc := in.Doc
+			opts := html.Options{NoCharts: in.NoCharts}
 			name := "{base}.html"
 			switch {
 			case *frag:
@@ -62,8 +73,8 @@ var htmlFormat = &outputFormat{
 				return nil, nil, err
 			}
 			files := []namedFile{{Name: name, Data: b.Bytes()}}
-			if opts.Mode == html.ModePage || (*frag && !*self && len(doc.Charts) > 0) {
-				assets, err := html.Assets()
+			if opts.Mode == html.ModePage || (*frag && !*self && len(doc.Charts) > 0 && !in.NoCharts) {
+				assets, err := html.Assets(opts)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -106,13 +117,14 @@ var pdfFormat = &outputFormat{
 			}
 			return o, nil
 		})
-		return func(doc *report.Doc, _ *report.Report, _ []*report.Report) ([]namedFile, []report.Problem, error) {
+		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			opts, err := load()
 			if err != nil {
 				return nil, nil, setupError{err}
 			}
+			opts.NoCharts = in.NoCharts
 			var b bytes.Buffer
-			warnings, err := pdf.Write(&b, doc, opts)
+			warnings, err := pdf.Write(&b, in.Doc, opts)
 			if err != nil {
 				return nil, warnings, err
 			}
@@ -127,9 +139,9 @@ var xlsxFormat = &outputFormat{
 	name:    "xlsx",
 	summary: "Excel 工作簿（表二至表四、信息处理费、文字部分，带校验表；与 nianbao export 相同）",
 	flags: func(fs *flag.FlagSet) renderFunc {
-		return func(_ *report.Doc, r *report.Report, _ []*report.Report) ([]namedFile, []report.Problem, error) {
+		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			var buf bytes.Buffer
-			if err := xlsx.Write(&buf, r); err != nil {
+			if err := xlsx.Write(&buf, in.Report); err != nil {
 				return nil, nil, err
 			}
 			return []namedFile{{Name: "{base}.xlsx", Data: buf.Bytes()}}, nil, nil

@@ -88,7 +88,7 @@ func siteDownloads(pdf, xlsx bool) []site.Download {
 		}
 		d.Render = func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
 			// Warnings of the renderer were reported by check: the site stays quiet.
-			files, _, err := render(doc, r, history)
+			files, _, err := render(renderInput{Doc: doc, Report: r, History: history})
 			if err != nil {
 				return nil, err
 			}

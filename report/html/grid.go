@@ -4,6 +4,7 @@ import (
 	"fmt"
 	stdhtml "html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,26 +98,13 @@ type placed struct {
 	group      bool // a full-width label row that groups the rows below it
 }
 
-// layout places the grid's cells into slots as the HTML table algorithm
-// does (cells covered by a span are not listed) and returns them row by row.
+// layout lists the grid's cells row by row in their slots, which
+// report.Build set (Grid.Place); cells covered by a span are not listed.
 func layout(g *report.Grid) [][]*placed {
-	all := append(append([][]report.GridCell{}, g.Head...), g.Body...)
-	occupied := map[[2]int]bool{}
-	out := make([][]*placed, len(all))
-	for r, row := range all {
-		c := 0
+	out := make([][]*placed, len(g.Head)+len(g.Body))
+	for r, row := range slices.Concat(g.Head, g.Body) {
 		for _, gc := range row {
-			for occupied[[2]int{r, c}] {
-				c++
-			}
-			p := &placed{cell: gc, row: r, col: c, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1), head: r < len(g.Head)}
-			for dr := range p.rows {
-				for dc := range p.cols {
-					occupied[[2]int{r + dr, c + dc}] = true
-				}
-			}
-			out[r] = append(out[r], p)
-			c += p.cols
+			out[r] = append(out[r], &placed{cell: gc, row: gc.Row, col: gc.Col, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1), head: r < len(g.Head)})
 		}
 	}
 	return out
@@ -284,22 +272,25 @@ func headersOf(p *placed, block *placed, band []*placed, rows [][]*placed, group
 }
 
 // chartTable is the data table printed beside a chart: one row per
-// category, one column per series.
+// category, one column per series. Its cells are built in their slots.
 func chartTable(c report.Chart) tableView {
 	g := &report.Grid{ID: c.ID + "-data", Caption: c.Title + "（数据表，单位：" + c.Unit + "）", Cols: 1 + len(c.Series)}
-	head := []report.GridCell{{Text: "项目", ColSpan: 1, RowSpan: 1, Kind: report.CellHead}}
-	for _, s := range c.Series {
-		head = append(head, report.GridCell{Text: s.Name, ColSpan: 1, RowSpan: 1, Kind: report.CellHead})
+	cell := func(text string, kind report.CellKind, row, col int) report.GridCell {
+		return report.GridCell{Text: text, ColSpan: 1, RowSpan: 1, Kind: kind, Row: row, Col: col}
+	}
+	head := []report.GridCell{cell("项目", report.CellHead, 0, 0)}
+	for j, s := range c.Series {
+		head = append(head, cell(s.Name, report.CellHead, 0, 1+j))
 	}
 	g.Head = [][]report.GridCell{head}
 	for i, cat := range c.Categories {
-		line := []report.GridCell{{Text: cat, ColSpan: 1, RowSpan: 1, Kind: report.CellLabel}}
-		for _, s := range c.Series {
+		line := []report.GridCell{cell(cat, report.CellLabel, 1+i, 0)}
+		for j, s := range c.Series {
 			v := ""
 			if i < len(s.Values) {
 				v = fmt.Sprint(s.Values[i])
 			}
-			line = append(line, report.GridCell{Text: v, ColSpan: 1, RowSpan: 1, Kind: report.CellNumber})
+			line = append(line, cell(v, report.CellNumber, 1+i, 1+j))
 		}
 		g.Body = append(g.Body, line)
 	}

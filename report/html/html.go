@@ -22,6 +22,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -68,6 +69,15 @@ type Options struct {
 	Breadcrumb []Link
 	// Downloads are shown under the report title (site: PDF, XLSX, JSON, CSV).
 	Downloads []Link
+	// NoCharts leaves out the charts of a report or trend page (and their
+	// script), as `nianbao build --charts none` asks.
+	NoCharts bool
+	// Templates holds the page templates and stylesheets (html/*.tmpl,
+	// html/page.css, html/nianbao.css) and the chart script with its
+	// licence files (assets/echarts.min.js, assets/ECHARTS-*.txt); nil
+	// means the built-in ones, templates.FS. Each file system is read once
+	// per process when its value is comparable (embed.FS, os.DirFS).
+	Templates fs.FS
 }
 
 func (o Options) assets() string {
@@ -100,18 +110,38 @@ type loaded struct {
 	assets   []File
 }
 
-var load = sync.OnceValues(func() (*loaded, error) {
+// loads caches the parsed templates of each file system (fs.FS →
+// func() (*loaded, error)).
+var loads sync.Map
+
+// load returns the parsed templates and assets of fsys (nil: the
+// built-in templates.FS).
+func load(fsys fs.FS) (*loaded, error) {
+	if fsys == nil {
+		fsys = templates.FS
+	}
+	if !reflect.ValueOf(fsys).Comparable() {
+		return parse(fsys)
+	}
+	f, ok := loads.Load(fsys)
+	if !ok {
+		f, _ = loads.LoadOrStore(fsys, sync.OnceValues(func() (*loaded, error) { return parse(fsys) }))
+	}
+	return f.(func() (*loaded, error))()
+}
+
+func parse(fsys fs.FS) (*loaded, error) {
 	l := &loaded{}
-	t, err := template.New("nianbao").ParseFS(templates.FS, "html/*.tmpl")
+	t, err := template.New("nianbao").ParseFS(fsys, "html/*.tmpl")
 	if err != nil {
 		return nil, err
 	}
 	l.tmpl = t
-	scoped, err := fs.ReadFile(templates.FS, "html/nianbao.css")
+	scoped, err := fs.ReadFile(fsys, "html/nianbao.css")
 	if err != nil {
 		return nil, err
 	}
-	page, err := fs.ReadFile(templates.FS, "html/page.css")
+	page, err := fs.ReadFile(fsys, "html/page.css")
 	if err != nil {
 		return nil, err
 	}
@@ -119,12 +149,12 @@ var load = sync.OnceValues(func() (*loaded, error) {
 	l.pageCSS = string(page) + "\n" + string(scoped)
 	l.assets = append(l.assets, File{Name: "assets/" + CSSFile, Data: []byte(l.pageCSS)})
 	for _, n := range assetNames {
-		data, err := fs.ReadFile(templates.FS, "assets/"+n)
+		data, err := fs.ReadFile(fsys, "assets/"+n)
 		if err != nil {
 			if n == "ECHARTS-LICENSE-d3.txt" {
 				continue // optional
 			}
-			return nil, fmt.Errorf("内置的 ECharts 文件 %s 缺失：%w", n, err)
+			return nil, fmt.Errorf("ECharts 文件 assets/%s 缺失：%w", n, err)
 		}
 		if n == ScriptFile {
 			l.echarts = string(data)
@@ -132,16 +162,16 @@ var load = sync.OnceValues(func() (*loaded, error) {
 		l.assets = append(l.assets, File{Name: "assets/" + n, Data: data})
 	}
 	if strings.Contains(strings.ToLower(l.echarts), "</script") {
-		return nil, fmt.Errorf("内置的 ECharts 文件含有 </script，不能内嵌")
+		return nil, fmt.Errorf("ECharts 文件 assets/%s 含有 </script，不能内嵌", ScriptFile)
 	}
 	return l, nil
-})
+}
 
 // Assets returns the files a page written in ModePage (or a fragment
 // without InlineJS) needs beside it: assets/nianbao.css, assets/echarts.min.js
-// and the ECharts licence files.
-func Assets() ([]File, error) {
-	l, err := load()
+// and the ECharts licence files, from o.Templates.
+func Assets(o Options) ([]File, error) {
+	l, err := load(o.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -217,6 +247,9 @@ func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView
 	}
 	p.CSSHref = o.assets() + CSSFile
 	p.EChartsSrc = o.assets() + ScriptFile
+	if o.NoCharts {
+		charts = nil
+	}
 	for _, c := range charts {
 		p.Charts = append(p.Charts, viewChart(c, o.assets()))
 	}
@@ -225,7 +258,7 @@ func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView
 
 // Write writes the report page of d.
 func Write(w io.Writer, d *report.Doc, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}

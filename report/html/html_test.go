@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"nianbao/report/datafile"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	xhtml "golang.org/x/net/html"
 
@@ -440,7 +442,7 @@ func TestChartEscaping(t *testing.T) {
 
 // Normal pages link assets/ (or the given folder) and Assets returns the files.
 func TestAssets(t *testing.T) {
-	files, err := Assets()
+	files, err := Assets(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +514,7 @@ func handDoc(text string) *report.Doc {
 		c := func(s string, k report.CellKind) report.GridCell {
 			return report.GridCell{Text: s, ColSpan: 1, RowSpan: 1, Kind: k}
 		}
-		return &report.Grid{ID: id, Caption: caption + text, Cols: 3, Widths: []int{50, 25, 25},
+		g := &report.Grid{ID: id, Caption: caption + text, Cols: 3, Widths: []int{50, 25, 25},
 			Head: [][]report.GridCell{{c("项目"+text, report.CellHead), c("2023年", report.CellHead), c("2024年"+text, report.CellHead)}},
 			Body: [][]report.GridCell{
 				{report.GridCell{Text: "表三" + text, ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
@@ -520,6 +522,8 @@ func handDoc(text string) *report.Doc {
 				{report.GridCell{Text: "表四", ColSpan: 3, RowSpan: 1, Kind: report.CellHead}},
 				{c("行政复议", report.CellLabel), c("1", report.CellNumber), c("2", report.CellNumber)},
 			}}
+		g.Place() // as report.Build does
+		return g
 	}
 	d := &report.Doc{Organ: "机关" + text, Year: 2024, Edition: report.Ed2021, Notice: report.Ed2021.Notice(),
 		Title: "机关" + text + "2024年政府信息公开工作年度报告", DateCN: "2025年1月20日"}
@@ -581,5 +585,69 @@ func TestAppendicesAndSubsections(t *testing.T) {
 	}
 	for _, mode := range []Options{{}, {Mode: ModeFragment}, {Mode: ModeSelfContained}} {
 		checkHeadings(t, fmt.Sprintf("hand-built Doc, mode %d", mode.Mode), renderPage(t, handDoc(""), mode))
+	}
+}
+
+// TestNoCharts: Options.NoCharts writes what a Doc without charts writes
+// and leaves the Doc as it was.
+func TestNoCharts(t *testing.T) {
+	d := docOf(loadFixtures(t), 3)
+	n := len(d.Charts)
+	if n == 0 {
+		t.Fatal("fixture has no charts")
+	}
+	for _, o := range []Options{{}, {Mode: ModeSelfContained}, {Mode: ModeFragment}} {
+		no := o
+		no.NoCharts = true
+		a := renderPage(t, d, no)
+		if len(d.Charts) != n {
+			t.Fatalf("Write changed the Doc: %d charts, was %d", len(d.Charts), n)
+		}
+		c := *d
+		c.Charts = nil
+		if b := renderPage(t, &c, o); !bytes.Equal(a, b) {
+			t.Errorf("mode %v: NoCharts differs from a Doc without charts", o.Mode)
+		}
+		if bytes.Contains(a, []byte("echarts")) {
+			t.Errorf("mode %v: NoCharts page still mentions echarts", o.Mode)
+		}
+	}
+}
+
+// TestTemplatesFS: the templates and assets come from Options.Templates:
+// a copy of the built-in files renders the same page, a changed
+// stylesheet shows in the page and the assets, a missing script is an
+// error.
+func TestTemplatesFS(t *testing.T) {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(templates.FS, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docOf(loadFixtures(t), 3)
+	self := Options{Mode: ModeSelfContained}
+	own := self
+	own.Templates = m
+	if !bytes.Equal(renderPage(t, d, self), renderPage(t, d, own)) {
+		t.Error("a copy of the built-in templates renders a different page")
+	}
+	m["html/page.css"] = &fstest.MapFile{Data: []byte("/* 本单位样式 */\n")}
+	if !bytes.Contains(renderPage(t, d, own), []byte("/* 本单位样式 */")) {
+		t.Error("the page ignores Options.Templates")
+	}
+	files, err := Assets(own)
+	if err != nil || len(files) == 0 || !bytes.HasPrefix(files[0].Data, []byte("/* 本单位样式 */")) {
+		t.Errorf("Assets ignores Options.Templates: %v", err)
+	}
+	delete(m, "assets/"+ScriptFile)
+	if err := Write(io.Discard, d, own); err == nil || !strings.Contains(err.Error(), ScriptFile) {
+		t.Errorf("missing script: got %v, want an error naming %s", err, ScriptFile)
 	}
 }

@@ -1,8 +1,19 @@
 package html
 
 import (
+	"fmt"
 	"html/template"
 	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"nianbao/report"
 )
@@ -47,10 +58,10 @@ type homeView struct {
 	Home *Home
 }
 
-// WriteHome writes the site's home page. Only o.AssetsDir, o.Mode and
-// o.Breadcrumb are used.
+// WriteHome writes the site's home page. Only o.AssetsDir, o.Mode,
+// o.Breadcrumb and o.Templates are used.
 func WriteHome(w io.Writer, h *Home, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}
@@ -65,16 +76,84 @@ type docView struct {
 }
 
 // WriteTextPage writes a document page of the site (the open data format
-// description): the title as its heading and text, in the Markdown subset
-// of markdown(), below.
+// description): the title as its heading and text, in Markdown, below.
 func WriteTextPage(w io.Writer, title, text string, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}
-	v := docView{pageView: newPage(l, o, title, nil), Body: markdown(text)}
+	body, err := markdown(text)
+	if err != nil {
+		return err
+	}
+	v := docView{pageView: newPage(l, o, title, nil), Body: body}
 	v.Description = title
 	return execute(w, l, "text-page", v)
+}
+
+// md renders nianbao's own Markdown documents (CommonMark with GFM tables)
+// through goldmark with its defaults for safety: raw HTML is omitted, never
+// passed through. Soft line breaks between Chinese characters are dropped
+// (a browser would show them as spaces). docLayout fits the result into a
+// page that prints its own title.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft))),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(docLayout{}, 0))),
+	// A smaller priority wins: docLayout draws tables instead of the table
+	// extension (500).
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(docLayout{}, 100))),
+)
+
+func markdown(src string) (template.HTML, error) {
+	var b strings.Builder
+	if err := md.Convert([]byte(src), &b); err != nil {
+		return "", fmt.Errorf("文档无法转换为网页：%w", err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// docLayout drops the document's first "#" heading (the page prints its
+// title as the h1) and moves every other heading one level down, marks the
+// header cells of tables as column headers, and draws tables with the
+// site's table style inside a box that scrolls on phones.
+type docLayout struct{}
+
+func (docLayout) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var title ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if c, ok := n.(*east.TableCell); ok {
+			if _, head := c.Parent().(*east.TableHeader); head {
+				c.SetAttributeString("scope", "col")
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		if h.Level == 1 && title == nil {
+			title = h
+		}
+		h.Level = min(h.Level+1, 6)
+		return ast.WalkSkipChildren, nil
+	})
+	if title != nil {
+		title.Parent().RemoveChild(title.Parent(), title)
+	}
+}
+
+func (docLayout) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(east.KindTable, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<div class="nb-table-box"><table class="nb-table nb-doc-table">` + "\n")
+		} else {
+			_, _ = w.WriteString("</table></div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 type trendView struct {
@@ -87,7 +166,7 @@ type trendView struct {
 // WriteTrend writes an organ's multi-year page; reports links each year's
 // report page.
 func WriteTrend(w io.Writer, t *report.TrendDoc, reports []Link, o Options) error {
-	l, err := load()
+	l, err := load(o.Templates)
 	if err != nil {
 		return err
 	}

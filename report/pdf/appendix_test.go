@@ -53,6 +53,7 @@ func withAppendix(t testing.TB, n int, huge bool) *report.Doc {
 		}
 		yoy.Body = append(yoy.Body, cells)
 	}
+	yoy.Place()
 	d.Appendices = []report.Section{{
 		Heading: "附：主要数据同比情况",
 		Paras:   []report.Para{{Text: "下表列出本年度主要数据与上年度的比较，增减比例按上年度数据计算，保留一位小数。", Line: 0}},
@@ -73,6 +74,7 @@ func withAppendix(t testing.TB, n int, huge bool) *report.Doc {
 			textCell("市政府办公室政务公开科", report.CellLabel), textCell("已完成", report.CellLabel),
 		})
 	}
+	ledger.Place() // as report.Build does
 	d.Sections[5].Subsections = []report.Section{{
 		Heading: "（四）本年度政务公开工作要点落实情况",
 		Paras:   []report.Para{{Text: fmt.Sprintf("本年度政务公开工作要点共%d项任务，均已落实。", n), Line: 0}},

@@ -580,15 +580,17 @@ func checksum(d []byte) uint32 {
 }
 
 // The embedded default family: NianbaoSerif SC Regular and Bold (Noto
-// Serif CJK SC converted to TrueType; see templates/fonts/README.md).
+// Serif CJK SC converted to TrueType; see templates/fonts/README.md). The
+// embedded bytes are parsed in place, not copied: a Font only reads its
+// data, and Subset writes new tables.
 var defaultFonts = sync.OnceValues(func() ([2]*Font, error) {
 	var out [2]*Font
-	for i, name := range []string{"fonts/NianbaoSerifSC-Regular.ttf", "fonts/NianbaoSerifSC-Bold.ttf"} {
-		data, err := templates.FS.ReadFile(name)
-		if err != nil {
-			return out, fmt.Errorf("内置字体 %s 缺失：%v", name, err)
-		}
-		if out[i], err = ParseFont(name, data); err != nil {
+	for i, f := range []struct {
+		name string
+		data []byte
+	}{{"NianbaoSerifSC-Regular.ttf", templates.FontRegular}, {"NianbaoSerifSC-Bold.ttf", templates.FontBold}} {
+		var err error
+		if out[i], err = ParseFont(f.name, f.data); err != nil {
 			return out, err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,13 +13,18 @@ import (
 	"nianbao/templates"
 )
 
+// embeddedFont returns a copy of an embedded font's bytes (a test may
+// change it; the embedded bytes must never change).
 func embeddedFont(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := templates.FS.ReadFile("fonts/" + name)
-	if err != nil {
-		t.Fatal(err)
+	switch name {
+	case "NianbaoSerifSC-Regular.ttf":
+		return slices.Clone(templates.FontRegular)
+	case "NianbaoSerifSC-Bold.ttf":
+		return slices.Clone(templates.FontBold)
 	}
-	return data
+	t.Fatalf("no embedded font %s", name)
+	return nil
 }
 
 // withFsType returns a copy of a TrueType font with its OS/2 embedding
@@ -258,6 +264,7 @@ func TestBadRunes(t *testing.T) {
 						Head: [][]report.GridCell{{{Text: "序号", Kind: report.CellHead}, {Text: "主要任务", Kind: report.CellHead}}},
 						Body: [][]report.GridCell{{{Text: "1", Kind: report.CellNumber, Key: "work_plan.tasks[0]", Line: 41}, {Text: "公开𠀀清单", Kind: report.CellLabel, Line: 41}}}},
 				}}
+				d.Sections[5].Subsections[0].Table.Place()
 			},
 			want: []string{"valid2021.yaml:41: 工作要点落实情况: 警告[PDF-1]: 字符“𠀀”"},
 			text: []string{"公开□清单"},

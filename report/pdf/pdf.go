@@ -29,12 +29,16 @@ import (
 	"nianbao/report"
 )
 
-// Options selects the fonts. A nil font means the embedded NianbaoSerif
-// SC: Regular for the body, Bold for the title and headings.
+// Options selects the fonts and whether charts are drawn. A nil font means
+// the embedded NianbaoSerif SC: Regular for the body, Bold for the title
+// and headings.
 type Options struct {
 	Body  *Font // body text, tables, page numbers, charts (e.g. 仿宋_GB2312)
 	Title *Font // the document title (e.g. 方正小标宋)
 	Bold  *Font // section headings and chart titles (e.g. 黑体)
+	// NoCharts leaves out the Doc's charts (the 附：图解 appendix), as
+	// `nianbao build --charts none` asks.
+	NoCharts bool
 }
 
 // Page geometry in millimetres (GB/T 9704-2012: A4, text block 156 × 225
@@ -99,7 +103,11 @@ func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem,
 	}
 	wr := &writer{body: faceOf(opts.Body), bold: faceOf(opts.Bold), title: faceOf(opts.Title)}
 	z := &sanitizer{file: d.Source, seen: map[string]bool{}}
-	doc := prepare(d, z, wr.body, wr.bold, wr.title)
+	charts := d.Charts
+	if opts.NoCharts {
+		charts = nil
+	}
+	doc := prepare(d, charts, z, wr.body, wr.bold, wr.title)
 	wr.dash = z.fixed(wr.body, "—")
 	if wr.dash == "□" || wr.dash == "?" || wr.dash == "" {
 		wr.dash = "-"

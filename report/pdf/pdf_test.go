@@ -324,3 +324,25 @@ func TestEditions(t *testing.T) {
 		})
 	}
 }
+
+// TestNoChartsOption: Options.NoCharts prints what a Doc without charts prints
+// and leaves the Doc as it was.
+func TestNoChartsOption(t *testing.T) {
+	d := loadDoc(t, fixtures[0].path)
+	n := len(d.Charts)
+	if n == 0 {
+		t.Fatal("fixture has no charts")
+	}
+	a, _ := writePDF(t, d, Options{NoCharts: true})
+	if len(d.Charts) != n {
+		t.Fatalf("Write changed the Doc: %d charts, was %d", len(d.Charts), n)
+	}
+	c := *d
+	c.Charts = nil
+	if b, _ := writePDF(t, &c, Options{}); !bytes.Equal(a, b) {
+		t.Error("NoCharts differs from a Doc without charts")
+	}
+	if b, _ := writePDF(t, d, Options{}); bytes.Equal(a, b) {
+		t.Error("NoCharts changed nothing")
+	}
+}

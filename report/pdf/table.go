@@ -16,7 +16,7 @@ const (
 	ruleW     = 0.2 // about 0.5 pt
 )
 
-// tcell is a grid cell placed in its slot, with its text broken into lines.
+// tcell is a grid cell in its slot, with its text broken into lines.
 type tcell struct {
 	gc         report.GridCell
 	row, col   int
@@ -36,25 +36,14 @@ type tableLayout struct {
 	keepWithNxt []bool // body rows that must not end a page (block captions)
 }
 
-// place assigns cells to slots as the HTML table algorithm does: a cell
-// covered by another's span is not listed.
-func place(rows [][]report.GridCell) []*tcell {
-	occupied := map[[2]int]bool{}
+// cellsOf lists the cells of rows in their slots, which report.Build set
+// (GridCell.Row counts the header rows then the body rows; first is the
+// grid row of rows[0], so that row numbers here start at 0).
+func cellsOf(rows [][]report.GridCell, first int) []*tcell {
 	var out []*tcell
-	for r, row := range rows {
-		c := 0
+	for _, row := range rows {
 		for _, gc := range row {
-			for occupied[[2]int{r, c}] {
-				c++
-			}
-			tc := &tcell{gc: gc, row: r, col: c, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1)}
-			for dr := range tc.rows {
-				for dc := range tc.cols {
-					occupied[[2]int{r + dr, c + dc}] = true
-				}
-			}
-			out = append(out, tc)
-			c += tc.cols
+			out = append(out, &tcell{gc: gc, row: gc.Row - first, col: gc.Col, rows: max(gc.RowSpan, 1), cols: max(gc.ColSpan, 1)})
 		}
 	}
 	return out
@@ -78,7 +67,7 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 		}
 	}
 	tl.colX[0] = mLeft
-	tl.head, tl.body = place(g.Head), place(g.Body)
+	tl.head, tl.body = cellsOf(g.Head, 0), cellsOf(g.Body, len(g.Head))
 	if !statutory[g.ID] {
 		w.fitColumns(tl.colX, append(slices.Clone(tl.head), tl.body...))
 	}

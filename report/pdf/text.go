@@ -110,9 +110,10 @@ func (z *sanitizer) report(fc *face, r rune, path string, line int) {
 var textKeys = map[int]string{0: "text.overview", 4: "text.problems", 5: "text.other"}
 
 // prepare returns a sanitized deep copy of the parts of d that are
-// printed, collecting each face's characters. d itself is not changed (the
-// same Doc is handed to other renderers).
-func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
+// printed, with charts in place of d.Charts, collecting each face's
+// characters. d itself is not changed (the same Doc is handed to other
+// renderers).
+func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, body, bold, title *face) *report.Doc {
 	c := *d
 	c.Title = z.clean(title, d.Title, "organ", d.OrganLine)
 	c.Organ = z.clean(body, d.Organ, "organ", d.OrganLine)
@@ -163,7 +164,7 @@ func prepare(d *report.Doc, z *sanitizer, body, bold, title *face) *report.Doc {
 		c.Appendices = append(c.Appendices, section(a, ""))
 	}
 	c.Charts = nil
-	for i, ch := range d.Charts {
+	for i, ch := range charts {
 		cc := ch
 		cc.Title = z.clean(bold, chartTitle(i, ch.Title), "", 0)
 		cc.Unit = z.clean(body, ch.Unit, "", 0)

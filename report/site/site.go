@@ -279,7 +279,7 @@ func (w *writer) write(name string, data []byte) error {
 }
 
 func (w *writer) assets() error {
-	files, err := html.Assets()
+	files, err := html.Assets(html.Options{})
 	if err != nil {
 		return err
 	}
