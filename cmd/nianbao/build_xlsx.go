@@ -16,7 +16,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) renderFunc {
 			return func(in renderInput) (renderOutput, error) {
 				var buf bytes.Buffer
-				if err := xlsx.Write(&buf, in.Report); err != nil {
+				if err := xlsx.Write(&buf, in.Doc, xlsx.Options{Report: in.Report}); err != nil {
 					return renderOutput{}, err
 				}
 				return renderOutput{Files: []namedFile{{Name: "{base}.xlsx", Data: buf.Bytes()}}}, nil

@@ -66,7 +66,8 @@ func runXlsxTemplate(e *env, args []string) error {
 		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, year, name); err != nil {
+	blank := xlsx.Template(year, name)
+	if err := xlsx.Write(&buf, report.Build(blank, nil), xlsx.Options{Report: blank, Blank: true}); err != nil {
 		return err
 	}
 	if _, err := publish.WriteFile(path, buf.Bytes()); err != nil {

@@ -63,7 +63,7 @@ func TestCellTooLong(t *testing.T) {
 	r := loadFile(t, "../../data/shili-office/2024.yaml")
 	r.WorkPlan = &report.WorkPlan{Tasks: []report.Task{{Task: strings.Repeat("😀", 20000), Status: "已完成"}}}
 	var buf bytes.Buffer
-	err := Write(&buf, r)
+	err := writeBook(&buf, r)
 	if err == nil || !strings.Contains(err.Error(), sheetPlan+"!C5") || !strings.Contains(err.Error(), "32767") {
 		t.Errorf("got %v", err)
 	}
@@ -85,7 +85,7 @@ func TestConcurrentExport(t *testing.T) {
 		go func() {
 			i := g % len(reports)
 			var buf bytes.Buffer
-			err := Write(&buf, reports[i])
+			err := writeBook(&buf, reports[i])
 			if err == nil && !bytes.Equal(buf.Bytes(), want[i]) {
 				err = fmt.Errorf("export %d differs from a single export", i)
 			}
