@@ -51,8 +51,8 @@ func open(name string, data []byte, add func(where, format string, args ...any))
 		return nil
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
-	if err != nil {
-		add("", "这不是 Excel 工作簿（.xlsx），或文件已损坏（%v）。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）", err)
+	if err != nil { // excelize's message is English and says little
+		add("", "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）")
 		return nil
 	}
 	return f
