@@ -38,7 +38,7 @@ vet:
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
 FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:1500 \
-               ./report/workplan:FuzzParse:80000 ./report/workplan:FuzzImport:30000 ./report/pdf:FuzzParseFont:20000 \
+               ./report/xlsx:FuzzParseTaskTable:80000 ./report/xlsx:FuzzImportTaskTable:30000 ./report/pdf:FuzzParseFont:20000 \
                ./report/html:FuzzMarkdown:60000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

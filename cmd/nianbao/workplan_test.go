@@ -17,7 +17,7 @@ func TestWorkplanScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			copies := map[string]string{
 				"../../report/xlsx/testdata/shenyang-2022.xlsx": "任务分解表.xlsx",
-				"../../report/testdata/valid2021.yaml":              "2022.yaml",
+				"../../report/testdata/valid2021.yaml":          "2022.yaml",
 			}
 			for from, to := range copies {
 				data, err := os.ReadFile(filepath.FromSlash(from))
