@@ -37,8 +37,8 @@ vet:
 ## machine; `make test` runs that (FUZZMUL=1), `make fuzz` runs 10 times as
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
-FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:1500 \
-               ./report/xlsx:FuzzParseTaskTable:80000 ./report/xlsx:FuzzImportTaskTable:30000 ./report/pdf:FuzzParseFont:20000 \
+FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
+               ./report/xlsx:FuzzParseTaskTable:400000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:20000 \
                ./report/html:FuzzMarkdown:60000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
