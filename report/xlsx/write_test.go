@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -95,6 +96,22 @@ func TestConcurrentExport(t *testing.T) {
 	for range 8 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestDocUnchanged: Write reads the Doc it is given and changes nothing in
+// it (the same Doc goes on to the PDF and HTML renderers).
+func TestDocUnchanged(t *testing.T) {
+	for _, y := range []string{"2019", "2024"} {
+		r := loadFile(t, "../../data/shili-office/"+y+".yaml")
+		doc, want := report.Build(r, nil), report.Build(r, nil)
+		var buf bytes.Buffer
+		if err := Write(&buf, doc, Options{Report: r}); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(doc, want) {
+			t.Errorf("%s: Write changed the Doc", y)
 		}
 	}
 }
