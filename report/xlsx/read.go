@@ -313,49 +313,15 @@ func (x *reader) info(r *report.Report) {
 			x.add(where(infoScope), "S-7", "“报告范围”应为“本机关报告”或“本级政府汇总报告”，实际为“%s”", clip(scope))
 		}
 	}
-	dc := x.cell(sheetInfo, 2, infoDate)
-	switch {
+	switch dc := x.cell(sheetInfo, 2, infoDate); {
 	case dc.hasF:
 		x.add(where(infoDate), "S-7", "“落款日期”是公式，请直接填写日期，例如 2025-01-20")
-	case dc.typ == cNumber:
-		if strings.TrimSpace(dc.val) == "" {
-			break
-		}
-		v, err := strconv.ParseFloat(dc.val, 64)
-		t, err2 := excelize.ExcelDateToTime(v, false)
-		if err != nil || err2 != nil || v < 1 || v > 2958465 {
-			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
-			break
-		}
-		r.Date = t.Format("2006-01-02")
-	case dc.typ == cDate:
-		if t, err := time.Parse("2006-01-02", strings.TrimSpace(dc.val)[:min(10, len(strings.TrimSpace(dc.val)))]); err == nil {
-			r.Date = t.Format("2006-01-02")
-		} else {
-			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
-		}
 	default:
-		s := strings.TrimSpace(dc.val)
-		if s == "" {
-			break
+		d, ok := dateOf(dc)
+		if !ok {
+			x.add(where(infoDate), "S-7", "“落款日期”应写成 2025-01-20 这样的日期，实际为“%s”", clip(strings.TrimSpace(dc.val)))
 		}
-		m := dateRE.FindStringSubmatch(s)
-		var t time.Time
-		var err error = fmt.Errorf("format")
-		if m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
-			t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-			if t.Year() == y && int(t.Month()) == mo && t.Day() == d {
-				err = nil
-			}
-		}
-		if err != nil {
-			x.add(where(infoDate), "S-7", "“落款日期”应写成 2025-01-20 这样的日期，实际为“%s”", clip(s))
-			break
-		}
-		r.Date = t.Format("2006-01-02")
+		r.Date = d
 	}
 	if s, ok := x.text(sheetInfo, 2, infoOverride, "格式版本说明"); ok {
 		r.FormatOverrideReason = s
@@ -363,6 +329,42 @@ func (x *reader) info(r *report.Report) {
 	if s, ok := x.text(sheetInfo, 2, infoCarryNote, "上年结转说明"); ok {
 		r.CarryOverNote = s
 	}
+}
+
+// dateOf reads a date cell as YYYY-MM-DD: an Excel serial number, an ISO
+// date (t="d") or text such as 2025-01-20, 2025/1/20 or 2025年1月20日. A
+// blank cell gives "", true; anything else false.
+func dateOf(c raw) (string, bool) {
+	s := strings.TrimSpace(c.val)
+	var t time.Time
+	var err error
+	switch {
+	case s == "":
+		return "", true
+	case c.typ == cNumber:
+		v, perr := strconv.ParseFloat(s, 64)
+		if perr != nil || v < 1 || v > 2958465 {
+			return "", false
+		}
+		t, err = excelize.ExcelDateToTime(v, false)
+	case c.typ == cDate:
+		t, err = time.Parse("2006-01-02", s[:min(10, len(s))])
+	default:
+		m := dateRE.FindStringSubmatch(s)
+		if m == nil {
+			return "", false
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+			return "", false
+		}
+	}
+	if err != nil {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
 }
 
 // value reads one numeric input into r.
@@ -693,11 +695,9 @@ func (x *reader) workPlan(r *report.Report) {
 // column reads as 2024-06-30.
 func (x *reader) planText(row, col int, key, head string) (string, bool) {
 	c := x.cell(sheetPlan, col, row)
-	if key == "deadline" && c.typ == cNumber && !c.hasF && strings.TrimSpace(c.val) != "" && x.isDateFormat(c.style) {
-		if v, err := strconv.ParseFloat(strings.TrimSpace(c.val), 64); err == nil && v >= 1 && v < 2958466 {
-			if t, err := excelize.ExcelDateToTime(v, false); err == nil {
-				return t.Format("2006-01-02"), true
-			}
+	if key == "deadline" && c.typ == cNumber && !c.hasF && x.isDateFormat(c.style) {
+		if d, ok := dateOf(c); ok && d != "" {
+			return d, true
 		}
 	}
 	return x.text(sheetPlan, col, row, fmt.Sprintf("第 %d 行的%s", row, head))
