@@ -127,6 +127,38 @@ func (f *field) Ref() string { return ref(f.Col, f.Row) }
 // Where names the cell for a message: 表三!D7.
 func (f *field) Where() string { return f.Sheet + "!" + f.Ref() }
 
+// intIn points at f's whole number in r (nil for amounts, units and an
+// absent fee block).
+func (f *field) intIn(r *report.Report) *int64 {
+	switch {
+	case f.Kind == fAmount || f.Kind == fUnit:
+	case f.t2 >= 0:
+		return &r.Active[f.t2].Int
+	case f.t3 >= 0:
+		return &r.Requests[f.t3].Cells[f.t3col]
+	case f.t4 >= 0:
+		return &r.Appeals[f.t4].Vals[f.t4col]
+	case f.fee == 0 && r.Fees != nil:
+		return &r.Fees.Notices
+	}
+	return nil
+}
+
+// amountIn points at f's amount in r (nil for other kinds and an absent
+// fee block).
+func (f *field) amountIn(r *report.Report) *report.Decimal {
+	switch {
+	case f.Kind != fAmount:
+	case f.t2 >= 0:
+		return &r.Active[f.t2].Amount
+	case f.fee == 1 && r.Fees != nil:
+		return &r.Fees.NotifiedAmount
+	case f.fee == 2 && r.Fees != nil:
+		return &r.Fees.Collected
+	}
+	return nil
+}
+
 func ref(col, row int) string {
 	s, _ := excelize.CoordinatesToCellName(col, row)
 	return s

@@ -368,53 +368,28 @@ func dateOf(c raw) (string, bool) {
 }
 
 // value reads one numeric input into r.
-func (x *reader) value(r *report.Report, f *field) bool {
+func (x *reader) value(r *report.Report, f *field) {
 	switch f.Kind {
 	case fAmount:
-		d, ok := x.amount(f)
-		if !ok {
-			return false
+		if d, ok := x.amount(f); ok {
+			*f.amountIn(r) = d
 		}
-		switch {
-		case f.t2 >= 0:
-			r.Active[f.t2].Amount = d
-		case f.fee == 1:
-			r.Fees.NotifiedAmount = d
-		case f.fee == 2:
-			r.Fees.Collected = d
-		}
-		return true
 	case fUnit:
 		s, ok := x.text(f.Sheet, f.Col, f.Row, f.Label)
-		if !ok {
-			return false
+		switch {
+		case !ok:
+		case s == "":
+			x.add(f.Where(), "S-5", "（%s）未填写。请选择“元”或“万元”", f.Label)
+		case s != "元" && s != "万元":
+			x.add(f.Where(), "S-7", "（%s）应为“元”或“万元”，实际为“%s”", f.Label, clip(s))
+		default:
+			r.ProcUnit = s
 		}
-		if s != "元" && s != "万元" {
-			if s == "" {
-				x.add(f.Where(), "S-5", "（%s）未填写。请选择“元”或“万元”", f.Label)
-			} else {
-				x.add(f.Where(), "S-7", "（%s）应为“元”或“万元”，实际为“%s”", f.Label, clip(s))
-			}
-			return false
+	default:
+		if v, ok := x.integer(f); ok {
+			*f.intIn(r) = v
 		}
-		r.ProcUnit = s
-		return true
 	}
-	v, ok := x.integer(f)
-	if !ok {
-		return false
-	}
-	switch {
-	case f.t2 >= 0:
-		r.Active[f.t2].Int = v
-	case f.t3 >= 0:
-		r.Requests[f.t3].Cells[f.t3col] = v
-	case f.t4 >= 0:
-		r.Appeals[f.t4].Vals[f.t4col] = v
-	case f.fee == 0:
-		r.Fees.Notices = v
-	}
-	return true
 }
 
 // number reads a numeric cell's stored value; it reports blank cells

@@ -90,8 +90,7 @@ type styles struct {
 	title, info, head, label, note, labelCenter int
 	input, inputText, inputWrap, formula        int
 	amount                                      map[int]int
-	checkHead, checkCell, checkNum, ok, bad     int
-	textLabel                                   int
+	ok, bad, textLabel                          int
 }
 
 func (w *writer) check(err error) {
@@ -174,9 +173,6 @@ func (w *writer) styles() {
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	w.st.formula = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
 		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
-	w.st.checkHead = w.st.head
-	w.st.checkCell = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
-	w.st.checkNum = w.style(&excelize.Style{Border: border(), Alignment: center})
 	var err error
 	w.st.ok, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
@@ -463,7 +459,10 @@ func (w *writer) input(f *field, span int) {
 	st := w.st.input
 	switch f.Kind {
 	case fAmount:
-		d := w.amountOf(f)
+		var d report.Decimal
+		if p := f.amountIn(w.r); p != nil {
+			d = *p
+		}
 		st = w.amountStyle(d.Scale)
 		if !w.blank {
 			w.check(w.f.SetCellDefault(s, ref(f.Col, f.Row), d.String()))
@@ -475,37 +474,11 @@ func (w *writer) input(f *field, span int) {
 		}
 	default:
 		if !w.blank {
-			w.set(s, f.Col, f.Row, w.intOf(f))
+			w.set(s, f.Col, f.Row, *f.intIn(w.r))
 		}
 	}
 	w.styleRange(s, f.Col, f.Row, span, 1, st)
 	w.merge(s, f.Col, f.Row, span, 1)
-}
-
-func (w *writer) amountOf(f *field) report.Decimal {
-	switch {
-	case f.t2 >= 0:
-		return w.r.Active[f.t2].Amount
-	case f.fee == 1 && w.r.Fees != nil:
-		return w.r.Fees.NotifiedAmount
-	case f.fee == 2 && w.r.Fees != nil:
-		return w.r.Fees.Collected
-	}
-	return report.Decimal{}
-}
-
-func (w *writer) intOf(f *field) int64 {
-	switch {
-	case f.t2 >= 0:
-		return w.r.Active[f.t2].Int
-	case f.t3 >= 0:
-		return w.r.Requests[f.t3].Cells[f.t3col]
-	case f.t4 >= 0:
-		return w.r.Appeals[f.t4].Vals[f.t4col]
-	case f.fee == 0 && w.r.Fees != nil:
-		return w.r.Fees.Notices
-	}
-	return 0
 }
 
 // totalFormula writes a computed cell: 表三's 总计 column and （七）总计
@@ -773,7 +746,7 @@ func (w *writer) checks() {
 	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
 		w.set(s, i+1, 2, h)
 	}
-	w.styleRange(s, 1, 2, 6, 1, w.st.checkHead)
+	w.styleRange(s, 1, 2, 6, 1, w.st.head)
 	row := 3
 	addOp := func(op, rule, item, how, left, right string) {
 		w.set(s, 1, row, rule)
@@ -782,8 +755,8 @@ func (w *writer) checks() {
 		w.formula(s, 4, row, left)
 		w.formula(s, 5, row, right)
 		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d%sE%d,"✓","✗")`, row, op, row))
-		w.styleRange(s, 1, row, 3, 1, w.st.checkCell)
-		w.styleRange(s, 4, row, 3, 1, w.st.checkNum)
+		w.styleRange(s, 1, row, 3, 1, w.st.label)
+		w.styleRange(s, 4, row, 3, 1, w.st.labelCenter)
 		row++
 	}
 	add := func(rule, item, how, left, right string) { addOp("=", rule, item, how, left, right) }
