@@ -70,7 +70,7 @@ func (x *reader) add(where, rule, format string, args ...any) {
 		Severity: report.RuleByID(rule).Severity, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Read imports a filled workbook written by Write or WriteTemplate — also
+// Read imports a filled workbook written by Write (a report or a Template) — also
 // after Excel, WPS or LibreOffice saved it — back into a Report. It
 // returns the report, or nil and the problems that prevented it; every
 // problem names the sheet and cell (表三!D7) and the row and column labels.
