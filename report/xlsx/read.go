@@ -116,29 +116,18 @@ func clip(s string) string {
 	return s
 }
 
-// cellType is what a stored cell holds.
-type cellType int
-
-const (
-	cNumber cellType = iota // t="n" or no t; also a cell with no value
-	cText                   // shared, inline or formula string
-	cBool                   // t="b"
-	cError                  // t="e"
-	cDate                   // t="d" (ISO 8601 text)
-)
-
-var cellTypes = map[excelize.CellType]cellType{
-	excelize.CellTypeBool: cBool, excelize.CellTypeDate: cDate, excelize.CellTypeError: cError,
-	excelize.CellTypeInlineString: cText, excelize.CellTypeSharedString: cText, excelize.CellTypeFormula: cText,
-}
-
 // raw is what a cell holds, as stored.
 type raw struct {
-	typ     cellType
+	typ     excelize.CellType // Unset: a number or nothing
 	val     string // the stored value; shared and inline strings resolved
 	formula string
 	hasF    bool
 	style   int
+}
+
+// number reports whether the cell holds a number (or nothing).
+func (c raw) number() bool {
+	return c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset
 }
 
 func (x *reader) cell(sheet string, col, row int) raw {
@@ -150,7 +139,7 @@ func (x *reader) cell(sheet string, col, row int) raw {
 	t, _ := x.f.GetCellType(sheet, cell)
 	fm, _ := x.f.GetCellFormula(sheet, cell)
 	st, _ := x.f.GetCellStyle(sheet, cell)
-	return raw{typ: cellTypes[t], val: v, formula: fm, hasF: fm != "", style: st}
+	return raw{typ: t, val: v, formula: fm, hasF: fm != "", style: st}
 }
 
 // numFmt is the number format of a cell style: a built-in id, or a custom
@@ -174,7 +163,7 @@ func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 		return "", false
 	}
 	switch c.typ {
-	case cBool, cError:
+	case excelize.CellTypeBool, excelize.CellTypeError:
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”应为文字，实际为“%s”", what, clip(c.val))
 		return "", false
 	}
@@ -341,13 +330,13 @@ func dateOf(c raw) (string, bool) {
 	switch {
 	case s == "":
 		return "", true
-	case c.typ == cNumber:
+	case c.number():
 		v, perr := strconv.ParseFloat(s, 64)
 		if perr != nil || v < 1 || v > 2958465 {
 			return "", false
 		}
 		t, err = excelize.ExcelDateToTime(v, false)
-	case c.typ == cDate:
+	case c.typ == excelize.CellTypeDate:
 		t, err = time.Parse("2006-01-02", s[:min(10, len(s))])
 	default:
 		m := dateRE.FindStringSubmatch(s)
@@ -403,30 +392,22 @@ func (x *reader) number(f *field) (val string, blank, ok bool) {
 	}
 	s := strings.TrimSpace(c.val)
 	switch {
-	case c.typ == cNumber:
-		if s == "" {
-			return "", true, false
-		}
+	case s == "" && c.typ != excelize.CellTypeError:
+		return "", true, false
+	case c.number():
 		return s, false, true
-	case c.typ == cText:
-		switch {
-		case s == "":
-			return "", true, false
-		case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
-			x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
-		case isNumeric(s):
-			x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
-		default:
-			x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
-		}
-	case c.typ == cBool:
+	case c.typ == excelize.CellTypeBool:
 		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
-	case c.typ == cError:
+	case c.typ == excelize.CellTypeError:
 		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
-	case c.typ == cDate:
+	case c.typ == excelize.CellTypeDate:
 		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
+	case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
+		x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
+	case isNumeric(s):
+		x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
 	default:
-		x.add(where, "S-4", "（%s）应为数字，实际为“%s”", what, clip(s))
+		x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
 	}
 	return "", false, false
 }
@@ -670,7 +651,7 @@ func (x *reader) workPlan(r *report.Report) {
 // column reads as 2024-06-30.
 func (x *reader) planText(row, col int, key, head string) (string, bool) {
 	c := x.cell(sheetPlan, col, row)
-	if key == "deadline" && c.typ == cNumber && !c.hasF && x.isDateFormat(c.style) {
+	if key == "deadline" && c.number() && !c.hasF && x.isDateFormat(c.style) {
 		if d, ok := dateOf(c); ok && d != "" {
 			return d, true
 		}
