@@ -119,7 +119,7 @@ func clip(s string) string {
 // raw is what a cell holds, as stored.
 type raw struct {
 	typ     excelize.CellType // Unset: a number or nothing
-	val     string // the stored value; shared and inline strings resolved
+	val     string            // the stored value; shared and inline strings resolved
 	formula string
 	hasF    bool
 	style   int
