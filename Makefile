@@ -16,7 +16,7 @@ demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
 	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml
-	$(BIN) workplan import report/workplan/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml
+	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
 	$(BIN) site data/ out/shili-region -o out/site
 	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"
@@ -37,8 +37,8 @@ vet:
 ## machine; `make test` runs that (FUZZMUL=1), `make fuzz` runs 10 times as
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
-FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:1500 \
-               ./report/workplan:FuzzParse:80000 ./report/workplan:FuzzImport:30000 ./report/pdf:FuzzParseFont:20000
+FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
+               ./report/xlsx:FuzzParseTaskTable:400000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:20000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \

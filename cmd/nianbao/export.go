@@ -45,7 +45,7 @@ func runExport(e *env, args []string) error {
 		return exitCode(1)
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, r); err != nil {
+	if err := xlsx.Write(&buf, report.Build(r, nil), xlsx.Options{Report: r}); err != nil {
 		return err
 	}
 	if _, err := publish.WriteFile(*out, buf.Bytes()); err != nil {

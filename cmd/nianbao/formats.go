@@ -141,7 +141,7 @@ var xlsxFormat = &outputFormat{
 	flags: func(fs *flag.FlagSet) renderFunc {
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			var buf bytes.Buffer
-			if err := xlsx.Write(&buf, in.Report); err != nil {
+			if err := xlsx.Write(&buf, in.Doc, xlsx.Options{Report: in.Report}); err != nil {
 				return nil, nil, err
 			}
 			return []namedFile{{Name: "{base}.xlsx", Data: buf.Bytes()}}, nil, nil

@@ -10,8 +10,9 @@ import (
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/breakdown"
+	"nianbao/report/html"
 	"nianbao/report/publish"
+	"nianbao/report/xlsx"
 )
 
 var mergeCmd = &command{
@@ -64,11 +65,11 @@ func runMerge(e *env, args []string) error {
 
 	base := strings.TrimSuffix(*out, filepath.Ext(*out))
 	bd := report.NewBreakdown(res.Region, res.Units)
-	page, err := breakdown.HTML(bd)
+	page, err := html.BreakdownPage(bd)
 	if err != nil {
 		return fmt.Errorf("生成汇总单位明细（HTML）失败：%v", err)
 	}
-	book, err := breakdown.XLSX(bd)
+	book, err := xlsx.BreakdownWorkbook(bd)
 	if err != nil {
 		return fmt.Errorf("生成汇总单位明细（XLSX）失败：%v", err)
 	}

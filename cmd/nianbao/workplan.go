@@ -14,7 +14,7 @@ import (
 	"nianbao/report"
 	"nianbao/report/datafile"
 	"nianbao/report/publish"
-	"nianbao/report/workplan"
+	"nianbao/report/xlsx"
 )
 
 var workplanCmd = &command{
@@ -49,11 +49,11 @@ func runWorkplan(e *env, args []string) error {
 		return usagef("--into 应为报告数据文件（.yaml），实际为 %s", *into)
 	}
 	table := rest[0]
-	data, err := readCapped(table, workplan.MaxFileSize)
+	data, err := readCapped(table, xlsx.MaxFileSize)
 	if err != nil {
 		return err
 	}
-	res, err := workplan.Import(data, *status)
+	res, err := xlsx.ImportTaskTable(data, *status)
 	if err != nil {
 		return fmt.Errorf("%s：%v", table, err)
 	}
@@ -103,7 +103,7 @@ var titleYearRE = regexp.MustCompile(`(\d{4})年`)
 
 // importInto adds or replaces the work_plan section of the report at path,
 // keeping the rest of the file byte for byte.
-func importInto(e *env, path string, res *workplan.Result) error {
+func importInto(e *env, path string, res *xlsx.TaskTable) error {
 	src, err := readCapped(path, datafile.MaxFileSize)
 	if err != nil {
 		return err

@@ -16,8 +16,8 @@ func TestWorkplanScripts(t *testing.T) {
 		Dir: "testdata/workplan",
 		Setup: func(env *testscript.Env) error {
 			copies := map[string]string{
-				"../../report/workplan/testdata/shenyang-2022.xlsx": "任务分解表.xlsx",
-				"../../report/testdata/valid2021.yaml":              "2022.yaml",
+				"../../report/xlsx/testdata/shenyang-2022.xlsx": "任务分解表.xlsx",
+				"../../report/testdata/valid2021.yaml":          "2022.yaml",
 			}
 			for from, to := range copies {
 				data, err := os.ReadFile(filepath.FromSlash(from))

@@ -35,7 +35,8 @@ func runXlsxTemplate(e *env, args []string) error {
 		path = fmt.Sprintf("%d.xlsx", year)
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, year, name); err != nil {
+	blank := xlsx.Template(year, name)
+	if err := xlsx.Write(&buf, report.Build(blank, nil), xlsx.Options{Report: blank, Blank: true}); err != nil {
 		return err
 	}
 	if err := writeNew(path, buf.Bytes(), *force); err != nil {

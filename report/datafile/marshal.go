@@ -142,7 +142,7 @@ func Marshal(r *report.Report) []byte {
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
 		// The node tree is built here from plain values; encoding cannot fail.
-		panic("report.Marshal: " + err.Error())
+		panic("datafile.Marshal: " + err.Error())
 	}
 	enc.Close()
 	return buf.Bytes()

@@ -252,9 +252,9 @@ func BenchmarkSite(b *testing.B) {
 			return buf.Bytes(), err
 		}}
 	xlsxDownload := Download{Label: "Excel 统计表", MIME: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Ext: "xlsx",
-		Render: func(_ *report.Doc, r *report.Report, _ []*report.Report) ([]byte, error) {
+		Render: func(doc *report.Doc, r *report.Report, _ []*report.Report) ([]byte, error) {
 			var buf bytes.Buffer
-			err := xlsx.Write(&buf, r)
+			err := xlsx.Write(&buf, doc, xlsx.Options{Report: r})
 			return buf.Bytes(), err
 		}}
 	for _, tc := range []struct {

@@ -49,7 +49,7 @@ func BenchmarkExport(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := Write(&buf, r); err != nil {
+		if err := writeBook(&buf, r); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -127,6 +127,38 @@ func (f *field) Ref() string { return ref(f.Col, f.Row) }
 // Where names the cell for a message: 表三!D7.
 func (f *field) Where() string { return f.Sheet + "!" + f.Ref() }
 
+// intIn points at f's whole number in r (nil for amounts, units and an
+// absent fee block).
+func (f *field) intIn(r *report.Report) *int64 {
+	switch {
+	case f.Kind == fAmount || f.Kind == fUnit:
+	case f.t2 >= 0:
+		return &r.Active[f.t2].Int
+	case f.t3 >= 0:
+		return &r.Requests[f.t3].Cells[f.t3col]
+	case f.t4 >= 0:
+		return &r.Appeals[f.t4].Vals[f.t4col]
+	case f.fee == 0 && r.Fees != nil:
+		return &r.Fees.Notices
+	}
+	return nil
+}
+
+// amountIn points at f's amount in r (nil for other kinds and an absent
+// fee block).
+func (f *field) amountIn(r *report.Report) *report.Decimal {
+	switch {
+	case f.Kind != fAmount:
+	case f.t2 >= 0:
+		return &r.Active[f.t2].Amount
+	case f.fee == 1 && r.Fees != nil:
+		return &r.Fees.NotifiedAmount
+	case f.fee == 2 && r.Fees != nil:
+		return &r.Fees.Collected
+	}
+	return nil
+}
+
 func ref(col, row int) string {
 	s, _ := excelize.CoordinatesToCellName(col, row)
 	return s
@@ -137,32 +169,23 @@ func colName(col int) string {
 	return s
 }
 
-// placed is one grid cell at its sheet position (1-based, top-left).
+// placed is one grid cell at its sheet position (1-based, top-left):
+// the grid slot report.Build gave it (GridCell.Row, .Col), moved below the
+// title rows.
 type placed struct {
 	Row, Col int
 	report.GridCell
 }
 
-// place lays out a grid as HTML does: each cell takes the next column not
-// covered by a span from an earlier row.
+// place copies a grid's cells with their sheet positions; the grid is not
+// changed.
 func place(g *report.Grid, top int) []placed {
 	var out []placed
-	rows := append(append([][]report.GridCell{}, g.Head...), g.Body...)
-	busy := map[[2]int]bool{}
-	for i, row := range rows {
-		r := top + i
-		c := 1
-		for _, gc := range row {
-			for busy[[2]int{r, c}] {
-				c++
+	for _, rows := range [][][]report.GridCell{g.Head, g.Body} {
+		for _, row := range rows {
+			for _, gc := range row {
+				out = append(out, placed{Row: top + gc.Row, Col: 1 + gc.Col, GridCell: gc})
 			}
-			out = append(out, placed{Row: r, Col: c, GridCell: gc})
-			for dr := range max(gc.RowSpan, 1) {
-				for dc := range max(gc.ColSpan, 1) {
-					busy[[2]int{r + dr, c + dc}] = true
-				}
-			}
-			c += max(gc.ColSpan, 1)
 		}
 	}
 	return out
@@ -196,14 +219,20 @@ var (
 	layouts  = map[report.Edition]*layout{}
 )
 
-// layoutFor returns the (cached) layout of the edition.
+// layoutFor returns the (cached) layout of the edition, from the grids of
+// a blank report's Doc: the importer and CellFor read by it. Write lays out
+// the Doc it is given (layoutOf); both agree because the grids' shape and
+// labels depend only on the edition (TestGolden, TestRoundTrip).
 func layoutFor(ed report.Edition) *layout {
 	layoutMu.Lock()
 	defer layoutMu.Unlock()
 	if l, ok := layouts[ed]; ok {
 		return l
 	}
-	l := buildLayout(ed)
+	l, err := layoutOf(report.Build(blankReport(ed, 2024, ""), nil))
+	if err != nil {
+		panic(err) // the edition's own grids: a bug in package report
+	}
 	layouts[ed] = l
 	return l
 }
@@ -219,12 +248,16 @@ func blankReport(ed report.Edition, year int, organ string) *report.Report {
 	return r
 }
 
-func buildLayout(ed report.Edition) *layout {
+// layoutOf lays out the statutory tables of doc (sections 二, 三, 四).
+func layoutOf(doc *report.Doc) (*layout, error) {
+	ed := doc.Edition
 	l := &layout{Ed: ed, byPath: map[string]*field{}}
-	doc := report.Build(blankReport(ed, 2024, ""), nil)
 	names := [3]string{sheetT2, sheetT3, sheetT4}
 	for i := range 3 {
 		g := doc.Sections[i+1].Table
+		if g == nil {
+			return nil, fmt.Errorf("报告文档缺少%s，无法生成工作簿", names[i])
+		}
 		l.Tables[i] = tableSheet{Name: names[i], Grid: g, Cells: place(g, gridTop), Rows: len(g.Head) + len(g.Body)}
 	}
 	// 表二: the 2019 procurement amount gives its second column to the unit.
@@ -271,7 +304,7 @@ func buildLayout(ed report.Edition) *layout {
 		l.add(&field{Sheet: sheetFees, Col: 2, Row: feesFirstRow + i, Path: "processing_fees." + ff.Key, Kind: kind,
 			Label: ff.Label, Rule: "S-4", Unit: "元", t2: -1, t3: -1, t4: -1, fee: i})
 	}
-	return l
+	return l, nil
 }
 
 func (l *layout) add(f *field) {

@@ -1,13 +1,10 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
-	"encoding/xml"
+	"errors"
 	"fmt"
-	"io"
 	"math"
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,34 +15,53 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/report"
+	"nianbao/report/zipguard"
 )
 
-// Limits on what Read accepts. A filled workbook is 30–100 KB; its parts
-// inflate to well under 1 MiB (about 100 KB as nianbao writes them).
-const (
-	// MaxFileSize is the largest workbook file Read accepts.
-	MaxFileSize = 10 << 20
-	// maxUnzipped bounds the inflated size of all parts together, so a zip
-	// bomb is refused from its directory, before anything is inflated.
-	maxUnzipped = 16 << 20
-	maxParts    = 2000
-	// A sheet may not reach beyond these: excelize expands every row to its
-	// last cell, so one cell at XFD1048576 would cost gigabytes.
-	maxSheetRow = 2000
-	maxSheetCol = 64
-	maxCells    = 200000
-	maxMerges   = 5000
-)
+// MaxFileSize is the largest workbook file Read and ImportTaskTable accept.
+const MaxFileSize = 10 << 20
 
-var (
-	zipMagic = []byte("PK\x03\x04")
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-)
+// guard are the limits a workbook must pass before excelize opens it (see
+// package zipguard): far above any real report, far below what would make
+// excelize pad or compare its way into gigabytes.
+var guard = zipguard.Limits{
+	MaxFileSize: MaxFileSize,
+	MaxEntries:  1000,
+	MaxUnpacked: 32 << 20,
+	MaxEntry:    16 << 20,
+	MaxRows:     maxSheetRow,
+	MaxCols:     200,
+	MaxCells:    200000,
+	MaxMerges:   5000,
+}
+
+// maxSheetRow is the last row a sheet may use (the guard's row cap).
+const maxSheetRow = 10000
+
+// open checks data with the guard, then opens it with excelize under unzip
+// limits; it reports why not and returns nil.
+func open(name string, data []byte, add func(where, format string, args ...any)) *excelize.File {
+	if err := zipguard.CheckWorkbook(name, data, guard); err != nil {
+		var ge *zipguard.Error
+		if errors.As(err, &ge) {
+			add(ge.Sheet, "%s", ge.Msg)
+		} else {
+			add("", "%v", err)
+		}
+		return nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
+	if err != nil { // excelize's message is English and says little
+		add("", "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）")
+		return nil
+	}
+	return f
+}
 
 // reader collects the problems of one import.
 type reader struct {
 	name string
-	book *xbook
+	f    *excelize.File
 	ps   report.Problems
 }
 
@@ -54,18 +70,16 @@ func (x *reader) add(where, rule, format string, args ...any) {
 		Severity: report.RuleByID(rule).Severity, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Read imports a filled workbook written by Write or WriteTemplate — also
+// Read imports a filled workbook written by Write (a report or a Template) — also
 // after Excel, WPS or LibreOffice saved it — back into a Report. It
 // returns the report, or nil and the problems that prevented it; every
 // problem names the sheet and cell (表三!D7) and the row and column labels.
 // Read never panics and never trusts a formula's cached value: totals are
 // computed from the inputs.
 //
-// Untrusted input never reaches excelize: preflight refuses what is not a
-// zip workbook (OLE and encrypted files included), a file over
-// MaxFileSize, and a zip whose parts would inflate beyond maxUnzipped
-// (checked from the zip directory, whose sizes archive/zip enforces while
-// inflating); the parts are then read by parse.go's bounded scanner.
+// Untrusted input reaches excelize only after package zipguard passed it
+// (signature, zip directory, worksheet sizes; see guard), and is opened
+// with excelize's unzip limits.
 //
 // Amounts keep the digits the clerk sees. A number cell's stored value is
 // read as written when it has at most 15 significant digits (Excel's
@@ -83,172 +97,16 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
 		}
 	}()
-	book := x.open(data)
-	if book == nil {
+	x.f = open(name, data, func(where, format string, args ...any) { x.add(where, "S-1", format, args...) })
+	if x.f == nil {
 		return nil, x.ps
 	}
-	x.book = book
+	defer x.f.Close()
 	r := x.report()
 	if r == nil || x.ps.HasErrors() {
 		return nil, x.ps
 	}
 	return r, x.ps
-}
-
-// open refuses what is not a plain xlsx workbook of sane size, then
-// parses the parts the importer needs.
-func (x *reader) open(data []byte) *xbook {
-	switch {
-	case len(data) == 0:
-		x.add("", "S-1", "文件为空，不是工作簿")
-		return nil
-	case len(data) > MaxFileSize:
-		x.add("", "S-1", "文件超过 %d MiB，不像年度报告工作簿（正常只有几十 KB）。请检查是否选错了文件", MaxFileSize>>20)
-		return nil
-	case bytes.HasPrefix(data, oleMagic):
-		x.add("", "S-1", "这是加密或旧版 .xls 文件（设置了打开密码的工作簿，或 Excel 97-2003 格式），无法读取。请在 Excel/WPS 中取消打开密码，并“另存为”Excel 工作簿（.xlsx）后重试")
-		return nil
-	case !bytes.HasPrefix(data, zipMagic):
-		x.add("", "S-1", "这不是 .xlsx 工作簿（文件开头不是 xlsx 的 zip 格式）。请用 nianbao xlsx template 或 nianbao export 生成的工作簿填写，并保存为 .xlsx")
-		return nil
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		x.add("", "S-1", "文件已损坏或不完整，无法作为 .xlsx 工作簿读取（%v）。请在 Excel/WPS 中重新另存为 .xlsx", err)
-		return nil
-	}
-	if len(zr.File) > maxParts {
-		x.add("", "S-1", "工作簿包含 %d 个部件，远多于正常的年报工作簿，拒绝处理", len(zr.File))
-		return nil
-	}
-	var total uint64
-	parts := map[string]*zip.File{}
-	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		if total > maxUnzipped || zf.UncompressedSize64 > maxUnzipped {
-			x.add("", "S-1", "工作簿解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的年报工作簿解压后不到 1 MiB", maxUnzipped>>20)
-			return nil
-		}
-		parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
-	}
-	if parts["xl/workbook.xml"] == nil {
-		x.add("", "S-1", "这不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml。OpenDocument（.ods）、WPS（.et）等文件请先“另存为”Excel 工作簿（.xlsx）")
-		return nil
-	}
-	wb := workbookParts(parts)
-	book := &xbook{sheets: map[string]xsheet{}, fmts: map[int]string{}}
-	read := func(lname string) ([]byte, bool) {
-		zf := parts[lname]
-		if zf == nil {
-			return nil, true
-		}
-		b, err := readPart(zf)
-		if err != nil {
-			x.add("", "S-1", "工作簿的部件 %s 已损坏（%v）。请在 Excel/WPS 中重新另存为 .xlsx", zf.Name, err)
-			return nil, false
-		}
-		return b, true
-	}
-	var sst []string
-	if b, ok := read(wb.strings); !ok {
-		return nil
-	} else if b != nil {
-		sst = parseSharedStrings(b)
-	}
-	if b, ok := read(wb.styles); !ok {
-		return nil
-	} else if b != nil {
-		book.xfs, book.fmts = parseStyles(b)
-	}
-	for _, sh := range wb.sheets {
-		b, ok := read(sh.part)
-		if !ok {
-			return nil
-		}
-		if b == nil {
-			continue // a sheet without its part: reported as missing if it matters
-		}
-		cells, msg := parseSheet(b, sst)
-		if msg != "" {
-			x.add(sh.name, "S-1", "%s", msg)
-			return nil
-		}
-		if _, dup := book.sheets[sh.name]; !dup {
-			book.sheets[sh.name] = cells
-			book.order = append(book.order, sh.name)
-		}
-	}
-	return book
-}
-
-// wbParts names the parts of a workbook (lower case) from xl/workbook.xml
-// and its relationships.
-type wbParts struct {
-	sheets          []struct{ name, part string }
-	strings, styles string
-}
-
-func readPart(zf *zip.File) ([]byte, error) {
-	rc, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxUnzipped+1))
-	if err == nil && len(b) > maxUnzipped {
-		err = fmt.Errorf("解压后过大")
-	}
-	return b, err
-}
-
-func workbookParts(parts map[string]*zip.File) wbParts {
-	var out wbParts
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	target := func(t string) string {
-		if strings.HasPrefix(t, "/") {
-			return strings.ToLower(t[1:])
-		}
-		return strings.ToLower(path.Join("xl", t))
-	}
-	wbf, relf := parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"]
-	if wbf == nil || relf == nil {
-		return out
-	}
-	b, err := readPart(wbf)
-	if err != nil || xml.Unmarshal(b, &wb) != nil {
-		return out
-	}
-	if b, err = readPart(relf); err != nil || xml.Unmarshal(b, &rels) != nil {
-		return out
-	}
-	for _, rel := range rels.Rels {
-		switch {
-		case strings.HasSuffix(rel.Type, "/sharedStrings"):
-			out.strings = target(rel.Target)
-		case strings.HasSuffix(rel.Type, "/styles"):
-			out.styles = target(rel.Target)
-		}
-	}
-	for _, s := range wb.Sheets {
-		for _, rel := range rels.Rels {
-			if rel.ID == s.ID {
-				out.sheets = append(out.sheets, struct{ name, part string }{s.Name, target(rel.Target)})
-			}
-		}
-	}
-	return out
 }
 
 func clip(s string) string {
@@ -260,19 +118,41 @@ func clip(s string) string {
 
 // raw is what a cell holds, as stored.
 type raw struct {
-	typ     cellType
-	val     string // the stored value; shared and inline strings resolved
+	typ     excelize.CellType // Unset: a number or nothing
+	val     string            // the stored value; shared and inline strings resolved
 	formula string
 	hasF    bool
 	style   int
 }
 
+// number reports whether the cell holds a number (or nothing).
+func (c raw) number() bool {
+	return c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset
+}
+
 func (x *reader) cell(sheet string, col, row int) raw {
-	c := x.book.sheets[sheet][[2]int{col, row}]
-	if c == nil {
+	cell := ref(col, row)
+	v, err := x.f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
 		return raw{}
 	}
-	return raw{typ: c.typ, val: c.val, formula: c.formula, hasF: c.hasF, style: c.style}
+	t, _ := x.f.GetCellType(sheet, cell)
+	fm, _ := x.f.GetCellFormula(sheet, cell)
+	st, _ := x.f.GetCellStyle(sheet, cell)
+	return raw{typ: t, val: v, formula: fm, hasF: fm != "", style: st}
+}
+
+// numFmt is the number format of a cell style: a built-in id, or a custom
+// format code.
+func (x *reader) numFmt(style int) (id int, code string) {
+	st, err := x.f.GetStyle(style)
+	if err != nil || st == nil {
+		return 0, ""
+	}
+	if st.CustomNumFmt != nil {
+		return -1, *st.CustomNumFmt
+	}
+	return st.NumFmt, ""
 }
 
 // text reads a text cell; numbers are taken as written.
@@ -283,7 +163,7 @@ func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 		return "", false
 	}
 	switch c.typ {
-	case cBool, cError:
+	case excelize.CellTypeBool, excelize.CellTypeError:
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”应为文字，实际为“%s”", what, clip(c.val))
 		return "", false
 	}
@@ -294,7 +174,7 @@ func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 
 func (x *reader) report() *report.Report {
 	have := map[string]bool{}
-	for _, s := range x.book.order {
+	for _, s := range x.f.GetSheetList() {
 		have[s] = true
 	}
 	for _, s := range []string{sheetInfo, sheetT2, sheetT3, sheetT4, sheetText} {
@@ -422,49 +302,15 @@ func (x *reader) info(r *report.Report) {
 			x.add(where(infoScope), "S-7", "“报告范围”应为“本机关报告”或“本级政府汇总报告”，实际为“%s”", clip(scope))
 		}
 	}
-	dc := x.cell(sheetInfo, 2, infoDate)
-	switch {
+	switch dc := x.cell(sheetInfo, 2, infoDate); {
 	case dc.hasF:
 		x.add(where(infoDate), "S-7", "“落款日期”是公式，请直接填写日期，例如 2025-01-20")
-	case dc.typ == cNumber:
-		if strings.TrimSpace(dc.val) == "" {
-			break
-		}
-		v, err := strconv.ParseFloat(dc.val, 64)
-		t, err2 := excelize.ExcelDateToTime(v, false)
-		if err != nil || err2 != nil || v < 1 || v > 2958465 {
-			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
-			break
-		}
-		r.Date = t.Format("2006-01-02")
-	case dc.typ == cDate:
-		if t, err := time.Parse("2006-01-02", strings.TrimSpace(dc.val)[:min(10, len(strings.TrimSpace(dc.val)))]); err == nil {
-			r.Date = t.Format("2006-01-02")
-		} else {
-			x.add(where(infoDate), "S-7", "“落款日期”应为日期，例如 2025-01-20，实际为“%s”", clip(dc.val))
-		}
 	default:
-		s := strings.TrimSpace(dc.val)
-		if s == "" {
-			break
+		d, ok := dateOf(dc)
+		if !ok {
+			x.add(where(infoDate), "S-7", "“落款日期”应写成 2025-01-20 这样的日期，实际为“%s”", clip(strings.TrimSpace(dc.val)))
 		}
-		m := dateRE.FindStringSubmatch(s)
-		var t time.Time
-		var err error = fmt.Errorf("format")
-		if m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
-			t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-			if t.Year() == y && int(t.Month()) == mo && t.Day() == d {
-				err = nil
-			}
-		}
-		if err != nil {
-			x.add(where(infoDate), "S-7", "“落款日期”应写成 2025-01-20 这样的日期，实际为“%s”", clip(s))
-			break
-		}
-		r.Date = t.Format("2006-01-02")
+		r.Date = d
 	}
 	if s, ok := x.text(sheetInfo, 2, infoOverride, "格式版本说明"); ok {
 		r.FormatOverrideReason = s
@@ -474,54 +320,65 @@ func (x *reader) info(r *report.Report) {
 	}
 }
 
+// dateOf reads a date cell as YYYY-MM-DD: an Excel serial number, an ISO
+// date (t="d") or text such as 2025-01-20, 2025/1/20 or 2025年1月20日. A
+// blank cell gives "", true; anything else false.
+func dateOf(c raw) (string, bool) {
+	s := strings.TrimSpace(c.val)
+	var t time.Time
+	var err error
+	switch {
+	case s == "":
+		return "", true
+	case c.number():
+		v, perr := strconv.ParseFloat(s, 64)
+		if perr != nil || v < 1 || v > 2958465 {
+			return "", false
+		}
+		t, err = excelize.ExcelDateToTime(v, false)
+	case c.typ == excelize.CellTypeDate:
+		t, err = time.Parse("2006-01-02", s[:min(10, len(s))])
+	default:
+		m := dateRE.FindStringSubmatch(s)
+		if m == nil {
+			return "", false
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+			return "", false
+		}
+	}
+	if err != nil {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
 // value reads one numeric input into r.
-func (x *reader) value(r *report.Report, f *field) bool {
+func (x *reader) value(r *report.Report, f *field) {
 	switch f.Kind {
 	case fAmount:
-		d, ok := x.amount(f)
-		if !ok {
-			return false
+		if d, ok := x.amount(f); ok {
+			*f.amountIn(r) = d
 		}
-		switch {
-		case f.t2 >= 0:
-			r.Active[f.t2].Amount = d
-		case f.fee == 1:
-			r.Fees.NotifiedAmount = d
-		case f.fee == 2:
-			r.Fees.Collected = d
-		}
-		return true
 	case fUnit:
 		s, ok := x.text(f.Sheet, f.Col, f.Row, f.Label)
-		if !ok {
-			return false
+		switch {
+		case !ok:
+		case s == "":
+			x.add(f.Where(), "S-5", "（%s）未填写。请选择“元”或“万元”", f.Label)
+		case s != "元" && s != "万元":
+			x.add(f.Where(), "S-7", "（%s）应为“元”或“万元”，实际为“%s”", f.Label, clip(s))
+		default:
+			r.ProcUnit = s
 		}
-		if s != "元" && s != "万元" {
-			if s == "" {
-				x.add(f.Where(), "S-5", "（%s）未填写。请选择“元”或“万元”", f.Label)
-			} else {
-				x.add(f.Where(), "S-7", "（%s）应为“元”或“万元”，实际为“%s”", f.Label, clip(s))
-			}
-			return false
+	default:
+		if v, ok := x.integer(f); ok {
+			*f.intIn(r) = v
 		}
-		r.ProcUnit = s
-		return true
 	}
-	v, ok := x.integer(f)
-	if !ok {
-		return false
-	}
-	switch {
-	case f.t2 >= 0:
-		r.Active[f.t2].Int = v
-	case f.t3 >= 0:
-		r.Requests[f.t3].Cells[f.t3col] = v
-	case f.t4 >= 0:
-		r.Appeals[f.t4].Vals[f.t4col] = v
-	case f.fee == 0:
-		r.Fees.Notices = v
-	}
-	return true
 }
 
 // number reads a numeric cell's stored value; it reports blank cells
@@ -535,30 +392,22 @@ func (x *reader) number(f *field) (val string, blank, ok bool) {
 	}
 	s := strings.TrimSpace(c.val)
 	switch {
-	case c.typ == cNumber:
-		if s == "" {
-			return "", true, false
-		}
+	case s == "" && c.typ != excelize.CellTypeError:
+		return "", true, false
+	case c.number():
 		return s, false, true
-	case c.typ == cText:
-		switch {
-		case s == "":
-			return "", true, false
-		case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
-			x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
-		case isNumeric(s):
-			x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
-		default:
-			x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
-		}
-	case c.typ == cBool:
+	case c.typ == excelize.CellTypeBool:
 		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
-	case c.typ == cError:
+	case c.typ == excelize.CellTypeError:
 		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
-	case c.typ == cDate:
+	case c.typ == excelize.CellTypeDate:
 		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
+	case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
+		x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
+	case isNumeric(s):
+		x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
 	default:
-		x.add(where, "S-4", "（%s）应为数字，实际为“%s”", what, clip(s))
+		x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
 	}
 	return "", false, false
 }
@@ -674,12 +523,8 @@ var builtinDecimals = map[int]int{2: 2, 4: 2, 7: 2, 8: 2, 39: 2, 40: 2, 43: 2, 4
 // formatDecimals is the number of decimals the cell's number format shows
 // (0 for General).
 func (x *reader) formatDecimals(f *field) int {
-	c := x.cell(f.Sheet, f.Col, f.Row)
-	if c.style <= 0 || c.style >= len(x.book.xfs) {
-		return 0
-	}
-	id := x.book.xfs[c.style]
-	if code, ok := x.book.fmts[id]; ok {
+	id, code := x.numFmt(x.cell(f.Sheet, f.Col, f.Row).style)
+	if id < 0 {
 		return codeDecimals(code)
 	}
 	return builtinDecimals[id]
@@ -764,10 +609,8 @@ func (x *reader) workPlan(r *report.Report) {
 	}
 	title, _ := x.text(s, planTitleCol, planTitleRow, "工作要点名称")
 	wp := &report.WorkPlan{Title: strings.Trim(title, "《》")}
-	lastRow := 0
-	for pos := range x.book.sheets[s] {
-		lastRow = max(lastRow, pos[1])
-	}
+	rows, _ := x.f.GetRows(s)
+	lastRow := len(rows)
 	for row := planFirstRow; row <= lastRow; row++ {
 		var t report.Task
 		empty, ok := true, true
@@ -808,11 +651,9 @@ func (x *reader) workPlan(r *report.Report) {
 // column reads as 2024-06-30.
 func (x *reader) planText(row, col int, key, head string) (string, bool) {
 	c := x.cell(sheetPlan, col, row)
-	if key == "deadline" && c.typ == cNumber && !c.hasF && strings.TrimSpace(c.val) != "" && x.isDateFormat(c.style) {
-		if v, err := strconv.ParseFloat(strings.TrimSpace(c.val), 64); err == nil && v >= 1 && v < 2958466 {
-			if t, err := excelize.ExcelDateToTime(v, false); err == nil {
-				return t.Format("2006-01-02"), true
-			}
+	if key == "deadline" && c.number() && !c.hasF && x.isDateFormat(c.style) {
+		if d, ok := dateOf(c); ok && d != "" {
+			return d, true
 		}
 	}
 	return x.text(sheetPlan, col, row, fmt.Sprintf("第 %d 行的%s", row, head))
@@ -820,11 +661,8 @@ func (x *reader) planText(row, col int, key, head string) (string, bool) {
 
 // isDateFormat reports whether a cell style shows numbers as dates.
 func (x *reader) isDateFormat(style int) bool {
-	if style <= 0 || style >= len(x.book.xfs) {
-		return false
-	}
-	id := x.book.xfs[style]
-	if code, ok := x.book.fmts[id]; ok {
+	id, code := x.numFmt(style)
+	if id < 0 {
 		code = strings.ToLower(code)
 		return strings.Contains(code, "yy") || strings.Contains(code, "d") && strings.Contains(code, "m")
 	}

@@ -48,7 +48,7 @@ func loadFile(t testing.TB, path string) *report.Report {
 func export(t testing.TB, r *report.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, r); err != nil {
+	if err := writeBook(&buf, r); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
@@ -177,10 +177,10 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 	var a, b bytes.Buffer
-	if err := WriteTemplate(&a, 2024, "示例县统计局"); err != nil {
+	if err := writeTemplate(&a, 2024, "示例县统计局"); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTemplate(&b, 2024, "示例县统计局"); err != nil {
+	if err := writeTemplate(&b, 2024, "示例县统计局"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

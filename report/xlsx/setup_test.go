@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,7 +41,7 @@ func inSqref(cell, sqref string) bool {
 // 校验 row for every arithmetic rule.
 func TestWorkbookSetup(t *testing.T) {
 	var tmpl bytes.Buffer
-	if err := WriteTemplate(&tmpl, 2020, "示例县统计局"); err != nil {
+	if err := writeTemplate(&tmpl, 2020, "示例县统计局"); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -176,4 +177,15 @@ func TestStaleCaches(t *testing.T) {
 		t.Fatal(ps)
 	}
 	sameMeaning(t, "stale caches", loadFile(t, "../../data/shili-office/2024.yaml"), got)
+}
+
+// writeBook writes r's workbook as the commands do: Build, then Write.
+func writeBook(w io.Writer, r *report.Report) error {
+	return Write(w, report.Build(r, nil), Options{Report: r})
+}
+
+// writeTemplate writes a blank workbook as nianbao xlsx template does.
+func writeTemplate(w io.Writer, year int, organ string) error {
+	r := Template(year, organ)
+	return Write(w, report.Build(r, nil), Options{Report: r, Blank: true})
 }

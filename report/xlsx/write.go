@@ -1,12 +1,22 @@
+// Package xlsx is nianbao's Excel side, through excelize: the statutory
+// workbook both ways (Write from a report.Doc and its Report; Read back
+// into a Report, naming every problem's cell as 表三!D7; CellFor maps a data
+// path to its cell), the task-table importer (ImportTaskTable: a
+// 任务分解表 into a report.WorkPlan) and the merge breakdown workbook
+// (BreakdownWorkbook).
+//
+// Every workbook read here is untrusted: package zipguard checks it first
+// (zip signature, zip directory, worksheet rows, columns, cells and merged
+// ranges; see guard) and excelize opens it with unzip limits. Written
+// workbooks are deterministic: document dates come from the data.
 package xlsx
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -21,44 +31,77 @@ const maxCellChars = 32767
 // substitute their default CJK font.
 const fontName = "宋体"
 
-// Write writes the statutory workbook of r: one sheet per table with the
-// printed layout, the figures in input cells, totals as formulas, the text
-// sections and a live 校验 sheet. The output depends only on r.
-func Write(w io.Writer, r *report.Report) error {
-	if r == nil || !r.Edition.Valid() || len(r.Requests) != len(r.Edition.Table3()) || len(r.Active) != len(r.Edition.Table2Cells()) {
-		return errors.New("报告数据不完整，无法生成工作簿")
-	}
-	return write(w, r, false)
+// Options are the inputs of Write beside the Doc.
+type Options struct {
+	// Report is the data the Doc was built from (report.Build). The input
+	// cells hold its figures and its texts as written (placeholders not
+	// expanded), so that Read gives the same Report back. Required.
+	Report *report.Report
+	// Blank leaves every input cell empty: a template to fill in (see
+	// Template). Blank is not zero: the clerk types 0 where there were none.
+	Blank bool
 }
 
-// WriteTemplate writes an empty workbook for organ and year: the layout of
-// the edition the year prescribes, every input cell blank (blank is not
-// zero: the clerk types 0 where there were none).
-func WriteTemplate(w io.Writer, year int, organ string) error {
+// Write writes the statutory workbook of doc to w: one sheet per table
+// laid out from doc's grids (GridCell.Row/Col), the figures of
+// opts.Report in unlocked input cells, totals as formulas, the text
+// sections, the work plan and a live 校验 sheet. Document properties come
+// from doc, so the bytes depend only on doc and opts. Write neither builds
+// nor changes doc. It fails, in Chinese, when doc and opts.Report do not
+// belong together or a text exceeds Excel's 32,767 characters per cell.
+func Write(w io.Writer, doc *report.Doc, opts Options) (err error) {
+	r := opts.Report
+	if doc == nil || r == nil || !r.Edition.Valid() || len(r.Requests) != len(r.Edition.Table3()) ||
+		len(r.Active) != len(r.Edition.Table2Cells()) || doc.Edition != r.Edition || doc.Year != r.Year {
+		return errors.New("报告数据不完整，无法生成工作簿")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
+		}
+	}()
+	l, err := layoutOf(doc)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f, r: r, doc: doc, l: l, blank: opts.Blank}
+	wr.write()
+	if wr.err != nil {
+		return wr.err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// Template is the empty report a workbook template is made from: organ
+// and year filled in, the edition the year prescribes, every figure zero.
+// Write it with Options{Report: t, Blank: true} and report.Build(t, nil).
+func Template(year int, organ string) *report.Report {
 	ed := report.EditionForYear(year)
 	r := blankReport(ed, year, organ)
 	if ed == report.Ed2021 {
 		r.Fees = &report.Fees{}
 	}
-	return write(w, r, true)
+	return r
 }
 
 type writer struct {
-	b     *book
+	f     *excelize.File
 	r     *report.Report
 	doc   *report.Doc
 	l     *layout
 	blank bool
-	ss    *styleSet
 	st    styles
 	err   error
 }
 
 type styles struct {
-	title, info, head, label, note, labelCenter  int
-	input, inputText, inputWrap, formula, amount map[int]int
-	checkHead, checkCell, checkNum, ok, bad      int
-	textLabel                                    int
+	title, info, head, label, note, labelCenter int
+	input, inputText, inputWrap, formula        int
+	amount                                      map[int]int
+	ok, bad, textLabel                          int
 }
 
 func (w *writer) check(err error) {
@@ -67,19 +110,10 @@ func (w *writer) check(err error) {
 	}
 }
 
-func write(out io.Writer, r *report.Report, blank bool) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
-		}
-	}()
-	l := layoutFor(r.Edition)
-	ss, err := styleSetFor(amountScales(r, l))
-	if err != nil {
-		return err
-	}
-	w := &writer{b: newBook(), r: r, doc: report.Build(r, nil), l: l, blank: blank, ss: ss, st: ss.st}
-	w.b.newSheet(sheetInfo)
+func (w *writer) write() {
+	r, doc := w.r, w.doc
+	w.styles()
+	w.check(w.f.SetSheetName("Sheet1", sheetInfo))
 	w.info()
 	for i := range w.l.Tables {
 		w.table(&w.l.Tables[i])
@@ -90,41 +124,16 @@ func write(out io.Writer, r *report.Report, blank bool) (err error) {
 	w.text()
 	w.workPlan()
 	w.checks()
-	for _, s := range w.b.sheets {
+	for _, s := range w.f.GetSheetList() {
 		w.pageSetup(s)
 	}
-	w.b.props = docProps{
-		title:       w.doc.Title,
-		subject:     w.doc.Subject,
-		creator:     r.Organ,
-		keywords:    w.doc.Keywords,
-		description: "由 nianbao 生成。填写黄色单元格后可用 nianbao import 导入为数据文件。",
-		language:    "zh-CN",
-		stamp:       w.doc.MetaDate + "T00:00:00Z",
-	}
-	w.check(w.b.err)
-	if w.err != nil {
-		return w.err
-	}
-	return w.b.write(out, w.ss)
-}
-
-// amountScales lists the decimal places of the report's amounts (sorted,
-// distinct): each gets an input style showing that many.
-func amountScales(r *report.Report, l *layout) []int {
-	w := &writer{r: r}
-	seen := map[int]bool{0: true}
-	for _, f := range l.Fields {
-		if f.Kind == fAmount {
-			seen[w.amountOf(f).Scale] = true
-		}
-	}
-	out := make([]int, 0, len(seen))
-	for sc := range seen {
-		out = append(out, sc)
-	}
-	slices.Sort(out)
-	return out
+	stamp := doc.MetaDate + "T00:00:00Z"
+	w.check(w.f.SetDocProps(&excelize.DocProperties{
+		Title: doc.Title, Subject: doc.Subject, Creator: r.Organ, LastModifiedBy: r.Organ, Keywords: doc.Keywords,
+		Description: "由 nianbao 生成。填写黄色单元格后可用 nianbao import 导入为数据文件。",
+		Language:    "zh-CN", Created: stamp, Modified: stamp,
+	}))
+	w.check(w.f.SetAppProps(&excelize.AppProperties{Application: "nianbao"}))
 }
 
 func border() []excelize.Border {
@@ -135,21 +144,7 @@ func border() []excelize.Border {
 	return b
 }
 
-// styleBuilder makes the workbook's cell styles in an excelize file, whose
-// style sheet the export then uses (styleSetFor).
-type styleBuilder struct {
-	f   *excelize.File
-	st  styles
-	err error
-}
-
-func (w *styleBuilder) check(err error) {
-	if err != nil && w.err == nil {
-		w.err = err
-	}
-}
-
-func (w *styleBuilder) style(s *excelize.Style) int {
+func (w *writer) style(s *excelize.Style) int {
 	if s.Font == nil {
 		s.Font = &excelize.Font{Family: fontName, Size: 11}
 	}
@@ -165,7 +160,7 @@ var (
 	unlocked  = &excelize.Protection{Locked: false}
 )
 
-func (w *styleBuilder) styles() {
+func (w *writer) styles() {
 	w.check(w.f.SetDefaultFont(fontName))
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Bold: true},
@@ -180,22 +175,15 @@ func (w *styleBuilder) styles() {
 	w.st.textLabel = w.style(&excelize.Style{Border: border(), Fill: fillHead,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		Font:      &excelize.Font{Family: fontName, Size: 11, Bold: true}})
-	w.st.input = map[int]int{}
 	w.st.amount = map[int]int{}
-	w.st.input[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, Alignment: center})
-	w.st.inputText = map[int]int{}
+	w.st.input = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, Alignment: center})
 	text := "@"
-	w.st.inputText[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
+	w.st.inputText = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
-	w.st.inputWrap = map[int]int{}
-	w.st.inputWrap[0] = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
+	w.st.inputWrap = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
-	w.st.formula = map[int]int{}
-	w.st.formula[0] = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
+	w.st.formula = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
 		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
-	w.st.checkHead = w.st.head
-	w.st.checkCell = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
-	w.st.checkNum = w.style(&excelize.Style{Border: border(), Alignment: center})
 	var err error
 	w.st.ok, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
@@ -207,7 +195,7 @@ func (w *styleBuilder) styles() {
 
 // amountStyle is the input style of an amount shown with scale decimals
 // (0 = General), so 75.9260 shows, and reads back, as 75.9260.
-func (w *styleBuilder) amountStyle(scale int) int {
+func (w *writer) amountStyle(scale int) int {
 	if id, ok := w.st.amount[scale]; ok {
 		return id
 	}
@@ -222,23 +210,29 @@ func (w *styleBuilder) amountStyle(scale int) int {
 	return id
 }
 
-// set writes a text or whole-number value into a cell.
+// set writes a text or whole-number value into a cell. A text longer
+// than a cell holds is an error naming the cell (excelize would cut it).
 func (w *writer) set(sheet string, col, row int, v any) {
+	cell := ref(col, row)
 	switch v := v.(type) {
 	case string:
-		w.b.setString(sheet, col, row, escapeX(v))
+		if n := len(utf16.Encode([]rune(v))); n > maxCellChars {
+			w.check(fmt.Errorf("%s!%s 的内容有 %d 个字符（按 UTF-16 计），超过了 Excel 单元格的上限 %d 个字符，无法写入工作簿", sheet, cell, n, maxCellChars))
+			return
+		}
+		w.check(w.f.SetCellStr(sheet, cell, escapeX(v)))
 	case int:
-		w.b.setNumber(sheet, col, row, strconv.Itoa(v))
+		w.check(w.f.SetCellInt(sheet, cell, int64(v)))
 	case int64:
-		w.b.setNumber(sheet, col, row, strconv.FormatInt(v, 10))
+		w.check(w.f.SetCellInt(sheet, cell, v))
 	default:
 		panic(fmt.Sprintf("xlsx: cell value %T", v))
 	}
 }
 
 // escapeX protects text that looks like an OOXML _xHHHH_ escape, which
-// spreadsheet programs would decode (_x000D_ → carriage return): its
-// underscore is written as _x005F_. excelize does not do this itself.
+// spreadsheet programs (excelize too) decode (_x000D_ → carriage return):
+// its underscore is written as _x005F_. excelize's SetCellStr does not.
 func escapeX(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
@@ -264,16 +258,16 @@ func isHex(s string) bool {
 }
 
 func (w *writer) formula(sheet string, col, row int, expr string) {
-	w.b.setFormula(sheet, col, row, expr)
+	w.check(w.f.SetCellFormula(sheet, ref(col, row), expr))
 }
 
 func (w *writer) styleRange(sheet string, col, row, cols, rows, style int) {
-	w.b.setStyle(sheet, col, row, cols, rows, style)
+	w.check(w.f.SetCellStyle(sheet, ref(col, row), ref(col+cols-1, row+rows-1), style))
 }
 
 func (w *writer) merge(sheet string, col, row, cols, rows int) {
 	if cols > 1 || rows > 1 {
-		w.b.merge(sheet, col, row, cols, rows)
+		w.check(w.f.MergeCell(sheet, ref(col, row), ref(col+cols-1, row+rows-1)))
 	}
 }
 
@@ -283,7 +277,7 @@ func (w *writer) headerRows(sheet, title string, cols int) {
 	w.set(sheet, 1, 1, title)
 	w.merge(sheet, 1, 1, cols, 1)
 	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
-	w.b.setRowHeight(sheet, 1, 28)
+	w.rowHeight(sheet, 1, 28)
 	w.formula(sheet, 1, 2, fmt.Sprintf(`"报告主体："&'%s'!B%d&"　　报告年度："&'%s'!B%d&"年"`, sheetInfo, infoOrgan, sheetInfo, infoYear))
 	w.merge(sheet, 1, 2, cols, 1)
 	w.styleRange(sheet, 1, 2, cols, 1, w.st.info)
@@ -294,7 +288,7 @@ func (w *writer) info() {
 	w.set(s, 1, 1, "政府信息公开工作年度报告 基本信息")
 	w.merge(s, 1, 1, 3, 1)
 	w.styleRange(s, 1, 1, 3, 1, w.st.title)
-	w.b.setRowHeight(s, 1, 28)
+	w.rowHeight(s, 1, 28)
 	for i, h := range []string{"项目", "内容", "填写说明"} {
 		w.set(s, i+1, 2, h)
 	}
@@ -327,17 +321,17 @@ func (w *writer) info() {
 		}
 		st := w.st.labelCenter
 		if row.input {
-			st = w.st.inputText[0]
+			st = w.st.inputText
 		}
 		w.styleRange(s, 2, row.row, 1, 1, st)
 		w.set(s, 3, row.row, row.help)
 		w.styleRange(s, 3, row.row, 1, 1, w.st.note)
 		lines := max(lineCount(row.help, 48), lineCount(fmt.Sprint(row.value), 38))
-		w.b.setRowHeight(s, row.row, rowHeight(lines))
+		w.rowHeight(s, row.row, rowHeight(lines))
 	}
-	w.b.setColWidth(s, 1, 1, 16)
-	w.b.setColWidth(s, 2, 2, 40)
-	w.b.setColWidth(s, 3, 3, 50)
+	w.colWidth(s, 1, 1, 16)
+	w.colWidth(s, 2, 2, 40)
+	w.colWidth(s, 3, 3, 50)
 	for _, v := range []struct {
 		row          int
 		set          func(*excelize.DataValidation) error
@@ -359,7 +353,7 @@ func (w *writer) info() {
 		w.check(v.set(dv))
 		dv.SetInput(v.title, v.input)
 		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
-		w.b.addValidation(s, dv)
+		w.check(w.f.AddDataValidation(s, dv))
 	}
 	w.protect(s)
 }
@@ -367,12 +361,12 @@ func (w *writer) info() {
 // table writes one statutory table from its grid.
 func (w *writer) table(ts *tableSheet) {
 	s := ts.Name
-	w.b.newSheet(s)
+	w.newSheet(s)
 	g := ts.Grid
 	w.headerRows(s, g.Caption, g.Cols)
 	widths := sheetWidths(ts)
 	for i, wd := range widths {
-		w.b.setColWidth(s, i+1, i+1, wd)
+		w.colWidth(s, i+1, i+1, wd)
 	}
 	need := map[int]float64{} // row → height in points
 	for _, c := range ts.Cells {
@@ -405,7 +399,7 @@ func (w *writer) table(ts *tableSheet) {
 		}
 	}
 	for row := gridTop; row < gridTop+ts.Rows; row++ {
-		w.b.setRowHeight(s, row, max(need[row], 20))
+		w.rowHeight(s, row, max(need[row], 20))
 	}
 	// Inputs, then formulas.
 	for _, c := range ts.Cells {
@@ -473,52 +467,29 @@ func rowHeight(lines int) float64 { return min(409, float64(lines)*14.5+6) }
 // input writes one input cell: its value (unless blank), style and span.
 func (w *writer) input(f *field, span int) {
 	s := f.Sheet
-	st := w.st.input[0]
+	st := w.st.input
 	switch f.Kind {
 	case fAmount:
-		d := w.amountOf(f)
-		st = w.st.amount[d.Scale] // amountScales listed it
+		var d report.Decimal
+		if p := f.amountIn(w.r); p != nil {
+			d = *p
+		}
+		st = w.amountStyle(d.Scale)
 		if !w.blank {
-			w.b.setNumber(s, f.Col, f.Row, d.String())
+			w.check(w.f.SetCellDefault(s, ref(f.Col, f.Row), d.String()))
 		}
 	case fUnit:
-		st = w.st.inputText[0]
+		st = w.st.inputText
 		if !w.blank {
 			w.set(s, f.Col, f.Row, w.r.ProcUnit)
 		}
 	default:
 		if !w.blank {
-			w.set(s, f.Col, f.Row, w.intOf(f))
+			w.set(s, f.Col, f.Row, *f.intIn(w.r))
 		}
 	}
 	w.styleRange(s, f.Col, f.Row, span, 1, st)
 	w.merge(s, f.Col, f.Row, span, 1)
-}
-
-func (w *writer) amountOf(f *field) report.Decimal {
-	switch {
-	case f.t2 >= 0:
-		return w.r.Active[f.t2].Amount
-	case f.fee == 1 && w.r.Fees != nil:
-		return w.r.Fees.NotifiedAmount
-	case f.fee == 2 && w.r.Fees != nil:
-		return w.r.Fees.Collected
-	}
-	return report.Decimal{}
-}
-
-func (w *writer) intOf(f *field) int64 {
-	switch {
-	case f.t2 >= 0:
-		return w.r.Active[f.t2].Int
-	case f.t3 >= 0:
-		return w.r.Requests[f.t3].Cells[f.t3col]
-	case f.t4 >= 0:
-		return w.r.Appeals[f.t4].Vals[f.t4col]
-	case f.fee == 0 && w.r.Fees != nil:
-		return w.r.Fees.Notices
-	}
-	return 0
 }
 
 // totalFormula writes a computed cell: 表三's 总计 column and （七）总计
@@ -541,7 +512,7 @@ func (w *writer) totalFormula(ts *tableSheet, c placed) {
 		return
 	}
 	w.formula(s, c.Col, c.Row, expr)
-	w.styleRange(s, c.Col, c.Row, 1, 1, w.st.formula[0])
+	w.styleRange(s, c.Col, c.Row, 1, 1, w.st.formula)
 }
 
 // outcomeRows are the first and last sheet rows of 表三's outcome rows
@@ -594,7 +565,7 @@ func (w *writer) validations(sheet string) {
 			dv.SetInput("金额单位", "请选择采购总金额的单位：元或万元。")
 			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "单位只能是“元”或“万元”，请从下拉列表中选择。")
 		}
-		w.b.addValidation(sheet, dv)
+		w.check(w.f.AddDataValidation(sheet, dv))
 	}
 	for _, f := range amounts {
 		dv := excelize.NewDataValidation(true)
@@ -606,45 +577,60 @@ func (w *writer) validations(sheet string) {
 		}
 		dv.SetInput("请填写金额", "填写非负金额"+unit+"，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。")
 		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写不小于 0 的数字（金额）"+unit+"。")
-		w.b.addValidation(sheet, dv)
+		w.check(w.f.AddDataValidation(sheet, dv))
 	}
 }
 
 // protect locks the sheet without a password (no hash): labels and
-// formulas cannot be changed by mistake, input cells stay editable, and
-// anyone may lift the protection from the menu.
-func (w *writer) protect(sheet string) {
-	w.b.sheet(sheet).protection = protection
+// formulas cannot be changed by mistake, input cells stay editable, rows
+// and columns stay resizable, and anyone may lift the protection from the
+// menu. rows also allows inserting and deleting rows (工作要点).
+func (w *writer) protect(sheet string, rows ...bool) {
+	allow := len(rows) > 0 && rows[0]
+	w.check(w.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{FormatColumns: true, FormatRows: true,
+		InsertRows: allow, DeleteRows: allow, SelectLockedCells: true, SelectUnlockedCells: true}))
 }
 
-// protection is the <sheetProtection> of the sheets: no password, locked
-// and unlocked cells selectable, rows and columns resizable (an attribute
-// "false" allows what it names).
-const protection = `<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="true" formatColumns="false" formatRows="false" insertColumns="true" insertRows="true" insertHyperlinks="true" deleteColumns="true" deleteRows="true" selectLockedCells="false" sort="true" autoFilter="true" pivotTables="true" selectUnlockedCells="false"/>`
+// newSheet adds a worksheet after the others.
+func (w *writer) newSheet(name string) {
+	_, err := w.f.NewSheet(name)
+	w.check(err)
+}
 
-// protectionPlan also allows inserting and deleting rows (工作要点).
-const protectionPlan = `<sheetProtection sheet="true" objects="true" scenarios="true" formatCells="true" formatColumns="false" formatRows="false" insertColumns="true" insertRows="false" insertHyperlinks="true" deleteColumns="true" deleteRows="false" selectLockedCells="false" sort="true" autoFilter="true" pivotTables="true" selectUnlockedCells="false"/>`
+func (w *writer) rowHeight(sheet string, row int, h float64) {
+	w.check(w.f.SetRowHeight(sheet, row, h))
+}
 
-// pageSetup prints every sheet on A4 landscape, fitted to the page width
-// (the 校验 sheet on one page), centred, with narrow margins (bsheet.xml).
-func (w *writer) pageSetup(s *bsheet) {
-	if s.name == sheetCheck {
-		s.fitHeight = 1 // the rules and the note on one page
+func (w *writer) colWidth(sheet string, c0, c1 int, width float64) {
+	w.check(w.f.SetColWidth(sheet, colName(c0), colName(c1), width))
+}
+
+// pageSetup prints a sheet on A4 landscape, fitted to the page width (the
+// 校验 sheet on one page), centred, with narrow margins.
+func (w *writer) pageSetup(sheet string) {
+	size, orient, wide, tall := 9, "landscape", 1, 0
+	if sheet == sheetCheck {
+		tall = 1 // the rules and the note on one page
 	}
+	yes, zero, half, margin := true, 0.0, 0.5, 0.6
+	w.check(w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	w.check(w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+	w.check(w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &half, Right: &half, Top: &margin, Bottom: &margin,
+		Header: &zero, Footer: &zero, Horizontally: &yes}))
 }
 
 // printTitles repeats rows r0…r1 of sheet on every printed page.
 func (w *writer) printTitles(sheet string, r0, r1 int) {
-	w.b.names = append(w.b.names, definedName{name: "_xlnm.Print_Titles", sheet: w.b.sheetIndex(sheet),
-		refs: fmt.Sprintf("'%s'!$%d:$%d", sheet, r0, r1)})
+	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, r0, r1)}))
 }
 
 func (w *writer) fees() {
 	s := sheetFees
-	w.b.newSheet(s)
+	w.newSheet(s)
 	w.headerRows(s, "信息处理费（在“六、其他需要报告的事项”中报告）", 2)
-	w.b.setColWidth(s, 1, 1, 40)
-	w.b.setColWidth(s, 2, 2, 24)
+	w.colWidth(s, 1, 1, 40)
+	w.colWidth(s, 2, 2, 24)
 	blank := w.blank || w.r.Fees == nil
 	saved := w.blank
 	w.blank = blank
@@ -652,7 +638,7 @@ func (w *writer) fees() {
 		row := feesFirstRow + i
 		w.set(s, 1, row, ff.Label)
 		w.styleRange(s, 1, row, 1, 1, w.st.label)
-		w.b.setRowHeight(s, row, 22)
+		w.rowHeight(s, row, 22)
 		w.input(w.l.byPath["processing_fees."+ff.Key], 1)
 	}
 	w.blank = saved
@@ -663,10 +649,10 @@ func (w *writer) fees() {
 
 func (w *writer) text() {
 	s := sheetText
-	w.b.newSheet(s)
+	w.newSheet(s)
 	w.headerRows(s, "文字部分（段落之间空一行）", 2)
-	w.b.setColWidth(s, 1, 1, 18)
-	w.b.setColWidth(s, 2, 2, 120)
+	w.colWidth(s, 1, 1, 18)
+	w.colWidth(s, 2, 2, 120)
 	for i, sec := range report.TextSections {
 		row := textFirstRow + i
 		label := sec.Title
@@ -683,13 +669,13 @@ func (w *writer) text() {
 		if body != "" && !w.blank {
 			w.set(s, 2, row, body)
 		}
-		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap[0])
-		w.b.setRowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
+		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap)
+		w.rowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1))
 	dv.SetInput("文字部分", "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。")
-	w.b.addValidation(s, dv)
+	w.check(w.f.AddDataValidation(s, dv))
 	w.protect(s)
 }
 
@@ -698,12 +684,12 @@ func (w *writer) text() {
 // sheet is always there, so a clerk can fill in a plan the data lacks.
 func (w *writer) workPlan() {
 	s := sheetPlan
-	w.b.newSheet(s)
+	w.newSheet(s)
 	cols := len(planCols) + 1
 	w.headerRows(s, "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告；可不填）", cols)
-	w.b.setColWidth(s, 1, 1, 6)
+	w.colWidth(s, 1, 1, 6)
 	for i, c := range planCols {
-		w.b.setColWidth(s, i+2, i+2, c.Width)
+		w.colWidth(s, i+2, i+2, c.Width)
 	}
 	var plan report.WorkPlan
 	if w.r.WorkPlan != nil && !w.blank {
@@ -716,8 +702,8 @@ func (w *writer) workPlan() {
 		w.set(s, planTitleCol, planTitleRow, plan.Title)
 	}
 	w.merge(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1)
-	w.styleRange(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1, w.st.inputText[0])
-	w.b.setRowHeight(s, planTitleRow, 22)
+	w.styleRange(s, planTitleCol, planTitleRow, cols-planTitleCol+1, 1, w.st.inputText)
+	w.rowHeight(s, planTitleRow, 22)
 	w.set(s, 1, planHeadRow, "序号")
 	for i, c := range planCols {
 		w.set(s, i+2, planHeadRow, c.Head)
@@ -737,11 +723,11 @@ func (w *writer) workPlan() {
 				}
 			}
 		}
-		w.b.setRowHeight(s, row, max(rowHeight(lines), 20))
+		w.rowHeight(s, row, max(rowHeight(lines), 20))
 	}
 	last := planFirstRow + rows - 1
 	w.styleRange(s, 1, planFirstRow, 1, rows, w.st.labelCenter)
-	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap[0])
+	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap)
 	w.printTitles(s, planHeadRow, planHeadRow)
 	dv := excelize.NewDataValidation(true)
 	status := colName(planCol("status"))
@@ -749,29 +735,29 @@ func (w *writer) workPlan() {
 	w.check(dv.SetDropList(report.TaskStatuses))
 	dv.SetInput("落实状态", "请从下拉列表中选择：已完成、推进中或未完成。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。")
-	w.b.addValidation(s, dv)
+	w.check(w.f.AddDataValidation(s, dv))
 	dv = excelize.NewDataValidation(true)
 	dl := colName(planCol("deadline"))
 	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", dl, planFirstRow, dl, last))
 	dv.SetInput("完成时限", "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。")
-	w.b.addValidation(s, dv)
+	w.check(w.f.AddDataValidation(s, dv))
 	w.set(s, 1, last+2, "说明：每项任务占一行，主要任务和落实状态必填；行不够时可取消工作表保护（无密码）后插入行。没有工作要点的，本表留空即可。")
-	w.b.sheet(s).protection = protectionPlan
+	w.protect(s, true)
 }
 
 // checks writes the 校验 sheet: every arithmetic rule of the tables as a
 // live formula with both sides and ✓ or ✗.
 func (w *writer) checks() {
 	s := sheetCheck
-	w.b.newSheet(s)
+	w.newSheet(s)
 	w.set(s, 1, 1, "校验（随填写自动计算：✓ 相符，✗ 不符）")
 	w.merge(s, 1, 1, 6, 1)
 	w.styleRange(s, 1, 1, 6, 1, w.st.title)
-	w.b.setRowHeight(s, 1, 28)
+	w.rowHeight(s, 1, 28)
 	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
 		w.set(s, i+1, 2, h)
 	}
-	w.styleRange(s, 1, 2, 6, 1, w.st.checkHead)
+	w.styleRange(s, 1, 2, 6, 1, w.st.head)
 	row := 3
 	addOp := func(op, rule, item, how, left, right string) {
 		w.set(s, 1, row, rule)
@@ -780,8 +766,8 @@ func (w *writer) checks() {
 		w.formula(s, 4, row, left)
 		w.formula(s, 5, row, right)
 		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d%sE%d,"✓","✗")`, row, op, row))
-		w.styleRange(s, 1, row, 3, 1, w.st.checkCell)
-		w.styleRange(s, 4, row, 3, 1, w.st.checkNum)
+		w.styleRange(s, 1, row, 3, 1, w.st.label)
+		w.styleRange(s, 4, row, 3, 1, w.st.labelCenter)
 		row++
 	}
 	add := func(rule, item, how, left, right string) { addOp("=", rule, item, how, left, right) }
@@ -873,17 +859,17 @@ func (w *writer) checks() {
 	}
 	last := row - 1
 	// ✓ green, ✗ red.
-	w.b.sheet(s).cond = fmt.Appendf(nil, `<conditionalFormatting sqref="F3:F%d">`+
-		`<cfRule type="cellIs" dxfId="%d" priority="1" operator="equal"><formula>&#34;✓&#34;</formula></cfRule>`+
-		`<cfRule type="cellIs" dxfId="%d" priority="2" operator="equal"><formula>&#34;✗&#34;</formula></cfRule>`+
-		`</conditionalFormatting>`, last, w.st.ok, w.st.bad)
+	w.check(w.f.SetConditionalFormat(s, fmt.Sprintf("F3:F%d", last), []excelize.ConditionalFormatOptions{
+		{Type: "cell", Criteria: "==", Format: &w.st.ok, Value: `"✓"`},
+		{Type: "cell", Criteria: "==", Format: &w.st.bad, Value: `"✗"`},
+	}))
 	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
-	w.b.setColWidth(s, 1, 1, 9)
-	w.b.setColWidth(s, 2, 2, 34)
-	w.b.setColWidth(s, 3, 3, 62)
-	w.b.setColWidth(s, 4, 6, 10)
+	w.colWidth(s, 1, 1, 9)
+	w.colWidth(s, 2, 2, 34)
+	w.colWidth(s, 3, 3, 62)
+	w.colWidth(s, 4, 6, 10)
 	for r := 3; r <= last; r++ {
-		w.b.setRowHeight(s, r, 22)
+		w.rowHeight(s, r, 22)
 	}
 	w.protect(s)
 }

@@ -139,7 +139,7 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, 2021, "示例县统计局"); err != nil {
+	if err := writeTemplate(&buf, 2021, "示例县统计局"); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "template-2021.dump", dump(t, buf.Bytes()))
@@ -198,7 +198,7 @@ func TestCommittedWorkbooks(t *testing.T) {
 func TestTemplate(t *testing.T) {
 	for _, year := range []int{2020, 2024} {
 		var buf bytes.Buffer
-		if err := WriteTemplate(&buf, year, "示例县统计局"); err != nil {
+		if err := writeTemplate(&buf, year, "示例县统计局"); err != nil {
 			t.Fatal(err)
 		}
 		// A blank template does not import: every cell must be filled.
@@ -343,7 +343,7 @@ func TestRefusals(t *testing.T) {
 	bomb := zipOf(t, map[string][]byte{
 		"[Content_Types].xml":      []byte(`<Types/>`),
 		"xl/workbook.xml":          []byte(`<workbook/>`),
-		"xl/worksheets/sheet1.xml": bytes.Repeat([]byte("0"), maxUnzipped+1),
+		"xl/worksheets/sheet1.xml": bytes.Repeat([]byte("0"), int(guard.MaxEntry)+1),
 	})
 	// A sheet that reaches far beyond the table (excelize would expand it).
 	wide := setCellXML(t, base, 3, "D8", "", `<v>1</v></c><c r="XFD8"><v>1</v>`)
@@ -354,15 +354,15 @@ func TestRefusals(t *testing.T) {
 		want  string // substring of the message
 	}{
 		{"empty", nil, "", "文件为空"},
-		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), "", "这是加密或旧版 .xls 文件"},
-		{"text file", []byte("year: 2024\n"), "", "这不是 .xlsx 工作簿"},
-		{"random bytes", random, "", "这不是 .xlsx 工作簿"},
+		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), "", "Excel 97-2003 .xls"},
+		{"text file", []byte("year: 2024\n"), "", "这不是 .xlsx"},
+		{"random bytes", random, "", "这不是 .xlsx"},
 		{"encrypted (CFB with EncryptionInfo)", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...), "", "取消打开密码"},
 		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "", "文件超过 10 MiB"},
 		{"truncated zip", base[:len(base)/2], "", "文件已损坏或不完整"},
 		{"zip bomb", bomb, "", "压缩炸弹"},
-		{"not a workbook", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", "缺少 xl/workbook.xml"},
-		{"cell far outside", wide, "表三", "XFD8 单元格超出了年报表格的范围"},
+		{"not a workbook", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", "这不是 Excel 工作簿（.xlsx）"},
+		{"cell far outside", wide, "表三", "列号（第 8 行第 16384 列）超过了上限 200"},
 		{"text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "三十") }), "表三!D8", "（（一）予以公开，自然人）应为数字，实际为文字“三十”"},
 		{"numeric text", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "E9", "12") }), "表三!E9", "文字形式的数字“12”"},
 		{"inline string", setCellXML(t, base, 4, "A6", "inlineStr", "<is><t>abc</t></is>"), "表四!A6", "（行政复议，结果维持）应为数字，实际为文字“abc”"},

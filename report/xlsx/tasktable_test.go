@@ -1,4 +1,4 @@
-package workplan
+package xlsx
 
 import (
 	"archive/zip"
@@ -9,9 +9,11 @@ import (
 	"testing"
 
 	"nianbao/report"
+
+	"github.com/xuri/excelize/v2"
 )
 
-func readFixture(t testing.TB) []byte {
+func readTaskFixture(t testing.TB) []byte {
 	t.Helper()
 	data, err := os.ReadFile("testdata/shenyang-2022.xlsx")
 	if err != nil {
@@ -24,7 +26,7 @@ func readFixture(t testing.TB) []byte {
 // 29 事项 in four sections, several spanning rows, header repeated at page
 // breaks.
 func TestImportShenyang(t *testing.T) {
-	res, err := Import(readFixture(t), report.StatusInProgress)
+	res, err := ImportTaskTable(readTaskFixture(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func TestImportShenyang(t *testing.T) {
 // TestImportedLoads: the imported plan, written by Marshal into a report,
 // loads back without problems.
 func TestImportedLoads(t *testing.T) {
-	res, err := Import(readFixture(t), report.StatusInProgress)
+	res, err := ImportTaskTable(readTaskFixture(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +115,7 @@ func TestParseTables(t *testing.T) {
 	tests := []struct {
 		name    string
 		rows    [][]string
-		merges  []Merge
+		merges  []MergedRange
 		tasks   []string // Item|Task|Lead|Deadline|Status
 		notes   []string // substrings of notes, in order
 		wantErr string
@@ -137,7 +139,7 @@ func TestParseTables(t *testing.T) {
 			{"", "", "开展解读培训。", "", "", ""},
 			{"二、平台建设"},
 			{"2", "平台建设", "完成网站改版。", "市大数据局", "", "2024年9月30日前"},
-		}, merges: []Merge{{1, 0, 1, 5}, {2, 1, 3, 1}, {2, 3, 3, 3}, {2, 5, 3, 5}, {4, 0, 4, 5}},
+		}, merges: []MergedRange{{1, 0, 1, 5}, {2, 1, 3, 1}, {2, 3, 3, 3}, {2, 5, 3, 5}, {4, 0, 4, 5}},
 			tasks: []string{"加强政策解读|重要文件同步解读。\n开展解读培训。|市政府办公室|2024年底|推进中", "平台建设|完成网站改版。|市大数据局|2024年9月30日前|推进中"}},
 		{name: "status and result columns", rows: [][]string{
 			{"事项名称", "主要任务", "牵头部门", "完成时限", "落实状态", "落实情况"},
@@ -162,7 +164,7 @@ func TestParseTables(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Parse("Sheet1", tc.rows, tc.merges, report.StatusInProgress)
+			res, err := ParseTaskTable("Sheet1", tc.rows, tc.merges, report.StatusInProgress)
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("want error %q, got %v", tc.wantErr, err)
@@ -207,20 +209,52 @@ func TestImportRejects(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"empty", nil, "不是 .xlsx 工作簿"},
-		{"csv", []byte("事项名称,主要任务\n"), "不是 .xlsx 工作簿"},
-		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "旧版 Excel"},
+		{"empty", nil, "文件为空"},
+		{"csv", []byte("事项名称,主要任务\n"), "这不是 .xlsx"},
+		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "另存为” .xlsx"},
 		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "文件超过 10 MiB"},
-		{"broken zip", []byte("PK\x03\x04garbage"), "无法打开工作簿"},
-		{"zip without workbook", zipNoWorkbook, "无法打开工作簿"},
+		{"broken zip", []byte("PK\x03\x04garbage"), "文件已损坏或不完整"},
+		{"zip without workbook", zipNoWorkbook, "这不是 Excel 工作簿（.xlsx），或文件已损坏"},
 		{"workbook without table", xlsxWith(t, [][]string{{"姓名", "电话"}}), "没有找到任务分解表的表头行"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Import(tc.data, report.StatusInProgress)
+			_, err := ImportTaskTable(tc.data, report.StatusInProgress)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("want error containing %q, got %v", tc.want, err)
 			}
 		})
 	}
+}
+
+// buildWorkbook writes rows (and merged ranges such as "A1:E1") into a
+// one-sheet workbook.
+func buildWorkbook(t testing.TB, sheet string, rows [][]string, merges []string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheet != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellStr(sheet, name, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, m := range merges {
+		a, b, _ := strings.Cut(m, ":")
+		if err := f.MergeCell(sheet, a, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -1,8 +1,7 @@
-package breakdown
+package xlsx
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -10,7 +9,7 @@ import (
 	"nianbao/report"
 )
 
-func sample() *report.Breakdown {
+func breakdownSample() *report.Breakdown {
 	return &report.Breakdown{
 		Region: "测试市人民政府", Year: 2024, Title: "测试市人民政府2024年政府信息公开工作年度报告汇总单位明细",
 		Subject: "汇总", MetaDate: "2025-03-20", Summary: "共 2 个单位：已报送 1 个，未报送 1 个，有错误 0 个",
@@ -25,37 +24,12 @@ func sample() *report.Breakdown {
 	}
 }
 
-func TestHTML(t *testing.T) {
-	page, err := HTML(sample())
+func TestBreakdownWorkbook(t *testing.T) {
+	a, err := BreakdownWorkbook(breakdownSample())
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := string(page)
-	for _, want := range []string{
-		`<html lang="zh-CN">`,
-		"甲局&lt;script&gt;alert(1)&lt;/script&gt;",
-		"units/a&amp;b.yaml",
-		`<tr class="missing"><th scope="row">乙局</th><td>未报送</td><td class="num">—</td><td class="share">—</td>`,
-		`<td class="num">3</td><td class="share">100.0%</td>`,
-		"共 2 个单位：已报送 1 个，未报送 1 个，有错误 0 个",
-	} {
-		if !strings.Contains(s, want) {
-			t.Errorf("page does not contain %q", want)
-		}
-	}
-	for _, bad := range []string{"<script>", "http://", "https://", "src="} {
-		if strings.Contains(s, bad) {
-			t.Errorf("page contains %q", bad)
-		}
-	}
-}
-
-func TestXLSX(t *testing.T) {
-	a, err := XLSX(sample())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := XLSX(sample())
+	b, err := BreakdownWorkbook(breakdownSample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,17 +48,17 @@ func TestXLSX(t *testing.T) {
 		"A6": "乙局", "B6": "未报送", "C6": "—",
 		"A7": "合计（测试市人民政府）", "C7": "3",
 	} {
-		got, err := f.GetCellValue(sheetName, ref)
+		got, err := f.GetCellValue(breakdownSheet, ref)
 		if err != nil || got != want {
 			t.Errorf("%s = %q (%v), want %q", ref, got, err, want)
 		}
 	}
-	typ, _ := f.GetCellType(sheetName, "C5")
+	typ, _ := f.GetCellType(breakdownSheet, "C5")
 	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("C5 should be a number, is %v", typ)
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Created != "2025-03-20T00:00:00Z" || props.Title != sample().Title {
+	if err != nil || props.Created != "2025-03-20T00:00:00Z" || props.Title != breakdownSample().Title {
 		t.Errorf("doc props %+v (%v)", props, err)
 	}
 }

@@ -1,5 +1,8 @@
-// Package workplan imports a 任务分解表 — the task table that comes with a
-// year's 政务公开工作要点 — from an .xlsx workbook into a report.WorkPlan.
+package xlsx
+
+// The task-table importer: ImportTaskTable reads a 任务分解表 — the task
+// table that comes with a year's 政务公开工作要点 — from an .xlsx workbook
+// into a report.WorkPlan.
 //
 // The header row is found by its column names (事项名称, 主要任务, 牵头部门
 // or 牵头单位, 责任单位, 完成时限, and common variants), on the first sheet
@@ -8,12 +11,10 @@
 // are joined by newlines. Title rows, section rows (一、加强…, with no task)
 // and header rows repeated at page breaks are skipped.
 //
-// Input is untrusted: the file is size-capped, must be a zip archive
-// before excelize sees it, and excelize's unzip limits are set.
-package workplan
+// Input is untrusted: it passes the same guard as Read (package zipguard)
+// before excelize opens it, with excelize's unzip limits set.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -24,26 +25,21 @@ import (
 	"nianbao/report"
 )
 
-// MaxFileSize is the largest workbook Import accepts (10 MiB).
-const MaxFileSize = 10 << 20
-
-// Unzip limits handed to excelize: a task table is a few hundred kilobytes.
+// Bounds of the task-table search: rows and columns read per sheet.
 const (
-	unzipLimit    = 64 << 20
-	unzipXMLLimit = 16 << 20
-	maxRows       = 5000 // rows scanned per sheet
-	maxCols       = 40
+	taskMaxRows = 5000
+	taskMaxCols = 40
 )
 
-// Note is one finding about the workbook, in Chinese, with the cell it
+// TaskNote is one finding about the workbook, in Chinese, with the cell it
 // concerns (Sheet1!B7), or "" for the workbook as a whole.
-type Note struct {
+type TaskNote struct {
 	Cell    string
 	Msg     string
 	Warning bool // false: informational
 }
 
-func (n Note) String() string {
+func (n TaskNote) String() string {
 	prefix := "提示"
 	if n.Warning {
 		prefix = "警告"
@@ -54,43 +50,35 @@ func (n Note) String() string {
 	return n.Cell + "：" + prefix + "：" + n.Msg
 }
 
-// Result is an imported table.
-type Result struct {
+// TaskTable is an imported table.
+type TaskTable struct {
 	Plan   *report.WorkPlan
 	Sheet  string
 	Header int    // 1-based row of the header
 	Range  string // the cells read, e.g. Sheet1!A3:E70
-	Notes  []Note
+	Notes  []TaskNote
 	// StatusFromTable is true when the workbook has a 落实状态 column.
 	StatusFromTable bool
 }
 
-var (
-	zipMagic = []byte("PK\x03\x04")
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
-)
-
-// Import reads a 任务分解表 workbook. It returns an error (in Chinese) when
+// ImportTaskTable reads a 任务分解表 workbook. It returns an error (in Chinese) when
 // the file is not a readable .xlsx or has no task table; findings that do
 // not stop the import are Notes. defaultStatus is given to tasks whose row
-// has no status of its own ("" leaves them empty). Import never panics.
-func Import(data []byte, defaultStatus string) (res *Result, err error) {
+// has no status of its own ("" leaves them empty). ImportTaskTable never panics.
+func ImportTaskTable(data []byte, defaultStatus string) (res *TaskTable, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("无法读取此工作簿（内部错误：%v）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试", r)
 		}
 	}()
-	switch {
-	case len(data) > MaxFileSize:
-		return nil, fmt.Errorf("文件超过 %d MiB，不像任务分解表。请检查是否选错了文件", MaxFileSize>>20)
-	case bytes.HasPrefix(data, oleMagic):
-		return nil, errors.New("这是旧版 Excel（.xls）或 WPS（.et）文件。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入")
-	case !bytes.HasPrefix(data, zipMagic):
-		return nil, errors.New("这不是 .xlsx 工作簿（.xlsx 文件以 PK 开头，是 zip 压缩包）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入")
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
-	if err != nil {
-		return nil, fmt.Errorf("无法打开工作簿：%s。请用 Excel 或 WPS 打开后另存为 .xlsx 再试", translate(err))
+	var refused string
+	f := open("", data, func(where, format string, args ...any) {
+		if refused == "" {
+			refused = fmt.Sprintf(format, args...)
+		}
+	})
+	if f == nil {
+		return nil, errors.New(refused)
 	}
 	defer f.Close()
 	var tried []string
@@ -99,19 +87,19 @@ func Import(data []byte, defaultStatus string) (res *Result, err error) {
 		if err != nil {
 			continue
 		}
-		if len(rows) > maxRows {
-			rows = rows[:maxRows]
+		if len(rows) > taskMaxRows {
+			rows = rows[:taskMaxRows]
 		}
 		merges, _ := f.GetMergeCells(sheet)
-		var ms []Merge
+		var ms []MergedRange
 		for _, m := range merges {
 			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
 			if err1 == nil && err2 == nil {
-				ms = append(ms, Merge{Row1: r1 - 1, Col1: c1 - 1, Row2: r2 - 1, Col2: c2 - 1})
+				ms = append(ms, MergedRange{Row1: r1 - 1, Col1: c1 - 1, Row2: r2 - 1, Col2: c2 - 1})
 			}
 		}
-		res, err := Parse(sheet, rows, ms, defaultStatus)
+		res, err := ParseTaskTable(sheet, rows, ms, defaultStatus)
 		if err == nil {
 			return res, nil
 		}
@@ -123,23 +111,8 @@ func Import(data []byte, defaultStatus string) (res *Result, err error) {
 	return nil, fmt.Errorf("在工作表 %s 中都没有找到任务分解表的表头行：表头应含“主要任务”，以及“事项名称”“牵头部门”（或“牵头单位”）“责任单位”“完成时限”等列", strings.Join(tried, "、"))
 }
 
-func translate(err error) string {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "zip: not a valid zip file"):
-		return "文件不是有效的 zip 压缩包（可能已损坏）"
-	case strings.Contains(msg, "unsupported workbook file format"):
-		return "不支持的工作簿格式"
-	case strings.Contains(msg, "size limit"), strings.Contains(msg, "exceeds"):
-		return "解压后内容过大，疑似“压缩炸弹”，拒绝处理"
-	case strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
-		return "工作簿有密码保护，请先取消密码"
-	}
-	return "格式不正确"
-}
-
-// Merge is a merged range, 0-based and inclusive.
-type Merge struct{ Row1, Col1, Row2, Col2 int }
+// MergedRange is a merged range, 0-based and inclusive.
+type MergedRange struct{ Row1, Col1, Row2, Col2 int }
 
 // column roles.
 const (
@@ -166,9 +139,9 @@ var headerWords = map[string]int{
 	"落实情况": colResult, "完成情况": colResult, "进展情况": colResult, "工作进展": colResult,
 }
 
-var spaceRE = regexp.MustCompile(`[\s\x{3000}]+`)
+var headSpaceRE = regexp.MustCompile(`[\s\x{3000}]+`)
 
-func norm(s string) string { return spaceRE.ReplaceAllString(s, "") }
+func normHead(s string) string { return headSpaceRE.ReplaceAllString(s, "") }
 
 // findHeader returns the header row and each role's column (-1 if absent).
 func findHeader(rows [][]string) (int, [nRoles]int, bool) {
@@ -181,10 +154,10 @@ func findHeader(rows [][]string) (int, [nRoles]int, bool) {
 			cols[k] = -1
 		}
 		for j, c := range row {
-			if j >= maxCols {
+			if j >= taskMaxCols {
 				break
 			}
-			if role, ok := headerWords[norm(c)]; ok && cols[role] < 0 {
+			if role, ok := headerWords[normHead(c)]; ok && cols[role] < 0 {
 				cols[role] = j
 			}
 		}
@@ -202,11 +175,11 @@ func findHeader(rows [][]string) (int, [nRoles]int, bool) {
 }
 
 func cellName(sheet string, col, row int) string {
-	name, err := excelize.CoordinatesToCellName(col+1, row+1)
+	taskName, err := excelize.CoordinatesToCellName(col+1, row+1)
 	if err != nil {
 		return sheet
 	}
-	return sheet + "!" + name
+	return sheet + "!" + taskName
 }
 
 var (
@@ -215,9 +188,9 @@ var (
 	tagRE        = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
-// clean tidies one cell: tags left by a web copy removed, lines trimmed,
+// cleanCell tidies one cell: tags left by a web copy removed, lines trimmed,
 // blank lines dropped.
-func clean(s string) string {
+func cleanCell(s string) string {
 	s = tagRE.ReplaceAllString(s, "\n")
 	var lines []string
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r", ""), "\n") {
@@ -228,25 +201,25 @@ func clean(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// Parse reads the task table from one sheet's rows (as excelize returns
+// ParseTaskTable reads the task table from one sheet's rows (as excelize returns
 // them: a merged range's value in its top-left cell only) and merged ranges.
-// It is the part of Import that does not touch the file format.
-func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) (*Result, error) {
+// It is the part of ImportTaskTable that does not touch the file format.
+func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, defaultStatus string) (*TaskTable, error) {
 	head, cols, ok := findHeader(rows)
 	if !ok {
 		return nil, fmt.Errorf("工作表“%s”中没有找到表头行", sheet)
 	}
-	res := &Result{Plan: &report.WorkPlan{}, Sheet: sheet, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
+	res := &TaskTable{Plan: &report.WorkPlan{}, Sheet: sheet, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
 	for role, c := range cols[:colStatus] {
 		if c < 0 && role != colTask {
-			res.Notes = append(res.Notes, Note{Cell: cellName(sheet, 0, head), Warning: true,
+			res.Notes = append(res.Notes, TaskNote{Cell: cellName(sheet, 0, head), Warning: true,
 				Msg: fmt.Sprintf("表头中没有“%s”列，导入后此项为空", roleNames[role])})
 		}
 	}
 	// The title: a row above the header, e.g. 示例市2024年政务公开工作要点任务分解表.
 	for i := 0; i < head; i++ {
 		for _, c := range rows[i] {
-			if t := norm(c); strings.Contains(t, "要点") || strings.Contains(t, "任务分解") || strings.Contains(t, "方案") {
+			if t := normHead(c); strings.Contains(t, "要点") || strings.Contains(t, "任务分解") || strings.Contains(t, "方案") {
 				t = strings.TrimSuffix(strings.TrimSuffix(t, "任务分解表"), "分解表")
 				t = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSuffix(t, "》"), "《"), "附件")
 				res.Plan.Title = strings.Trim(t, "《》：:0123456789")
@@ -261,7 +234,7 @@ func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) 
 			continue
 		}
 		for r := m.Row1; r <= m.Row2 && r < len(rows); r++ {
-			for c := m.Col1; c <= m.Col2 && c < maxCols; c++ {
+			for c := m.Col1; c <= m.Col2 && c < taskMaxCols; c++ {
 				origin[rc{r, c}] = rc{m.Row1, m.Col1}
 			}
 		}
@@ -274,7 +247,7 @@ func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) 
 			r, c = o.r, o.c
 		}
 		if r < len(rows) && c < len(rows[r]) {
-			return clean(rows[r][c])
+			return cleanCell(rows[r][c])
 		}
 		return ""
 	}
@@ -316,7 +289,7 @@ func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) 
 		if len(all) == 0 {
 			continue // blank row
 		}
-		if role, ok := headerWords[norm(task)]; ok && role == colTask {
+		if role, ok := headerWords[normHead(task)]; ok && role == colTask {
 			continue // header repeated at a page break
 		}
 		lastRow = r
@@ -330,7 +303,7 @@ func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) 
 				cur = nil
 				continue
 			}
-			res.Notes = append(res.Notes, Note{Cell: cellName(sheet, cols[colTask], r), Warning: true,
+			res.Notes = append(res.Notes, TaskNote{Cell: cellName(sheet, cols[colTask], r), Warning: true,
 				Msg: "此行有内容但“主要任务”为空，已跳过"})
 			continue
 		}
@@ -358,22 +331,22 @@ func Parse(sheet string, rows [][]string, merges []Merge, defaultStatus string) 
 		t.Result = strings.Join(g.result, "\n")
 		where := cellName(sheet, max(cols[colItem], 0), g.first)
 		if len(g.dl) > 1 {
-			res.Notes = append(res.Notes, Note{Cell: where, Warning: true,
-				Msg: fmt.Sprintf("事项“%s”的各行完成时限不同（%s），已合并为一项；如需分别跟踪，请拆分", name(t), strings.Join(g.dl, "、"))})
+			res.Notes = append(res.Notes, TaskNote{Cell: where, Warning: true,
+				Msg: fmt.Sprintf("事项“%s”的各行完成时限不同（%s），已合并为一项；如需分别跟踪，请拆分", taskName(t), strings.Join(g.dl, "、"))})
 		}
 		switch {
-		case len(g.status) == 1 && contains(report.TaskStatuses, g.status[0]):
+		case len(g.status) == 1 && hasString(report.TaskStatuses, g.status[0]):
 			t.Status = g.status[0]
 		case len(g.status) > 0:
-			res.Notes = append(res.Notes, Note{Cell: where, Warning: true,
-				Msg: fmt.Sprintf("事项“%s”的落实状态“%s”不是“已完成”“推进中”“未完成”之一，已设为“%s”", name(t), strings.Join(g.status, "、"), defaultStatus)})
+			res.Notes = append(res.Notes, TaskNote{Cell: where, Warning: true,
+				Msg: fmt.Sprintf("事项“%s”的落实状态“%s”不是“已完成”“推进中”“未完成”之一，已设为“%s”", taskName(t), strings.Join(g.status, "、"), defaultStatus)})
 			t.Status = defaultStatus
 		default:
 			t.Status = defaultStatus
 		}
 		if t.Deadline != "" {
 			if _, ok := report.ParseDeadline(t.Deadline); !ok && len(g.dl) == 1 {
-				res.Notes = append(res.Notes, Note{Cell: cellName(sheet, cols[colDeadline], g.first), Warning: true,
+				res.Notes = append(res.Notes, TaskNote{Cell: cellName(sheet, cols[colDeadline], g.first), Warning: true,
 					Msg: fmt.Sprintf("完成时限“%s”无法识别，照原样导入；检查时将提示（WP-2）", t.Deadline)})
 			}
 		}
@@ -399,7 +372,7 @@ func allSame(vs []string) bool {
 	return true
 }
 
-func contains(list []string, s string) bool {
+func hasString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -408,7 +381,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func name(t report.Task) string {
+func taskName(t report.Task) string {
 	r := []rune(t.Item)
 	if len(r) == 0 {
 		r = []rune(t.Task)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestCellTooLong(t *testing.T) {
 	r := loadFile(t, "../../data/shili-office/2024.yaml")
 	r.WorkPlan = &report.WorkPlan{Tasks: []report.Task{{Task: strings.Repeat("😀", 20000), Status: "已完成"}}}
 	var buf bytes.Buffer
-	err := Write(&buf, r)
+	err := writeBook(&buf, r)
 	if err == nil || !strings.Contains(err.Error(), sheetPlan+"!C5") || !strings.Contains(err.Error(), "32767") {
 		t.Errorf("got %v", err)
 	}
@@ -85,7 +86,7 @@ func TestConcurrentExport(t *testing.T) {
 		go func() {
 			i := g % len(reports)
 			var buf bytes.Buffer
-			err := Write(&buf, reports[i])
+			err := writeBook(&buf, reports[i])
 			if err == nil && !bytes.Equal(buf.Bytes(), want[i]) {
 				err = fmt.Errorf("export %d differs from a single export", i)
 			}
@@ -95,6 +96,22 @@ func TestConcurrentExport(t *testing.T) {
 	for range 8 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestDocUnchanged: Write reads the Doc it is given and changes nothing in
+// it (the same Doc goes on to the PDF and HTML renderers).
+func TestDocUnchanged(t *testing.T) {
+	for _, y := range []string{"2019", "2024"} {
+		r := loadFile(t, "../../data/shili-office/"+y+".yaml")
+		doc, want := report.Build(r, nil), report.Build(r, nil)
+		var buf bytes.Buffer
+		if err := Write(&buf, doc, Options{Report: r}); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(doc, want) {
+			t.Errorf("%s: Write changed the Doc", y)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package workplan
+package xlsx
 
 import (
 	"os"
@@ -8,15 +8,15 @@ import (
 	"nianbao/report"
 )
 
-// FuzzParse feeds Parse tables written as text (rows by newline, cells by
+// FuzzParseTaskTable feeds ParseTaskTable tables written as text (rows by newline, cells by
 // tab; a leading line "merge r1 c1 r2 c2 …" gives merged ranges). It must
 // never panic, and every task it returns must have a 主要任务.
-func FuzzParse(f *testing.F) {
+func FuzzParseTaskTable(f *testing.F) {
 	f.Add("事项名称\t主要任务\t牵头部门\t责任单位\t完成时限\n1. 政策解读\t同步解读。\t办公室\t各部门\t2024年6月底\n\t开展培训。\t司法局\t\t")
 	f.Add("merge 1 0 2 0 0 0 0 4\n标题\n事项名称\t主要任务\t牵头单位\t责任单位\t完成时限\n一、公开\n\t\t\t\t")
 	f.Add("事项\t工作任务\t牵头\t状态\t完成情况\n甲\t乙\t丙\t已完成\t丁\n甲\t乙\t丙\t进行中\t")
 	f.Fuzz(func(t *testing.T, src string) {
-		var merges []Merge
+		var merges []MergedRange
 		lines := strings.Split(src, "\n")
 		if len(lines) > 0 && strings.HasPrefix(lines[0], "merge ") {
 			var nums []int
@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 				nums = append(nums, n)
 			}
 			for i := 0; i+3 < len(nums); i += 4 {
-				merges = append(merges, Merge{nums[i], nums[i+1], nums[i+2], nums[i+3]})
+				merges = append(merges, MergedRange{nums[i], nums[i+1], nums[i+2], nums[i+3]})
 			}
 			lines = lines[1:]
 		}
@@ -38,7 +38,7 @@ func FuzzParse(f *testing.F) {
 		for _, l := range lines {
 			rows = append(rows, strings.Split(l, "\t"))
 		}
-		res, err := Parse("Sheet1", rows, merges, report.StatusInProgress)
+		res, err := ParseTaskTable("Sheet1", rows, merges, report.StatusInProgress)
 		if err != nil {
 			return
 		}
@@ -50,15 +50,15 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzImport feeds Import arbitrary bytes, seeded with the fixture workbook.
-func FuzzImport(f *testing.F) {
+// FuzzImportTaskTable feeds ImportTaskTable arbitrary bytes, seeded with the fixture workbook.
+func FuzzImportTaskTable(f *testing.F) {
 	if data, err := os.ReadFile("testdata/shenyang-2022.xlsx"); err == nil {
 		f.Add(data)
 	}
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("事项名称,主要任务"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Import(data, report.StatusInProgress)
+		res, err := ImportTaskTable(data, report.StatusInProgress)
 		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
 			t.Errorf("no error and no tasks")
 		}

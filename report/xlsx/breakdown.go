@@ -1,0 +1,139 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/report"
+)
+
+// breakdownSheet is the one sheet of the breakdown workbook.
+const breakdownSheet = "汇总单位明细"
+
+// BreakdownWorkbook returns the per-unit breakdown of a merge (汇总单位明细)
+// as a workbook with one sheet: per unit its status, each figure (a number
+// cell when the unit was included, else its text) and its share, then the
+// total row. It lays out b and does no arithmetic. It is deterministic: the
+// document dates come from the data (Breakdown.MetaDate), never the clock.
+func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
+		}
+	}()
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &writer{f: f}
+	w.check(f.SetSheetName("Sheet1", breakdownSheet))
+	head := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
+		Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	text := w.bstyle(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	num := w.bstyle(&excelize.Style{Border: border(), NumFmt: 1})
+	right := w.bstyle(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
+	title := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	totalText := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border()})
+	totalNum := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), NumFmt: 1})
+	totalRight := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
+
+	lastCol := 2 + 2*len(b.Columns) + 1
+	cell := func(col, row int) string {
+		name, err := excelize.CoordinatesToCellName(col, row)
+		w.check(err)
+		return name
+	}
+	set := func(col, row int, v any, style int) {
+		ref := cell(col, row)
+		w.check(f.SetCellValue(breakdownSheet, ref, v))
+		w.check(f.SetCellStyle(breakdownSheet, ref, ref, style))
+	}
+	set(1, 1, b.Title, title)
+	w.check(f.MergeCell(breakdownSheet, cell(1, 1), cell(lastCol, 1)))
+	set(1, 2, b.Summary, w.bstyle(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}))
+	w.check(f.MergeCell(breakdownSheet, cell(1, 2), cell(lastCol, 2)))
+
+	// Two header rows: figure names spanning 件数 and 占比.
+	set(1, 3, "单位", head)
+	set(2, 3, "报送情况", head)
+	set(lastCol, 3, "数据文件", head)
+	for _, c := range []int{1, 2, lastCol} {
+		set(c, 4, "", head)
+		w.check(f.MergeCell(breakdownSheet, cell(c, 3), cell(c, 4)))
+	}
+	for i, name := range b.Columns {
+		col := 3 + 2*i
+		set(col, 3, name, head)
+		set(col+1, 3, "", head)
+		w.check(f.MergeCell(breakdownSheet, cell(col, 3), cell(col+1, 3)))
+		set(col, 4, "件数", head)
+		set(col+1, 4, "占比", head)
+	}
+	row := 5
+	for _, u := range b.Units {
+		set(1, row, u.Organ, text)
+		set(2, row, u.Status, text)
+		for i := range b.Columns {
+			if u.Included {
+				set(3+2*i, row, u.Counts[i], num)
+			} else {
+				set(3+2*i, row, u.Values[i], right)
+			}
+			set(4+2*i, row, u.Shares[i], right)
+		}
+		set(lastCol, row, u.File, text)
+		row++
+	}
+	set(1, row, b.Total.Organ, totalText)
+	set(2, row, "", totalText)
+	for i := range b.Columns {
+		set(3+2*i, row, b.Total.Counts[i], totalNum)
+		set(4+2*i, row, b.Total.Shares[i], totalRight)
+	}
+	set(lastCol, row, "", totalText)
+
+	w.check(f.SetColWidth(breakdownSheet, "A", "A", 30))
+	w.check(f.SetColWidth(breakdownSheet, "B", "B", 16))
+	last, err := excelize.ColumnNumberToName(lastCol)
+	w.check(err)
+	second, err := excelize.ColumnNumberToName(lastCol - 1)
+	w.check(err)
+	w.check(f.SetColWidth(breakdownSheet, "C", second, 9))
+	w.check(f.SetColWidth(breakdownSheet, last, last, 36))
+	w.check(f.SetPanes(breakdownSheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 4, TopLeftCell: "B5", ActivePane: "bottomRight"}))
+	stamp := b.MetaDate + "T00:00:00Z"
+	w.check(f.SetDocProps(&excelize.DocProperties{
+		Title:          b.Title,
+		Subject:        b.Subject,
+		Creator:        b.Region,
+		LastModifiedBy: b.Region,
+		Keywords:       fmt.Sprintf("政府信息公开,年度报告,汇总,%s,%d", b.Region, b.Year),
+		Description:    "由 nianbao merge 生成。",
+		Language:       "zh-CN",
+		Created:        stamp,
+		Modified:       stamp,
+	}))
+	if w.err != nil {
+		return nil, w.err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// bstyle makes a style of the breakdown workbook (宋体 11 by default).
+func (w *writer) bstyle(s *excelize.Style) int {
+	if s.Font == nil {
+		s.Font = &excelize.Font{}
+	}
+	if s.Font.Family == "" {
+		s.Font.Family = "宋体"
+	}
+	if s.Font.Size == 0 {
+		s.Font.Size = 11
+	}
+	id, err := w.f.NewStyle(s)
+	w.check(err)
+	return id
+}

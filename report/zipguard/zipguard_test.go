@@ -1,0 +1,82 @@
+package zipguard
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func zipOf(t *testing.T, parts map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const wb = `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表三" r:id="rId3"/></sheets></workbook>`
+const rels = `<Relationships><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>`
+
+// TestLimits: each limit refuses just above itself and names the sheet;
+// a sheet within every limit and parts that are not worksheets pass.
+func TestLimits(t *testing.T) {
+	lim := Limits{MaxFileSize: 1 << 20, MaxEntries: 8, MaxUnpacked: 1 << 20, MaxEntry: 1 << 19, MaxRows: 10, MaxCols: 5, MaxCells: 20, MaxMerges: 2}
+	sheet := func(body string) []byte {
+		return zipOf(t, map[string]string{"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels,
+			"xl/worksheets/sheet3.xml": `<worksheet><dimension ref="A1"/>` + body + `</worksheet>`,
+			"xl/styles.xml":            `<styleSheet>` + strings.Repeat(`<c r="ZZ99"/>`, 100) + `</styleSheet>`})
+	}
+	many := map[string]string{}
+	for i := range 9 {
+		many[fmt.Sprintf("f%d.xml", i)] = "<x/>"
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string // "" passes
+	}{
+		{"within limits", sheet(`<sheetData><row r="9"><c r="E9"/></row><row><c/><c/><c/></row></sheetData><mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>`), ""},
+		{"row", sheet(`<sheetData><row r="11"/></sheetData>`), "行号（第 11 行）超过了上限 10"},
+		{"cell row", sheet(`<sheetData><row><c r="A11"/></row></sheetData>`), "行号（A11 单元格）"},
+		{"column", sheet(`<sheetData><row><c r="F1"/></row></sheetData>`), "列号（第 1 行第 6 列）"},
+		{"padded cells", sheet(`<sheetData><row r="1"><c r="E1"/></row><row r="2"><c r="E2"/></row><row r="3"><c r="E3"/></row><row r="4"><c r="E4"/></row><row r="5"><c r="A5"/></row></sheetData>`), "单元格数（到第 5 行）"},
+		{"merges", sheet(`<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/><mergeCell ref="A3:B3"/></mergeCells>`), "合并单元格数"},
+		{"entries", zipOf(t, many), "9 个部件"},
+		{"entry size", zipOf(t, map[string]string{"a.xml": strings.Repeat(" ", 1<<19+1)}), "压缩炸弹"},
+	}
+	for _, c := range cases {
+		err := CheckWorkbook("a.xlsx", c.data, lim)
+		var ge *Error
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.want == "":
+		case !errors.As(err, &ge) || !strings.Contains(ge.Msg, c.want):
+			t.Errorf("%s: want %q, got %v", c.name, c.want, err)
+		case strings.Contains(c.name, "row") || c.name == "column" || c.name == "merges" || c.name == "padded cells":
+			if ge.Sheet != "表三" || !strings.HasPrefix(err.Error(), "a.xlsx：工作表“表三”：") {
+				t.Errorf("%s: sheet %q, error %q", c.name, ge.Sheet, err)
+			}
+		}
+	}
+}
+
+func TestSplitRef(t *testing.T) {
+	for ref, want := range map[string][2]int{"A1": {1, 1}, "XFD1048576": {16384, 1048576}, "aa7": {27, 7}, "7": {0, 7}, "": {0, 0}, strings.Repeat("Z", 40) + "1": {1 << 20, 1}} {
+		if c, r := splitRef(ref); c != want[0] || r != want[1] {
+			t.Errorf("splitRef(%q) = %d, %d; want %v", ref, c, r, want)
+		}
+	}
+}
