@@ -37,12 +37,13 @@ vet:
 ## machine; `make test` runs that (FUZZMUL=1), `make fuzz` runs 10 times as
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
-FUZZ_TARGETS = ./report:FuzzLoad:30000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
-               ./report/xlsx:FuzzParseTaskTable:400000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:20000
+FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
+               ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \
 	  echo "fuzz $$fn ($$pkg, $${n}x)"; \
+	  $(GO) test -list="^$$fn\$$" $$pkg | grep -qx "$$fn" || { echo "no fuzz target $$fn in $$pkg"; exit 1; }; \
 	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$${n}x $$pkg; \
 	done
 
