@@ -3,11 +3,11 @@ package html
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"nianbao/report/datafile"
+	goldenpkg "nianbao/report/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,7 +21,7 @@ import (
 	"nianbao/templates"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+var update = goldenpkg.Update // the one -update flag of all tests
 
 // The fixtures: one organ, 2019–2022, across the 2019 → 2021 edition change.
 var fixtureFiles = []string{"prev2019.yaml", "valid2019.yaml", "prev2021.yaml", "valid2021.yaml"}

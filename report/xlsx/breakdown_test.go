@@ -2,34 +2,18 @@ package xlsx
 
 import (
 	"bytes"
+	goldenpkg "nianbao/report/internal/golden"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"nianbao/report"
 )
 
-func breakdownSample() *report.Breakdown {
-	return &report.Breakdown{
-		Region: "测试市人民政府", Year: 2024, Title: "测试市人民政府2024年政府信息公开工作年度报告汇总单位明细",
-		Subject: "汇总", MetaDate: "2025-03-20", Summary: "共 2 个单位：已报送 1 个，未报送 1 个，有错误 0 个",
-		Columns: []string{"本年新收", "上年结转"},
-		Units: []report.BreakdownRow{
-			{Organ: "甲局<script>alert(1)</script>", Status: "已报送", File: "units/a&b.yaml", Included: true,
-				Counts: []int64{3, 1}, Values: []string{"3", "1"}, Shares: []string{"100.0%", "100.0%"}},
-			{Organ: "乙局", Status: "未报送", Counts: []int64{0, 0}, Values: []string{"—", "—"}, Shares: []string{"—", "—"}},
-		},
-		Total: report.BreakdownRow{Organ: "合计（测试市人民政府）", Included: true, Counts: []int64{3, 1},
-			Values: []string{"3", "1"}, Shares: []string{"100.0%", "100.0%"}},
-	}
-}
-
 func TestBreakdownWorkbook(t *testing.T) {
-	a, err := BreakdownWorkbook(breakdownSample())
+	a, err := BreakdownWorkbook(goldenpkg.BreakdownSample())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := BreakdownWorkbook(breakdownSample())
+	b, err := BreakdownWorkbook(goldenpkg.BreakdownSample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +42,7 @@ func TestBreakdownWorkbook(t *testing.T) {
 		t.Errorf("C5 should be a number, is %v", typ)
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Created != "2025-03-20T00:00:00Z" || props.Title != breakdownSample().Title {
+	if err != nil || props.Created != "2025-03-20T00:00:00Z" || props.Title != goldenpkg.BreakdownSample().Title {
 		t.Errorf("doc props %+v (%v)", props, err)
 	}
 }

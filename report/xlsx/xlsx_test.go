@@ -3,8 +3,8 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"fmt"
+	goldenpkg "nianbao/report/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,7 +17,7 @@ import (
 	"nianbao/report"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and testdata workbooks")
+var update = goldenpkg.Update // the one -update flag of all tests
 
 // dump lists a workbook cell by cell: sheet!cell=value, sheet!cell==formula,
 // inputs (unlocked cells) marked, then merges, validations, protection,

@@ -16,18 +16,20 @@ import (
 )
 
 var (
-	update      = flag.Bool("update", false, "rewrite golden files")
+	// Update is the -update flag, for tests that rewrite other generated
+	// files (workbooks) under it.
+	Update      = flag.Bool("update", false, "rewrite golden files")
 	updateCount = flag.Bool("update-count", false, "with -update: also accept golden files of problems whose number of problems changed")
 )
 
 // Updating reports whether the test run rewrites golden files (-update).
-func Updating() bool { return *update }
+func Updating() bool { return *Update }
 
 // File compares got with the golden file at path, or rewrites it under
 // -update (creating its directory).
 func File(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if *Update {
 		write(t, path, got)
 		return
 	}
@@ -46,7 +48,7 @@ func File(t testing.TB, path string, got []byte) {
 func Problems(t testing.TB, path string, ps report.Problems) {
 	t.Helper()
 	got := Format(ps)
-	if *update {
+	if *Update {
 		if old, err := os.ReadFile(path); err == nil && !*updateCount {
 			if n, m := countLines(string(old)), countLines(got); n != m {
 				t.Fatalf("%s: %d problems before, %d now; not rewritten (add -update-count to accept a different number)", path, n, m)
@@ -103,5 +105,23 @@ func write(t testing.TB, path string, data []byte) {
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BreakdownSample is the merge breakdown both breakdown renderers (html,
+// xlsx) are tested on: one submitted unit whose name needs escaping, one
+// missing unit, and the total.
+func BreakdownSample() *report.Breakdown {
+	return &report.Breakdown{
+		Region: "测试市人民政府", Year: 2024, Title: "测试市人民政府2024年政府信息公开工作年度报告汇总单位明细",
+		Subject: "汇总", MetaDate: "2025-03-20", Summary: "共 2 个单位：已报送 1 个，未报送 1 个，有错误 0 个",
+		Columns: []string{"本年新收", "上年结转"},
+		Units: []report.BreakdownRow{
+			{Organ: "甲局<script>alert(1)</script>", Status: "已报送", File: "units/a&b.yaml", Included: true,
+				Counts: []int64{3, 1}, Values: []string{"3", "1"}, Shares: []string{"100.0%", "100.0%"}},
+			{Organ: "乙局", Status: "未报送", Counts: []int64{0, 0}, Values: []string{"—", "—"}, Shares: []string{"—", "—"}},
+		},
+		Total: report.BreakdownRow{Organ: "合计（测试市人民政府）", Included: true, Counts: []int64{3, 1},
+			Values: []string{"3", "1"}, Shares: []string{"100.0%", "100.0%"}},
 	}
 }
