@@ -55,7 +55,7 @@ type Problem struct {
 // String formats the problem as `文件:行:列: 路径: 严重程度[规则]: 说明`.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(Printable(p.File))
 	if p.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Pos.Line)
 		if p.Pos.Col > 0 {
@@ -64,10 +64,10 @@ func (p Problem) String() string {
 	}
 	b.WriteString(": ")
 	if p.Path != "" {
-		b.WriteString(p.Path)
+		b.WriteString(Printable(p.Path))
 		b.WriteString(": ")
 	}
-	fmt.Fprintf(&b, "%s[%s]: %s", p.Severity, p.Rule, p.Msg)
+	fmt.Fprintf(&b, "%s[%s]: %s", p.Severity, p.Rule, Printable(p.Msg))
 	return b.String()
 }
 

@@ -1,7 +1,9 @@
 // Package publish writes output files atomically: each file goes to a
 // temporary file in the same directory and is renamed into place, so a
 // reader never sees a half-written file; a file whose content is unchanged
-// is not touched, so rebuilding an unchanged site changes no file.
+// is not touched, so rebuilding an unchanged site changes no file. The
+// temporary files a killed run left behind are removed from every directory
+// a run writes to.
 package publish
 
 import (
@@ -9,11 +11,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sync"
 )
 
 // WriteFile writes data to path atomically. It reports whether the file
 // changed. Missing parent directories are created.
 func WriteFile(path string, data []byte) (changed bool, err error) {
+	sweep(filepath.Dir(path))
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
 		return false, nil
 	}
@@ -41,4 +46,25 @@ func WriteFile(path string, data []byte) (changed bool, err error) {
 		return false, fmt.Errorf("无法写入 %s：%w", path, err)
 	}
 	return true, nil
+}
+
+// tempName matches the temporary files WriteFile creates (os.CreateTemp
+// puts decimal digits in place of the *).
+var tempName = regexp.MustCompile(`^\..+\.tmp-[0-9]+$`)
+
+// swept holds a *sync.Once per directory: the first write into a directory
+// removes the temporary files of earlier, killed runs, and other writers
+// into it wait until that is done, so no live temporary file is removed.
+var swept sync.Map
+
+func sweep(dir string) {
+	once, _ := swept.LoadOrStore(filepath.Clean(dir), new(sync.Once))
+	once.(*sync.Once).Do(func() {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Type().IsRegular() && tempName.MatchString(e.Name()) {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	})
 }

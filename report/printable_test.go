@@ -1,0 +1,23 @@
+package report_test
+
+import (
+	"testing"
+
+	. "nianbao/report"
+)
+
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"示例县统计局":                 "示例县统计局",
+		"a\x1b[2Jb":              `a\u001B[2Jb`,
+		"名称\u202E局计统":            `名称\u202E局计统`,
+		"行\u2028分隔":              `行\u2028分隔`,
+		"tab\tnl\n":              `tab\u0009nl\u000A`,
+		"c1\u0085 \u2066x\u2069": `c1\u0085 \u2066x\u2069`,
+		"\uFFFE\uFFFF":           `\uFFFE\uFFFF`,
+	} {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
