@@ -12,10 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"nianbao/report"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -27,48 +24,6 @@ import (
 // MaxFileSize is the largest data file Load accepts (1 MiB). A real report is
 // a few kilobytes; anything larger is a mistake or an attack.
 const MaxFileSize = 1 << 20
-
-// Load reads the data file name from fsys and decodes it with Parse.
-// Only regular files are read (a FIFO or device named *.yaml would block
-// or never end), and at most MaxFileSize+1 bytes of them. Problems name the
-// file as name. Tests pass an fstest.MapFS; commands pass LoadFile's.
-func Load(fsys fs.FS, name string) (*report.Report, report.Problems) {
-	return load(fsys, name, name)
-}
-
-// LoadFile is Load for a path on disk, named as given in messages.
-func LoadFile(path string) (*report.Report, report.Problems) {
-	return load(os.DirFS(filepath.Dir(path)), filepath.Base(path), path)
-}
-
-func load(fsys fs.FS, name, shown string) (*report.Report, report.Problems) {
-	fail := func(format string, args ...any) (*report.Report, report.Problems) {
-		return nil, report.Problems{report.Problemf(shown, report.Pos{}, "", "S-1", format, args...)}
-	}
-	st, err := fs.Stat(fsys, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fail("文件不存在，请检查路径和文件名")
-	case errors.Is(err, fs.ErrPermission):
-		return fail("没有读取权限，请检查文件权限")
-	case err != nil:
-		return fail("无法打开文件：%v", err)
-	case st.IsDir():
-		return fail("这是一个目录，不是数据文件")
-	case !st.Mode().IsRegular():
-		return fail("这不是普通文件（是管道、设备或套接字），不能作为数据文件读取")
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fail("无法打开文件：%v", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return fail("读取文件失败：%v", err)
-	}
-	return Parse(shown, data)
-}
 
 // Parse decodes one report from YAML data; file names it in problems. It collects every problem it finds
 // rather than stopping at the first; the returned report.Report is nil only when the

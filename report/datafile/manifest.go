@@ -1,10 +1,7 @@
 package datafile
 
 import (
-	"errors"
-	"io"
 	"nianbao/report"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,31 +56,11 @@ var manifestKeys = []string{"organ", "year", "date", "text", "carry_over_note", 
 // LoadManifest reads and loads a merge manifest. It returns nil when the
 // manifest has errors; all of them are in report.Problems.
 func LoadManifest(path string) (*Manifest, report.Problems) {
-	data, ps := manifestRead(path)
+	data, ps := readPath(path)
 	if ps != nil {
 		return nil, ps
 	}
 	return ParseManifest(path, data)
-}
-
-func manifestRead(path string) ([]byte, report.Problems) {
-	f, err := os.Open(path)
-	if err != nil {
-		msg := "无法打开文件：" + err.Error()
-		if errors.Is(err, os.ErrNotExist) {
-			msg = "文件不存在，请检查路径和文件名"
-		}
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "%s", msg)}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "这是一个目录，不是文件")}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "读取文件失败：%v", err)}
-	}
-	return data, nil
 }
 
 // ParseManifest loads a manifest from data; file names it in messages and
@@ -180,7 +157,7 @@ func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 	}
 	path := manifestPath(l.file, name)
 	m.TextFile = path
-	data, ps := manifestRead(path)
+	data, ps := readPath(path)
 	if ps != nil {
 		l.add(v, "text", "S-1", "文字部分文件 %s 无法读取：%s", path, ps[0].Msg)
 		return
