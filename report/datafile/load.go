@@ -53,6 +53,10 @@ type loader struct {
 	file string
 	ps   report.Problems
 	top  report.Pos // where the top-level mapping starts: missing top-level keys point here
+	data []byte     // the source as decoded, for positions inside values
+	// bad holds value nodes already reported as part of a number split by
+	// a thousands separator ({amount: 75,394,432.52}); they are not read.
+	bad map[*yaml.Node]bool
 }
 
 func posOf(n *yaml.Node) report.Pos {
@@ -108,6 +112,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.addAt(report.Pos{}, "", "S-1", "文件为空。可用 `nianbao init --year 年度 --organ 机关名称` 生成一份完整的模板")
 		return nil
 	}
+	l.data = data
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -158,6 +163,14 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 	if f, ok := top["organ"]; ok {
 		r.Pos.Organ = posOf(f.val)
 		if s, ok := l.str(f.val, "organ"); ok {
+			if !l.identity(deref(f.val), "organ", "报告主体 organ", s) {
+				s = strings.Map(func(r rune) rune {
+					if invisible(r) {
+						return -1
+					}
+					return r
+				}, s)
+			}
 			if strings.TrimSpace(s) == "" {
 				l.add(f.val, "organ", "S-5", "报告主体 organ 为空，请填写机关全称，例如“示例市人民政府办公室”")
 			}
@@ -168,7 +181,7 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 	}
 	if f, ok := top["format_override_reason"]; ok {
 		if s, ok := l.str(f.val, "format_override_reason"); ok {
-			r.FormatOverrideReason = strings.TrimSpace(s)
+			r.FormatOverrideReason = strings.TrimSpace(l.cleanText(deref(f.val), "format_override_reason", s))
 		}
 	}
 	l.edition(top, r)
@@ -193,7 +206,7 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 	if f, ok := top["carry_over_note"]; ok {
 		r.Pos.CarryOverNote = posOf(f.val)
 		if s, ok := l.str(f.val, "carry_over_note"); ok {
-			r.CarryOverNote = strings.TrimSpace(s)
+			r.CarryOverNote = strings.TrimSpace(l.cleanText(deref(f.val), "carry_over_note", s))
 		}
 	}
 	if f, ok := top["text"]; ok {

@@ -84,7 +84,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps report.Problems) {
 	}
 	l.top = posOf(root)
 	if f, ok := top["organ"]; ok {
-		if s, ok := l.str(f.val, "organ"); ok {
+		if s, ok := l.str(f.val, "organ"); ok && l.identity(deref(f.val), "organ", "汇总报告主体 organ", s) {
 			m.Organ = strings.TrimSpace(s)
 			if m.Organ == "" {
 				l.add(deref(f.val), "organ", "S-5", "汇总报告主体 organ 为空，请填写本级政府全称，例如“示例市人民政府”")
@@ -116,7 +116,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps report.Problems) {
 	}{{"carry_over_note", &m.CarryOverNote}, {"format_override_reason", &m.FormatOverrideReason}} {
 		if f, ok := top[k.key]; ok {
 			if s, ok := l.str(f.val, k.key); ok {
-				*k.dst = strings.TrimSpace(s)
+				*k.dst = strings.TrimSpace(l.cleanText(deref(f.val), k.key, s))
 			}
 		}
 	}
@@ -147,7 +147,7 @@ func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 		return
 	}
 	name, ok := l.str(v, "text")
-	if !ok {
+	if !ok || !l.identity(v, "text", "文字部分文件名", name) {
 		return
 	}
 	name = strings.TrimSpace(name)
@@ -216,7 +216,7 @@ func (l *loader) manifestUnits(n *yaml.Node, m *Manifest) {
 			continue
 		}
 		s, ok := l.str(f.val, path+".organ")
-		if !ok {
+		if !ok || !l.identity(deref(f.val), path+".organ", "单位名称 organ", s) {
 			continue
 		}
 		u.Organ = strings.TrimSpace(s)
@@ -231,7 +231,7 @@ func (l *loader) manifestUnits(n *yaml.Node, m *Manifest) {
 		byOrgan[u.Organ] = deref(f.val).Line
 		if ff, ok := fs["file"]; ok {
 			name, ok := l.str(ff.val, path+".file")
-			if !ok {
+			if !ok || !l.identity(deref(ff.val), path+".file", "数据文件名 file", name) {
 				continue
 			}
 			if name = strings.TrimSpace(name); name != "" {

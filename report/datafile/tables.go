@@ -202,6 +202,9 @@ func (l *loader) appRow(n *yaml.Node, path, label string) report.AppRow {
 		}
 		return row
 	}
+	if !l.splitSeqNumbers(n, path, label) {
+		return row
+	}
 	if k := len(n.Content); k != 6 && k != 7 {
 		l.add(n, path, "S-6", "“%s”有 %d 个数，应为 6 个（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）或 7 个（再加总计）。请补齐，没有的填 0", label, k)
 		return row

@@ -46,7 +46,7 @@ func (l *loader) text(n *yaml.Node, r *report.Report) {
 			lead := v.Value[:len(v.Value)-len(strings.TrimLeft(v.Value, " \t\r\n"))]
 			t.BodyLine += strings.Count(lead, "\n")
 		}
-		t.Body = strings.TrimSpace(v.Value)
+		t.Body = strings.TrimSpace(l.cleanText(v, path, v.Value))
 		if t.Body == "" && s.Required {
 			l.add(v, path, "TX-6", "“%s”为空。这是条例第五十条要求的内容，请填写；确实没有的也应写明情况", s.Title)
 		}
