@@ -52,6 +52,13 @@ func (l *loader) syntaxError(data []byte, err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if p, zh, ok := truePos(data, pos.Line, msg); ok {
+		pos = p
+		if zh != "" {
+			l.addAt(pos, "", "S-1", "YAML 语法错误：%s", zh)
+			return
+		}
+	}
 	for _, t := range yamlMessages {
 		if strings.Contains(msg, t.en) {
 			l.addAt(pos, "", "S-1", "YAML 语法错误：%s", t.zh)
