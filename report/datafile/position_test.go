@@ -68,3 +68,25 @@ func TestSyntaxErrorPositions(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Escaped control characters in a text section are removed, each with a
+// TX-8 warning at the line and column of its escape.
+func TestTextControlsRemoved(t *testing.T) {
+	r, ps := LoadFile("testdata/text-escape-controls.yaml")
+	if r == nil || ps.HasErrors() {
+		t.Fatalf("%v", ps)
+	}
+	var got []string
+	for _, p := range ps {
+		if p.Rule == "TX-8" {
+			got = append(got, strconv.Itoa(p.Pos.Line)+":"+strconv.Itoa(p.Pos.Col)+" "+p.Msg[:strings.Index(p.Msg, "，")])
+		}
+	}
+	want := []string{"8:15 文字中有不可见的控制字符 U+001B 转义符", "8:24 文字中有不可见的控制字符 U+0000 空字符", "8:31 文字中有不可见的控制字符 U+2028 行分隔符"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if body := r.Text[0].Body; strings.ContainsAny(body, "\x1b\x00\u2028") {
+		t.Errorf("preface keeps control characters: %q", body)
+	}
+}

@@ -49,7 +49,7 @@ func (l *loader) active(n *yaml.Node, r *report.Report) {
 			path := "active." + row.Key
 			f, ok := rows[row.Key]
 			if !ok {
-				l.add(deref(n), path, "S-5", "缺少表二“%s”一行（%s）。没有的请各项填 0", row.Label, b.Caption)
+				l.addAt(r.Pos.Active, path, "S-5", "缺少表二“%s”一行（%s）：请在“active:”下补上一行 %s。没有的请各项填 0", row.Label, b.Caption, row.Key)
 				continue
 			}
 			colKeys := make([]string, 0, len(b.Cols)+1)
@@ -147,7 +147,7 @@ func (l *loader) requests(n *yaml.Node, r *report.Report) {
 		}
 		f, ok := fs[g]
 		if !ok {
-			l.add(deref(n), "requests."+g, "S-5", "缺少表三“%s”一组（%s）。没有的请各项填 [0, 0, 0, 0, 0, 0]", rows[ed.T3Index(g+"."+members[0])].Group, strings.Join(members, "、"))
+			l.addAt(r.Pos.Requests, "requests."+g, "S-5", "缺少表三“%s”一组：请在“requests:”下补上 %s:，其下各行（%s）没有的填 [0, 0, 0, 0, 0, 0]", rows[ed.T3Index(g+"."+members[0])].Group, g, strings.Join(members, "、"))
 			continue
 		}
 		v := deref(f.val)
@@ -170,7 +170,7 @@ func (l *loader) requests(n *yaml.Node, r *report.Report) {
 			}
 			f, ok = gf[k]
 			if !ok {
-				l.add(deref(fs[g].val), path, "S-5", "缺少表三“%s %s”一行。空白不等于 0：没有的请填 [0, 0, 0, 0, 0, 0]", row.Group, row.Label)
+				l.add(fs[g].key, path, "S-5", "缺少表三“%s %s”一行：请在“%s:”下补上 %s: [0, 0, 0, 0, 0, 0]（填实际数字）。空白不等于 0", row.Group, row.Label, g, k)
 				continue
 			}
 		} else {
@@ -179,7 +179,7 @@ func (l *loader) requests(n *yaml.Node, r *report.Report) {
 				if row.Kind == report.T3Total {
 					continue // optional: computed when absent
 				}
-				l.add(deref(n), path, "S-5", "缺少表三“%s”一行。空白不等于 0：没有的请填 [0, 0, 0, 0, 0, 0]", row.Label)
+				l.addAt(r.Pos.Requests, path, "S-5", "缺少表三“%s”一行：请在“requests:”下补上 %s: [0, 0, 0, 0, 0, 0]（填实际数字）。空白不等于 0", row.Label, row.ID)
 				continue
 			}
 			if ed == report.Ed2019 && row.ID == "other" && deref(f.val).Kind == yaml.MappingNode {
@@ -253,7 +253,7 @@ func (l *loader) appeals(n *yaml.Node, r *report.Report) {
 		path := "appeals." + g.Key
 		f, ok := fs[g.Key]
 		if !ok {
-			l.add(deref(n), path, "S-5", "缺少表四“%s”一组。没有案件的请各项填 0", g.Titled)
+			l.addAt(r.Pos.Appeals, path, "S-5", "缺少表四“%s”一组：请在“appeals:”下补上 %s:。没有案件的请各项填 0", g.Titled, g.Key)
 			continue
 		}
 		cs, ok := l.fields(f.val, path, "键值映射，例如 {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}", colKeys, nil)
@@ -295,7 +295,7 @@ func (l *loader) fees(n *yaml.Node, r *report.Report) {
 		path := "processing_fees." + ff.Key
 		f, ok := fs[ff.Key]
 		if !ok {
-			l.add(deref(n), path, "S-5", "缺少信息处理费的“%s”（%s）。没有的请填写 0", ff.Label, ff.Key)
+			l.addAt(r.Pos.Fees, path, "S-5", "缺少信息处理费的“%s”：请在“processing_fees:”下补上 %s:。没有的请填写 0", ff.Label, ff.Key)
 			continue
 		}
 		fee.Pos[i] = posOf(deref(f.val))
