@@ -112,6 +112,8 @@ var ruleCases = []struct {
 	{name: "TX-5-fail", base: "valid2021.yaml", prev: "prev2021.yaml", prevEdits: []golden.Edit{
 		{"主要问题：依申请公开答复文书不够规范，个别部门更新不及时。改进情况：制定答复文书范本，建立季度通报制度，督促各部门按时更新栏目内容。",
 			"一是政策解读形式较为单一；二是基层公开标准化水平有待提高。下一步将丰富解读形式，推进基层标准化建设，提升公开质量和实效。"}}, want: "TX-5", severity: Warning},
+	{name: "TX-8-warn-bidi-control", base: "valid2021.yaml", edits: []golden.Edit{
+		{"全年通过政府网站主动公开政府信息一千余条", "全年通过政府网站主动公开政府信息\u202e一千余条"}}, want: "TX-8", severity: Warning},
 	{name: "TX-7-fail-unknown", base: "valid2021.yaml", edits: []golden.Edit{
 		{"全年通过政府网站主动公开政府信息一千余条", "全年通过政府网站主动公开政府信息{{主动公开条数}}条，新收申请{{本年新收申清}}件"}}, want: "TX-7", severity: Error},
 	{name: "TX-7-warn-no-previous", base: "valid2021.yaml", edits: []golden.Edit{

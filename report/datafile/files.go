@@ -51,7 +51,7 @@ func FindDataFiles(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if IsDataFile(p) {
+			if IsDataFile(p) && listable(d) {
 				out = append(out, p)
 			}
 			return nil
@@ -62,6 +62,15 @@ func FindDataFiles(args []string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// listable reports whether a directory entry may be a data file: a
+// regular file, or a symbolic link (LoadFile reads a link only when it
+// stays inside the data directory). FIFOs, devices and sockets are never
+// listed, so a FIFO named 2023.yaml cannot block a directory scan.
+func listable(d fs.DirEntry) bool {
+	t := d.Type()
+	return t.IsRegular() || t&fs.ModeSymlink != 0
 }
 
 // LoadFiles loads each path.
@@ -95,7 +104,7 @@ func Siblings(paths []string) []Loaded {
 		}
 		for _, e := range entries {
 			full := filepath.Join(dir, e.Name())
-			if !e.IsDir() && IsDataFile(e.Name()) && !seen[filepath.Clean(full)] {
+			if listable(e) && IsDataFile(e.Name()) && !seen[filepath.Clean(full)] {
 				extra = append(extra, full)
 			}
 		}

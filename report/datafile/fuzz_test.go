@@ -21,6 +21,18 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	}
+	for _, s := range []string{
+		"year: 2024\norgan: \"a\\u202Eb\\e\"\n",
+		"requests:\n  received: [1,026, 0, 0, 0, 0]\n",
+		"active:\n  fees: {amount: 75,394,432.52}\n",
+		"a: 1\nb: [1, , 0, 0]\nc: 2\n",
+		"a: 1\nb: {x: [1, 2}\n",
+		"a: 1\nb: [1, 2,\n  , 3]\n",
+		"x: [\"\n",
+		"year: ２０２４\norgan: x\nactive: {licensing: {decisions: −1}}\n",
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, ps := Parse("fuzz.yaml", data)
 		for _, p := range ps {

@@ -1,10 +1,7 @@
 package datafile
 
 import (
-	"errors"
-	"io"
 	"nianbao/report"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,31 +56,11 @@ var manifestKeys = []string{"organ", "year", "date", "text", "carry_over_note", 
 // LoadManifest reads and loads a merge manifest. It returns nil when the
 // manifest has errors; all of them are in report.Problems.
 func LoadManifest(path string) (*Manifest, report.Problems) {
-	data, ps := manifestRead(path)
+	data, ps := readPath(path)
 	if ps != nil {
 		return nil, ps
 	}
 	return ParseManifest(path, data)
-}
-
-func manifestRead(path string) ([]byte, report.Problems) {
-	f, err := os.Open(path)
-	if err != nil {
-		msg := "无法打开文件：" + err.Error()
-		if errors.Is(err, os.ErrNotExist) {
-			msg = "文件不存在，请检查路径和文件名"
-		}
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "%s", msg)}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "这是一个目录，不是文件")}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, report.Problems{report.Problemf(path, report.Pos{}, "", "S-1", "读取文件失败：%v", err)}
-	}
-	return data, nil
 }
 
 // ParseManifest loads a manifest from data; file names it in messages and
@@ -107,7 +84,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps report.Problems) {
 	}
 	l.top = posOf(root)
 	if f, ok := top["organ"]; ok {
-		if s, ok := l.str(f.val, "organ"); ok {
+		if s, ok := l.str(f.val, "organ"); ok && l.identity(deref(f.val), "organ", "汇总报告主体 organ", s) {
 			m.Organ = strings.TrimSpace(s)
 			if m.Organ == "" {
 				l.add(deref(f.val), "organ", "S-5", "汇总报告主体 organ 为空，请填写本级政府全称，例如“示例市人民政府”")
@@ -139,7 +116,7 @@ func ParseManifest(file string, data []byte) (m *Manifest, ps report.Problems) {
 	}{{"carry_over_note", &m.CarryOverNote}, {"format_override_reason", &m.FormatOverrideReason}} {
 		if f, ok := top[k.key]; ok {
 			if s, ok := l.str(f.val, k.key); ok {
-				*k.dst = strings.TrimSpace(s)
+				*k.dst = strings.TrimSpace(l.cleanText(deref(f.val), k.key, s))
 			}
 		}
 	}
@@ -170,7 +147,7 @@ func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 		return
 	}
 	name, ok := l.str(v, "text")
-	if !ok {
+	if !ok || !l.identity(v, "text", "文字部分文件名", name) {
 		return
 	}
 	name = strings.TrimSpace(name)
@@ -180,7 +157,7 @@ func (l *loader) manifestText(n *yaml.Node, m *Manifest) {
 	}
 	path := manifestPath(l.file, name)
 	m.TextFile = path
-	data, ps := manifestRead(path)
+	data, ps := readPath(path)
 	if ps != nil {
 		l.add(v, "text", "S-1", "文字部分文件 %s 无法读取：%s", path, ps[0].Msg)
 		return
@@ -239,7 +216,7 @@ func (l *loader) manifestUnits(n *yaml.Node, m *Manifest) {
 			continue
 		}
 		s, ok := l.str(f.val, path+".organ")
-		if !ok {
+		if !ok || !l.identity(deref(f.val), path+".organ", "单位名称 organ", s) {
 			continue
 		}
 		u.Organ = strings.TrimSpace(s)
@@ -254,7 +231,7 @@ func (l *loader) manifestUnits(n *yaml.Node, m *Manifest) {
 		byOrgan[u.Organ] = deref(f.val).Line
 		if ff, ok := fs["file"]; ok {
 			name, ok := l.str(ff.val, path+".file")
-			if !ok {
+			if !ok || !l.identity(deref(ff.val), path+".file", "数据文件名 file", name) {
 				continue
 			}
 			if name = strings.TrimSpace(name); name != "" {

@@ -22,7 +22,7 @@ func (l *loader) workPlan(n *yaml.Node, r *report.Report) {
 	wp := &report.WorkPlan{Pos: r.Pos.WorkPlan}
 	if f, ok := fs["title"]; ok {
 		if s, ok := l.str(f.val, "work_plan.title"); ok {
-			wp.Title = strings.Trim(strings.TrimSpace(s), "《》")
+			wp.Title = strings.Trim(strings.TrimSpace(l.cleanText(deref(f.val), "work_plan.title", s)), "《》")
 		}
 	}
 	f, ok := fs["tasks"]
@@ -71,7 +71,7 @@ func (l *loader) task(n *yaml.Node, path string, no int) (report.Task, bool) {
 			wrongType[key] = true
 			return
 		}
-		*dst = strings.TrimSpace(v.Value)
+		*dst = strings.TrimSpace(l.cleanText(v, path+"."+key, v.Value))
 	}
 	text("item", &t.Item)
 	text("task", &t.Task)

@@ -368,7 +368,7 @@ func TestLoadManifestProblems(t *testing.T) {
 		{"unit not a mapping", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits:\n  - 甲局\n",
 			[]string{"m.manifest:5:5: units[0]: 错误[S-4]: 应为键值映射 {organ: 单位全称, file: 数据文件路径}，实际为文字“甲局”"}},
 		{"bad year and missing text file", "organ: 测试市人民政府\nyear: 二〇二四\ntext: nosuch.txt\nunits:\n  - {organ: 甲局}\n",
-			[]string{"m.manifest:2:7: year: 错误[S-4]: 应为阿拉伯数字", "m.manifest:3:7: text: 错误[S-1]: 文字部分文件 nosuch.txt 无法读取：文件不存在"}},
+			[]string{"m.manifest:2:7: year: 错误[S-9]: “二〇二四”：写成 2024（用阿拉伯数字）", "m.manifest:3:7: text: 错误[S-1]: 文字部分文件 nosuch.txt 无法读取：文件不存在"}},
 		{"empty units", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y, other: z}\nunits: []\n",
 			[]string{"m.manifest:4:8: units: 错误[S-5]: units 为空"}},
 		{"missing text section", "organ: 测试市人民政府\nyear: 2024\ntext: {overview: x, problems: y}\nunits:\n  - {organ: 甲局}\n",
