@@ -276,6 +276,11 @@ func TestMerge(t *testing.T) {
 				rewrite(t, filepath.Join(dir, "units/u001.yaml"), "year: 2024", "year: 2023")
 				return m
 			}},
+		{name: "region as a unit", merged: false, states: "s+s+s+", problem: "u002.yaml:7:8: scope: 错误[M-4]: 这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 ",
+			edit: func(dir, m string) string {
+				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "scope: organ", "scope: region")
+				return m
+			}},
 		{name: "organ does not match", merged: false, states: "s+s+s+", problem: "清单中的单位是“测试市第2局”，但其数据文件",
 			edit: func(dir, m string) string {
 				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "organ: 测试市第2局", "organ: 测试市第二局")
