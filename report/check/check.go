@@ -24,6 +24,7 @@ func Check(r, prev *report.Report, loadProblems report.Problems) report.Problems
 	c.table3()
 	c.table4()
 	c.fees()
+	c.date()
 	c.text()
 	c.checkPlaceholders()
 	c.workPlan()
@@ -188,6 +189,18 @@ func (c *checker) fees() {
 				"表三（六）2 有 %d 件申请因逾期未缴费不再处理，但“六、其他需要报告的事项”没有说明收费通知和信息处理费情况", unpaid)
 		}
 	}
+}
+
+// date warns when the report has no 落款日期 (TX-9): the report would end
+// without a date and its documents would carry 1 January of the next year.
+func (c *checker) date() {
+	r := c.r
+	if r.Date != "" || !c.ok("date") || r.Year == 0 {
+		return
+	}
+	c.add(r.Pos.Year, "date", "TX-9",
+		"没有填写落款日期（date）：报告末尾只印机关名称、不印日期，PDF 和 Excel 的文档日期按 %d年1月1日。请在 year 下面加一行落款日期，如 date: %d-01-20（按实际日期填写）",
+		r.Year+1, r.Year+1)
 }
 
 func (c *checker) crossYear() {

@@ -106,7 +106,7 @@ func TestAggregateProperty(t *testing.T) {
 			ed, year = Ed2019, 2020
 		}
 		units := randomUnits(rng, ed, year, 1+rng.IntN(12))
-		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Text: testRegionText}, units)
+		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Date: fmt.Sprintf("%d-03-20", year+1), Text: testRegionText}, units)
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
