@@ -48,7 +48,9 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -196,8 +198,20 @@ type Series struct {
 }
 
 // Build turns a checked report into its render model. history holds the
-// same organ's earlier reports (any order; used for the trend chart).
+// same organ's earlier reports (any order; used for the trend chart). A
+// text section that would exceed MaxExpandedText characters once expanded
+// (rule S-11, which Check reports) keeps its placeholders as typed; use
+// BuildDoc to refuse such a report.
 func Build(r *Report, history []*Report) *Doc {
+	d, _ := BuildDoc(r, history)
+	return d
+}
+
+// BuildDoc is Build that refuses a report whose text sections would be too
+// long once their placeholders are expanded (rule S-11): the error names
+// the file, line and field. The Doc is returned either way, with such
+// sections unexpanded, so the expanded text is never made.
+func BuildDoc(r *Report, history []*Report) (*Doc, error) {
 	d := &Doc{
 		Organ: r.Organ, Year: r.Year, Edition: r.Edition, Notice: r.Edition.Notice(), Scope: r.Scope, Source: r.File, OrganLine: r.Pos.Organ.Line,
 		Title:    fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Organ, r.Year),
@@ -214,8 +228,12 @@ func Build(r *Report, history []*Report) *Doc {
 		d.DateCN = fmt.Sprintf("%d年%d月%d日", y, m, day)
 	}
 	prev := Previous(r, history)
+	tooLong := ExpansionProblems(r, prev)
 	para := func(key string) []Para {
 		ps := paragraphs(r.TextOf(key))
+		if slices.ContainsFunc(tooLong, func(p Problem) bool { return p.Path == "text."+key }) {
+			return ps
+		}
 		for i := range ps {
 			ps[i].Text = expandPlaceholders(ps[i].Text, r, prev)
 		}
@@ -250,7 +268,14 @@ func Build(r *Report, history []*Report) *Doc {
 	d.Charts = charts(r, history)
 	placeSections(d.Sections[:])
 	placeSections(d.Appendices)
-	return d
+	if len(tooLong) > 0 {
+		msgs := make([]string, len(tooLong))
+		for i, p := range tooLong {
+			msgs[i] = p.String()
+		}
+		return d, errors.New(strings.Join(msgs, "\n"))
+	}
+	return d, nil
 }
 
 // parasMention reports whether any paragraph contains word.

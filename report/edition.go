@@ -311,3 +311,24 @@ func T3Label(row T3Row) string {
 	}
 	return row.Label
 }
+
+// Labels returns the statutory text of edition e as printed: the six
+// section headings and the headings, row labels and notes of tables 二,
+// 三 and 四 (figures left out). A font that lacks any character of it
+// cannot print a report of the edition (rule PDF-2).
+func (e Edition) Labels() []string {
+	r := &Report{Edition: e, Requests: make([]AppRow, len(e.Table3())), Active: make([]Cell, len(e.Table2Cells()))}
+	out := append([]string{}, SectionHeadings[:]...)
+	for _, g := range []*Grid{table2Grid(r), table3Grid(r), table4Grid(r)} {
+		for _, rows := range [][][]GridCell{g.Head, g.Body} {
+			for _, row := range rows {
+				for _, c := range row {
+					if c.Kind != CellNumber {
+						out = append(out, c.Text)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

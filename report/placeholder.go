@@ -183,6 +183,60 @@ func Previous(r *Report, history []*Report) *Report {
 	return nil
 }
 
+// MaxExpandedText is the most characters a text section (text.preface,
+// text.overview, …) may hold once its placeholders are expanded: far above
+// any real report (a long one has a few thousand), low enough that a few
+// kilobytes of {{机关}} cannot make a build write gigabytes (rule S-11).
+const MaxExpandedText = 200_000
+
+// ExpandedSize returns how many characters s will have once its
+// placeholders are expanded, and how many references it holds, without
+// building the expanded text.
+func ExpandedSize(s string, r, prev *Report) (chars, refs int) {
+	chars = utf8.RuneCountInString(s)
+	sizes := map[[2]string]int{} // name, suffix → characters of its value; values depend only on these
+	for _, ref := range FindPlaceholders(s) {
+		key := [2]string{ref.Name, ref.Suffix}
+		n, seen := sizes[key]
+		if !seen {
+			n = -1
+			if v, ok := placeholderValue(ref, r, prev); ok {
+				n = utf8.RuneCountInString(v)
+			}
+			sizes[key] = n
+		}
+		if n < 0 {
+			continue
+		}
+		refs++
+		chars += n - utf8.RuneCountInString(s[ref.Start:ref.End])
+	}
+	return chars, refs
+}
+
+// ExpansionProblems reports, as rule S-11, every text section of r that
+// would hold more than MaxExpandedText characters once its placeholders
+// are expanded (prev is the previous year's report or nil). Check reports
+// them; BuildDoc refuses such a report and Build leaves such a section's
+// placeholders unexpanded, so the huge text is never made.
+func ExpansionProblems(r, prev *Report) Problems {
+	var ps Problems
+	for i, sec := range TextSections {
+		t := r.Text[i]
+		if len(t.Body) == 0 {
+			continue
+		}
+		n, refs := ExpandedSize(t.Body, r, prev)
+		if n <= MaxExpandedText {
+			continue
+		}
+		ps = append(ps, Problemf(r.File, t.Pos, "text."+sec.Key, "S-11",
+			"“%s”展开占位符后将有 %d 字，超过每个文字部分 %d 字的上限（其中 %d 个占位符，如 {{机关}} 每处都换成完整的机关名称）。请直接写出文字、减少占位符，或缩短该部分",
+			sec.Title, n, MaxExpandedText, refs))
+	}
+	return ps
+}
+
 // expandPlaceholders replaces every known reference in s. Unknown names are
 // left as typed (Check reports them, and Build only runs on clean reports).
 func expandPlaceholders(s string, r, prev *Report) string {

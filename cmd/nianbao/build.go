@@ -70,7 +70,12 @@ func runBuild(e *env, args []string) error {
 			continue
 		}
 		history := datafile.History(t, pool)
-		doc := report.Build(t.Report, history)
+		doc, err := report.BuildDoc(t.Report, history)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%v\n%s: 未生成报告\n", err, t.Path)
+			failed++
+			continue
+		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
 		dir := filepath.Join(*out, site.Subdir(paths, t.Path))
 		key := filepath.Join(dir, base)

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
+	"slices"
 
 	"nianbao/report"
+	"nianbao/report/pdf"
 )
 
 var checkCmd = &command{
@@ -38,6 +40,7 @@ func runCheck(e *env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	strict := fs.Bool("strict", false, "")
 	asJSON := fs.Bool("json", false, "")
+	fonts := fontFlags(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -52,8 +55,19 @@ func runCheck(e *env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("在 %v 中没有找到 .yaml 数据文件", paths)
 	}
+	opts, err := fonts()
+	if err != nil {
+		return err
+	}
 	targets := datafile.LoadFiles(files)
-	ps := check.CheckSet(targets, datafile.Siblings(files))
+	siblings := datafile.Siblings(files)
+	ps := check.CheckSet(targets, siblings)
+	pdfPs, err := checkPDF(targets, append(append([]datafile.Loaded{}, targets...), siblings...), ps, opts)
+	if err != nil {
+		return err
+	}
+	ps = append(ps, pdfPs...)
+	ps.Sort()
 	if *strict {
 		for i := range ps {
 			if ps[i].Severity == report.Warning {
@@ -88,4 +102,39 @@ func runCheck(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// checkPDF finds what `build` would find when it prints each target
+// without errors as PDF with opts: characters the fonts lack and text that
+// cannot be printed (PDF-1, with their lines), and fonts unsuitable for
+// any report (PDF-2, once per font and edition). Targets with errors are
+// not built, so they are not checked.
+func checkPDF(targets, pool []datafile.Loaded, ps report.Problems, opts pdf.Options) (report.Problems, error) {
+	var out report.Problems
+	seen := map[string]bool{}
+	for _, t := range targets {
+		if t.Report == nil || slices.ContainsFunc(ps, func(p report.Problem) bool {
+			return p.Severity == report.Error && p.File == t.Path
+		}) {
+			continue
+		}
+		doc, err := report.BuildDoc(t.Report, datafile.History(t, pool))
+		if err != nil {
+			continue // reported by check (S-11)
+		}
+		found, err := pdf.Check(doc, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range found {
+			if p.Rule == "PDF-2" {
+				if seen[p.String()] {
+					continue
+				}
+				seen[p.String()] = true
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

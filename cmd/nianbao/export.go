@@ -44,8 +44,13 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: 有读不出的值，未导出。请先改正上面的错误（nianbao check %s）\n", paths[0], paths[0])
 		return exitCode(1)
 	}
+	doc, err := report.BuildDoc(r, nil)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n%s: 未导出\n", err, paths[0])
+		return exitCode(1)
+	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, report.Build(r, nil), xlsx.Options{Report: r}); err != nil {
+	if err := xlsx.Write(&buf, doc, xlsx.Options{Report: r}); err != nil {
 		return err
 	}
 	if _, err := publish.WriteFile(*out, buf.Bytes()); err != nil {

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"sync"
 
 	"nianbao/report"
@@ -92,31 +92,7 @@ var pdfFormat = &outputFormat{
 	name:    "pdf",
 	summary: "PDF 公文版：{文件名}.pdf（A4，宋体，法定表格，页码，书签，附图解）；--font-body、--font-title、--font-bold 指定本单位的 .ttf 字体（如仿宋_GB2312、方正小标宋、黑体）",
 	flags: func(fs *flag.FlagSet) renderFunc {
-		body := fs.String("font-body", "", "")
-		title := fs.String("font-title", "", "")
-		bold := fs.String("font-bold", "", "")
-		// Fonts are read and parsed once per build, on first use.
-		load := sync.OnceValues(func() (pdf.Options, error) {
-			var o pdf.Options
-			for _, f := range []struct {
-				flag, path string
-				dst        **pdf.Font
-			}{{"--font-body", *body, &o.Body}, {"--font-title", *title, &o.Title}, {"--font-bold", *bold, &o.Bold}} {
-				if f.path == "" {
-					continue
-				}
-				data, err := os.ReadFile(f.path)
-				if err != nil {
-					return o, fmt.Errorf("%s：无法读取字体文件 %s：%v", f.flag, f.path, err)
-				}
-				font, err := pdf.ParseFont(f.path, data)
-				if err != nil {
-					return o, fmt.Errorf("%s：%v", f.flag, err)
-				}
-				*f.dst = font
-			}
-			return o, nil
-		})
+		load := fontFlags(fs)
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			opts, err := load()
 			if err != nil {
@@ -125,6 +101,10 @@ var pdfFormat = &outputFormat{
 			opts.NoCharts = in.NoCharts
 			var b bytes.Buffer
 			warnings, err := pdf.Write(&b, in.Doc, opts)
+			var unfit *pdf.UnsuitableFontError
+			if errors.As(err, &unfit) {
+				return nil, warnings, setupError{err}
+			}
 			if err != nil {
 				return nil, warnings, err
 			}
@@ -147,6 +127,33 @@ var xlsxFormat = &outputFormat{
 			return []namedFile{{Name: "{base}.xlsx", Data: buf.Bytes()}}, nil, nil
 		}
 	},
+}
+
+// fontFlags registers --font-body, --font-title and --font-bold on fs (for
+// build and check alike) and returns a function that reads and parses the
+// given fonts once, on first use, through pdf.LoadFontFile; a nil font in
+// the options means the embedded one.
+func fontFlags(fs *flag.FlagSet) func() (pdf.Options, error) {
+	body := fs.String("font-body", "", "")
+	title := fs.String("font-title", "", "")
+	bold := fs.String("font-bold", "", "")
+	return sync.OnceValues(func() (pdf.Options, error) {
+		var o pdf.Options
+		for _, f := range []struct {
+			flag, path string
+			dst        **pdf.Font
+		}{{"--font-body", *body, &o.Body}, {"--font-title", *title, &o.Title}, {"--font-bold", *bold, &o.Bold}} {
+			if f.path == "" {
+				continue
+			}
+			font, err := pdf.LoadFontFile(f.path)
+			if err != nil {
+				return o, fmt.Errorf("%s：%v", f.flag, err)
+			}
+			*f.dst = font
+		}
+		return o, nil
+	})
 }
 
 // setupError is a render error caused by the command's options (an unusable

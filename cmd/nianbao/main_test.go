@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"nianbao/report/pdf"
 )
 
 func TestMain(m *testing.M) {
@@ -45,8 +47,29 @@ func TestScripts(t *testing.T) {
 // testscript's own, so that no script runs a Unix tool (sed, cat) and the
 // scripts run on Windows too.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"replace": replaceCmd,
-	"cat":     catCmd,
+	"replace":    replaceCmd,
+	"cat":        catCmd,
+	"subsetfont": subsetFontCmd,
+}
+
+// subsetFontCmd: subsetfont FILE CHARS writes a TrueType font cut from the
+// embedded body font without the characters of CHARS, standing in for an
+// office's incomplete font.
+func subsetFontCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: subsetfont FILE CHARS")
+	}
+	reg, _, err := pdf.DefaultFonts()
+	ts.Check(err)
+	var keep []rune
+	for r := rune(0x20); r < 0xFFFF; r++ {
+		if reg.Has(r) && !strings.ContainsRune(args[1], r) {
+			keep = append(keep, r)
+		}
+	}
+	data, err := reg.Subset(keep)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 }
 
 // replaceCmd: replace [-once] FILE OLD NEW [OLD NEW]...

@@ -18,18 +18,21 @@ import (
 var ruleID = regexp.MustCompile(`^(S|T[0-9]|X|M|F|TX|WP|PDF|XL|IN|D)-[0-9]+$`)
 
 // TestEveryEmittedRuleRegistered scans every non-test Go file of the
-// module for string literals shaped like a rule ID and requires each to
-// be in report.Rules, so `nianbao rules` lists every ID any command can
-// print. It also requires every registered rule to be emitted somewhere.
+// module (every package: report/..., cmd/..., and any added later) for
+// string literals shaped like a rule ID and requires each to be in
+// report.Rules, so `nianbao rules` lists every ID any command can print,
+// including the PDF renderer's, the importers' and the merge's. It also
+// requires every registered rule to be emitted somewhere.
 func TestEveryEmittedRuleRegistered(t *testing.T) {
 	emitted := map[string]string{} // ID → first file
+	dirs := map[string]bool{}      // package directories scanned
 	fset := token.NewFileSet()
-	for _, root := range []string{"../../report", "../../cmd"} {
+	for _, root := range []string{"../.."} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && d.Name() == "testdata" {
+			if d.IsDir() && path != root && (d.Name() == "testdata" || d.Name() == "vendor" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) {
 				return filepath.SkipDir
 			}
 			if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
@@ -39,6 +42,7 @@ func TestEveryEmittedRuleRegistered(t *testing.T) {
 			if err != nil {
 				return err
 			}
+			dirs[filepath.ToSlash(filepath.Dir(path))] = true
 			ast.Inspect(f, func(n ast.Node) bool {
 				lit, ok := n.(*ast.BasicLit)
 				if !ok || lit.Kind != token.STRING {
@@ -76,6 +80,12 @@ func TestEveryEmittedRuleRegistered(t *testing.T) {
 	for id := range registered {
 		if _, ok := emitted[id]; !ok {
 			t.Errorf("rule %s is registered but no code emits it", id)
+		}
+	}
+	// The packages that emit rule IDs must be among those scanned.
+	for _, dir := range []string{"report", "report/check", "report/datafile", "report/merge", "report/pdf", "report/xlsx", "cmd/nianbao"} {
+		if !dirs["../../"+dir] {
+			t.Errorf("the scan did not read package %s", dir)
 		}
 	}
 	if len(emitted) < 30 {

@@ -275,6 +275,13 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 				res.Problems = append(res.Problems, mergeProblem(m.File, mu.Pos, "", "M-3",
 					"“%s”的数据文件 %s 是 %d 年度的报告，本次汇总 %d 年度：不能把两个年度混在一起汇总", mu.Organ, l.Path, r.Year, m.Year))
 			}
+			if r.Scope == report.ScopeRegion {
+				// A roll-up already holds its units' figures: summing it
+				// with them (or in a roll-up of roll-ups) counts them twice.
+				res.Problems = append(res.Problems, mergeProblem(l.Path, r.Pos.Scope, "scope", "M-4",
+					"这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 %s 中的“%s”）：其中的数字已包含下级单位，会被重复计算。请在清单中改为该机关本身的报告（scope: organ），或把该汇总报告的各单位直接列入清单",
+					where(m.File, mu.Pos), mu.Organ))
+			}
 		}
 		if st.Errors > 0 || l.Report == nil {
 			st.State = report.UnitInvalid
@@ -322,7 +329,15 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 	return res
 }
 
-// mergeProblem makes a problem of merge rule id (M-1, M-2, M-3 in Rules).
+// where is file:line, or the file when pos has no line.
+func where(file string, pos report.Pos) string {
+	if pos.Line > 0 {
+		return fmt.Sprintf("%s:%d", file, pos.Line)
+	}
+	return file
+}
+
+// mergeProblem makes a problem of merge rule id (M-1 … M-4 in Rules).
 func mergeProblem(file string, pos report.Pos, path, id, format string, args ...any) report.Problem {
 	return report.Problemf(file, pos, path, id, format, args...)
 }

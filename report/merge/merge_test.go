@@ -106,7 +106,7 @@ func TestAggregateProperty(t *testing.T) {
 			ed, year = Ed2019, 2020
 		}
 		units := randomUnits(rng, ed, year, 1+rng.IntN(12))
-		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Text: testRegionText}, units)
+		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Date: fmt.Sprintf("%d-03-20", year+1), Text: testRegionText}, units)
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
@@ -274,6 +274,11 @@ func TestMerge(t *testing.T) {
 		{name: "mixed years", merged: false, states: "s+s+s+", problem: "是 2023 年度的报告，本次汇总 2024 年度",
 			edit: func(dir, m string) string {
 				rewrite(t, filepath.Join(dir, "units/u001.yaml"), "year: 2024", "year: 2023")
+				return m
+			}},
+		{name: "region as a unit", merged: false, states: "s+s+s+", problem: "u002.yaml:7:8: scope: 错误[M-4]: 这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 ",
+			edit: func(dir, m string) string {
+				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "scope: organ", "scope: region")
 				return m
 			}},
 		{name: "organ does not match", merged: false, states: "s+s+s+", problem: "清单中的单位是“测试市第2局”，但其数据文件",

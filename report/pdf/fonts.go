@@ -25,6 +25,7 @@ import (
 // A Font is immutable after ParseFont and safe for concurrent use.
 type Font struct {
 	Name   string // file name (or the embedded name), for messages
+	File   string // the path it was loaded from (LoadFontFile), "" for embedded or in-memory fonts
 	Family string // family name from the font's name table, "" if none
 
 	psName     string // PostScript name (name ID 6), "" if none
@@ -287,6 +288,9 @@ func (f *Font) pdfName() string {
 	}
 	return cmp.Or(b.String(), "Font")
 }
+
+// file names the font's file in a problem: its path, else its name.
+func (f *Font) file() string { return cmp.Or(f.File, f.Name) }
 
 // label is how messages name the font.
 func (f *Font) label() string {

@@ -16,6 +16,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -62,7 +63,9 @@ const (
 
 // Write renders d as PDF to w. It returns warnings (rule PDF-1: characters
 // the fonts cannot print, replaced by a visible mark) and an error only if
-// the PDF could not be made.
+// the PDF could not be made: a font that lacks characters every report
+// needs gives an *UnsuitableFontError (rule PDF-2) before anything is laid
+// out.
 func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem, err error) {
 	// fpdf panics on some inputs (e.g. a damaged glyph in a user's font);
 	// a build must report that, not crash.
@@ -71,50 +74,10 @@ func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem,
 			err = fmt.Errorf("PDF 生成出错（%v）：如果用 --font-body/--font-title/--font-bold 指定了字体，请换用其他 .ttf 字体后重试", r)
 		}
 	}()
-	if opts.Body == nil || opts.Title == nil || opts.Bold == nil {
-		reg, bold, err := DefaultFonts()
-		if err != nil {
-			return nil, err
-		}
-		if opts.Body == nil {
-			opts.Body = reg
-		}
-		if opts.Title == nil {
-			opts.Title = bold
-		}
-		if opts.Bold == nil {
-			opts.Bold = bold
-		}
+	wr, doc, z, order, err := setup(d, opts)
+	if err != nil {
+		return nil, err
 	}
-	faces := map[*Font]*face{}
-	var order []*face
-	faceOf := func(f *Font) *face {
-		if fc, ok := faces[f]; ok {
-			return fc
-		}
-		name := f.pdfName()
-		for i := 2; slices.ContainsFunc(order, func(o *face) bool { return strings.EqualFold(o.family, name) }); i++ {
-			name = fmt.Sprintf("%s-%d", f.pdfName(), i)
-		}
-		fc := newFace(f, name)
-		faces[f] = fc
-		order = append(order, fc)
-		return fc
-	}
-	wr := &writer{body: faceOf(opts.Body), bold: faceOf(opts.Bold), title: faceOf(opts.Title)}
-	z := &sanitizer{file: d.Source, seen: map[string]bool{}}
-	charts := d.Charts
-	if opts.NoCharts {
-		charts = nil
-	}
-	doc := prepare(d, charts, z, wr.body, wr.bold, wr.title)
-	wr.dash = z.fixed(wr.body, "—")
-	if wr.dash == "□" || wr.dash == "?" || wr.dash == "" {
-		wr.dash = "-"
-	}
-	z.fixed(wr.body, fixedBody)
-	wr.appendix = z.fixed(wr.bold, appendixHeading)
-	wr.unitPrefix = z.fixed(wr.body, "单位：")
 
 	p := fpdf.New("P", "mm", "A4", "")
 	wr.p = p
@@ -365,4 +328,88 @@ func (w *writer) signature(organ, date string) {
 	}
 	w.p.Text(max(ox, mLeft), w.y+pitch/2+0.37*em, organ)
 	w.y += pitch
+}
+
+// UnsuitableFontError is Write's error for fonts that lack digits, ASCII
+// letters or characters of the statutory labels (rule PDF-2): no report can
+// be printed with them. Problems has one PDF-2 error per such font.
+type UnsuitableFontError struct{ Problems report.Problems }
+
+func (e *UnsuitableFontError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.String()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Check reports what Write would find in d with opts, without laying
+// anything out: PDF-1 warnings for characters the fonts cannot print (with
+// their lines) and PDF-2 errors for unsuitable fonts. The error is only
+// for embedded fonts that cannot be read.
+func Check(d *report.Doc, opts Options) (report.Problems, error) {
+	_, _, z, _, err := setup(d, opts)
+	var unfit *UnsuitableFontError
+	if errors.As(err, &unfit) {
+		return unfit.Problems, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return z.problems, nil
+}
+
+// setup resolves the fonts (nil: the embedded ones), refuses unsuitable
+// fonts, and returns the writer with its faces, the sanitized copy of d to
+// lay out, the sanitizer holding the PDF-1 warnings, and the faces in the
+// order they are embedded.
+func setup(d *report.Doc, opts Options) (*writer, *report.Doc, *sanitizer, []*face, error) {
+	if opts.Body == nil || opts.Title == nil || opts.Bold == nil {
+		reg, bold, err := DefaultFonts()
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		if opts.Body == nil {
+			opts.Body = reg
+		}
+		if opts.Title == nil {
+			opts.Title = bold
+		}
+		if opts.Bold == nil {
+			opts.Bold = bold
+		}
+	}
+	if ps := unsuitable(d, opts.Body, opts.Title, opts.Bold); len(ps) > 0 {
+		return nil, nil, nil, nil, &UnsuitableFontError{ps}
+	}
+	faces := map[*Font]*face{}
+	var order []*face
+	faceOf := func(f *Font) *face {
+		if fc, ok := faces[f]; ok {
+			return fc
+		}
+		name := f.pdfName()
+		for i := 2; slices.ContainsFunc(order, func(o *face) bool { return strings.EqualFold(o.family, name) }); i++ {
+			name = fmt.Sprintf("%s-%d", f.pdfName(), i)
+		}
+		fc := newFace(f, name)
+		faces[f] = fc
+		order = append(order, fc)
+		return fc
+	}
+	wr := &writer{body: faceOf(opts.Body), bold: faceOf(opts.Bold), title: faceOf(opts.Title)}
+	z := &sanitizer{file: d.Source, seen: map[string]bool{}}
+	charts := d.Charts
+	if opts.NoCharts {
+		charts = nil
+	}
+	doc := prepare(d, charts, z, wr.body, wr.bold, wr.title)
+	wr.dash = z.fixed(wr.body, "—")
+	if wr.dash == "□" || wr.dash == "?" || wr.dash == "" {
+		wr.dash = "-"
+	}
+	z.fixed(wr.body, fixedBody)
+	wr.appendix = z.fixed(wr.bold, appendixHeading)
+	wr.unitPrefix = z.fixed(wr.body, "单位：")
+	return wr, doc, z, order, nil
 }

@@ -374,7 +374,10 @@ func (w *writer) trend(o *organ) error {
 
 func (w *writer) report(sr *siteReport, downloads []Download) error {
 	r := sr.loaded.Report
-	doc := report.Build(r, sr.history)
+	doc, err := report.BuildDoc(r, sr.history)
+	if err != nil {
+		return fmt.Errorf("%s: 未生成：%w", sr.loaded.Path, err)
+	}
 	base := yearBase(sr)
 	dir := sr.organ.slug + "/"
 	var links []html.Link
