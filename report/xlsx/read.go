@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xuri/nfp"
 
 	"nianbao/report"
 	"nianbao/report/zipguard"
@@ -109,12 +109,7 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 	return r, x.ps
 }
 
-func clip(s string) string {
-	if utf8.RuneCountInString(s) > 20 {
-		return string([]rune(s)[:20]) + "…"
-	}
-	return s
-}
+func clip(s string) string { return report.Clip(s, 20) }
 
 // raw is what a cell holds, as stored.
 type raw struct {
@@ -530,42 +525,31 @@ func (x *reader) formatDecimals(f *field) int {
 	return builtinDecimals[id]
 }
 
-// codeDecimals counts the fixed decimals of a number format code such as
-// "0.0000" or "#,##0.00;[Red]-#,##0.00"; date, percent and scientific
-// formats count as 0.
+// codeDecimals counts the fixed decimals (0 placeholders after the point)
+// of a number format code such as "0.0000" or "#,##0.00;[Red]-#,##0.00",
+// parsed as excelize parses it; date, percent, scientific, fraction and
+// text formats count as 0.
 func codeDecimals(code string) int {
-	sec, _, _ := strings.Cut(code, ";")
-	// Drop quoted text and bracketed colours/conditions.
-	var b strings.Builder
-	inQuote, inBracket := false, false
-	for _, r := range sec {
-		switch {
-		case r == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case r == '[':
-			inBracket = true
-		case r == ']':
-			inBracket = false
-		case inBracket:
+	p := nfp.NumberFormatParser()
+	secs := p.Parse(code)
+	if len(secs) == 0 {
+		return 0
+	}
+	n, point := 0, false
+	for _, t := range secs[0].Items {
+		switch t.TType {
+		case nfp.TokenTypePercent, nfp.TokenTypeExponential, nfp.TokenTypeDateTimes, nfp.TokenTypeElapsedDateTimes,
+			nfp.TokenTypeTextPlaceHolder, nfp.TokenTypeFraction, nfp.TokenTypeDenominator:
+			return 0
+		case nfp.TokenTypeDecimalPoint:
+			point = true
+		case nfp.TokenTypeZeroPlaceHolder:
+			if point {
+				n += len(t.TValue)
+			}
 		default:
-			b.WriteRune(r)
+			point = false
 		}
-	}
-	s := b.String()
-	if strings.ContainsAny(s, "%eEyYmMdDhHsS/@") {
-		return 0
-	}
-	_, frac, ok := strings.Cut(s, ".")
-	if !ok {
-		return 0
-	}
-	n := 0
-	for _, r := range frac {
-		if r != '0' {
-			break
-		}
-		n++
 	}
 	return min(n, 10)
 }

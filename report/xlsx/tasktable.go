@@ -15,9 +15,11 @@ package xlsx
 // before excelize opens it, with excelize's unzip limits set.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -267,13 +269,8 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 	var cur *group
 	var groups []*group
 	addUnique := func(list []string, v string) []string {
-		if v == "" {
+		if v == "" || slices.Contains(list, v) {
 			return list
-		}
-		for _, x := range list {
-			if x == v {
-				return list
-			}
 		}
 		return append(list, v)
 	}
@@ -299,7 +296,7 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 		}
 		if task == "" {
 			// A section row (一、加强政府信息公开…) or a row without a task.
-			if item != "" && (sectionRE.MatchString(item) || len(all) == 1 || allSame(all)) {
+			if item != "" && (sectionRE.MatchString(item) || len(slices.Compact(all)) == 1) {
 				cur = nil
 				continue
 			}
@@ -335,7 +332,7 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 				Msg: fmt.Sprintf("事项“%s”的各行完成时限不同（%s），已合并为一项；如需分别跟踪，请拆分", taskName(t), strings.Join(g.dl, "、"))})
 		}
 		switch {
-		case len(g.status) == 1 && hasString(report.TaskStatuses, g.status[0]):
+		case len(g.status) == 1 && slices.Contains(report.TaskStatuses, g.status[0]):
 			t.Status = g.status[0]
 		case len(g.status) > 0:
 			res.Notes = append(res.Notes, TaskNote{Cell: where, Warning: true,
@@ -363,31 +360,4 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 	return res, nil
 }
 
-func allSame(vs []string) bool {
-	for _, v := range vs {
-		if v != vs[0] {
-			return false
-		}
-	}
-	return true
-}
-
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func taskName(t report.Task) string {
-	r := []rune(t.Item)
-	if len(r) == 0 {
-		r = []rune(t.Task)
-	}
-	if len(r) > 20 {
-		return string(r[:20]) + "…"
-	}
-	return string(r)
-}
+func taskName(t report.Task) string { return clip(cmp.Or(t.Item, t.Task)) }

@@ -144,9 +144,16 @@ func border() []excelize.Border {
 	return b
 }
 
+// style registers a cell style; its font defaults to 宋体 11 points.
 func (w *writer) style(s *excelize.Style) int {
 	if s.Font == nil {
-		s.Font = &excelize.Font{Family: fontName, Size: 11}
+		s.Font = &excelize.Font{}
+	}
+	if s.Font.Family == "" {
+		s.Font.Family = fontName
+	}
+	if s.Font.Size == 0 {
+		s.Font.Size = 11
 	}
 	id, err := w.f.NewStyle(s)
 	w.check(err)
@@ -163,15 +170,15 @@ var (
 func (w *writer) styles() {
 	w.check(w.f.SetDefaultFont(fontName))
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Bold: true},
+	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Size: 14, Bold: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	w.st.info = w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	w.st.head = w.style(&excelize.Style{Border: border(), Fill: fillHead, Alignment: center,
-		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+		Font: &excelize.Font{Bold: true}})
 	w.st.label = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
 	w.st.labelCenter = w.style(&excelize.Style{Border: border(), Alignment: center})
 	w.st.note = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true},
-		Font: &excelize.Font{Family: fontName, Size: 10}})
+		Font: &excelize.Font{Size: 10}})
 	w.st.textLabel = w.style(&excelize.Style{Border: border(), Fill: fillHead,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		Font:      &excelize.Font{Family: fontName, Size: 11, Bold: true}})
@@ -183,7 +190,7 @@ func (w *writer) styles() {
 	w.st.inputWrap = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	w.st.formula = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
-		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+		Font: &excelize.Font{Bold: true}})
 	var err error
 	w.st.ok, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
@@ -221,12 +228,8 @@ func (w *writer) set(sheet string, col, row int, v any) {
 			return
 		}
 		w.check(w.f.SetCellStr(sheet, cell, escapeX(v)))
-	case int:
-		w.check(w.f.SetCellInt(sheet, cell, int64(v)))
-	case int64:
-		w.check(w.f.SetCellInt(sheet, cell, v))
-	default:
-		panic(fmt.Sprintf("xlsx: cell value %T", v))
+	default: // a whole number
+		w.check(w.f.SetCellValue(sheet, cell, v))
 	}
 }
 
@@ -332,29 +335,11 @@ func (w *writer) info() {
 	w.colWidth(s, 1, 1, 16)
 	w.colWidth(s, 2, 2, 40)
 	w.colWidth(s, 3, 3, 50)
-	for _, v := range []struct {
-		row          int
-		set          func(*excelize.DataValidation) error
-		title, input string
-		err          string
-	}{
-		{infoScope, func(dv *excelize.DataValidation) error {
-			return dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]})
-		}, "报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"},
-		{infoOrgan, func(dv *excelize.DataValidation) error {
-			return dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
-		}, "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"},
-		{infoDate, func(dv *excelize.DataValidation) error {
-			return dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
-		}, "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"},
-	} {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(ref(2, v.row))
-		w.check(v.set(dv))
-		dv.SetInput(v.title, v.input)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
-		w.check(w.f.AddDataValidation(s, dv))
-	}
+	w.validate(s, ref(2, infoScope), rule{dropList(scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]),
+		"报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"})
+	w.validate(s, ref(2, infoOrgan), rule{textLength(1, 200), "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"})
+	w.validate(s, ref(2, infoDate), rule{textLength(10, 10), "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。",
+		"请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"})
 	w.protect(s)
 }
 
@@ -530,6 +515,51 @@ func (w *writer) outcomeRows() (first, last int) {
 	return first, last
 }
 
+// rule is a data validation with its Chinese prompts: set restricts the
+// value (nil: any), err is the alert for a refused value.
+type rule struct {
+	set               func(*excelize.DataValidation) error
+	title, input, err string
+}
+
+// Value restrictions of data validation.
+func whole(lo, hi float64) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	}
+}
+
+func textLength(lo, hi float64) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(lo, hi, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+	}
+}
+
+func dropList(items ...string) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error { return dv.SetDropList(items) }
+}
+
+// validate adds the data validation v to the cells of sqref.
+func (w *writer) validate(sheet, sqref string, v rule) {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(sqref)
+	if v.set != nil {
+		w.check(v.set(dv))
+	}
+	dv.SetInput(v.title, v.input)
+	if v.err != "" {
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
+	}
+	w.check(w.f.AddDataValidation(sheet, dv))
+}
+
+// kindRules are the validations of the input kinds other than amounts.
+var kindRules = map[fieldKind]rule{
+	fCount:  {whole(0, 1000000000), "请填写件数", "填写非负整数（0、1、2……）。没有的请填 0，不要留空。", "此处只能填写非负整数（件数）。没有的请填 0。"},
+	fChange: {whole(-1000000000, 1000000000), "本年增/减", "填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。", "此处只能填写整数（可为负数，如 -3）。没有变化请填 0。"},
+	fUnit:   {dropList("元", "万元"), "金额单位", "请选择采购总金额的单位：元或万元。", "单位只能是“元”或“万元”，请从下拉列表中选择。"},
+}
+
 // validations adds data validation with Chinese prompts to a sheet's inputs.
 func (w *writer) validations(sheet string) {
 	byKind := map[fieldKind][]*field{}
@@ -549,35 +579,16 @@ func (w *writer) validations(sheet string) {
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
 	for _, k := range kinds {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(strings.Join(ranges(byKind[k]), " "))
-		switch k {
-		case fCount:
-			w.check(dv.SetRange(0, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
-			dv.SetInput("请填写件数", "填写非负整数（0、1、2……）。没有的请填 0，不要留空。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写非负整数（件数）。没有的请填 0。")
-		case fChange:
-			w.check(dv.SetRange(-1000000000, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
-			dv.SetInput("本年增/减", "填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写整数（可为负数，如 -3）。没有变化请填 0。")
-		case fUnit:
-			w.check(dv.SetDropList([]string{"元", "万元"}))
-			dv.SetInput("金额单位", "请选择采购总金额的单位：元或万元。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "单位只能是“元”或“万元”，请从下拉列表中选择。")
-		}
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.validate(sheet, strings.Join(ranges(byKind[k]), " "), kindRules[k])
 	}
 	for _, f := range amounts {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(f.Ref())
-		w.check(dv.SetRange(0, 1e14, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		unit := "（单位：" + f.Unit + "）"
 		if f.Unit == "" {
 			unit = "（单位在右侧单元格中选择）"
 		}
-		dv.SetInput("请填写金额", "填写非负金额"+unit+"，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。")
-		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写不小于 0 的数字（金额）"+unit+"。")
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.validate(sheet, f.Ref(), rule{func(dv *excelize.DataValidation) error {
+			return dv.SetRange(0, 1e14, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+		}, "请填写金额", "填写非负金额" + unit + "，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。", "此处只能填写不小于 0 的数字（金额）" + unit + "。"})
 	}
 }
 
@@ -672,10 +683,8 @@ func (w *writer) text() {
 		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap)
 		w.rowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1))
-	dv.SetInput("文字部分", "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.validate(s, fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1),
+		rule{title: "文字部分", input: "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。"})
 	w.protect(s)
 }
 
@@ -729,18 +738,13 @@ func (w *writer) workPlan() {
 	w.styleRange(s, 1, planFirstRow, 1, rows, w.st.labelCenter)
 	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap)
 	w.printTitles(s, planHeadRow, planHeadRow)
-	dv := excelize.NewDataValidation(true)
-	status := colName(planCol("status"))
-	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", status, planFirstRow, status, last))
-	w.check(dv.SetDropList(report.TaskStatuses))
-	dv.SetInput("落实状态", "请从下拉列表中选择：已完成、推进中或未完成。")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。")
-	w.check(w.f.AddDataValidation(s, dv))
-	dv = excelize.NewDataValidation(true)
-	dl := colName(planCol("deadline"))
-	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", dl, planFirstRow, dl, last))
-	dv.SetInput("完成时限", "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。")
-	w.check(w.f.AddDataValidation(s, dv))
+	column := func(key string) string {
+		c := colName(planCol(key))
+		return fmt.Sprintf("%s%d:%s%d", c, planFirstRow, c, last)
+	}
+	w.validate(s, column("status"), rule{dropList(report.TaskStatuses...), "落实状态", "请从下拉列表中选择：已完成、推进中或未完成。",
+		"落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。"})
+	w.validate(s, column("deadline"), rule{title: "完成时限", input: "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。"})
 	w.set(s, 1, last+2, "说明：每项任务占一行，主要任务和落实状态必填；行不够时可取消工作表保护（无密码）后插入行。没有工作要点的，本表留空即可。")
 	w.protect(s, true)
 }
