@@ -25,6 +25,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/report"
+	"nianbao/report/zipguard"
 )
 
 // Bounds of the task-table search: rows and columns read per sheet.
@@ -63,24 +64,24 @@ type TaskTable struct {
 	StatusFromTable bool
 }
 
-// ImportTaskTable reads a 任务分解表 workbook. It returns an error (in Chinese) when
-// the file is not a readable .xlsx or has no task table; findings that do
-// not stop the import are Notes. defaultStatus is given to tasks whose row
-// has no status of its own ("" leaves them empty). ImportTaskTable never panics.
-func ImportTaskTable(data []byte, defaultStatus string) (res *TaskTable, err error) {
+// ImportTaskTable reads a 任务分解表 workbook; name is the file's name for
+// messages. It returns an error (in Chinese, starting with name) when the
+// file is not a readable .xlsx, exceeds the guard's limits (naming the
+// sheet) or has no task table; findings that do not stop the import are
+// Notes. defaultStatus is given to tasks whose row has no status of its own
+// ("" leaves them empty). ImportTaskTable never panics.
+func ImportTaskTable(name string, data []byte, defaultStatus string) (res *TaskTable, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("无法读取此工作簿（内部错误：%v）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试", r)
 		}
-	}()
-	var refused string
-	f := open("", data, func(where, format string, args ...any) {
-		if refused == "" {
-			refused = fmt.Sprintf(format, args...)
+		if ge := (*zipguard.Error)(nil); err != nil && !errors.As(err, &ge) {
+			err = fmt.Errorf("%s：%w", name, err)
 		}
-	})
-	if f == nil {
-		return nil, errors.New(refused)
+	}()
+	f, err := open(name, data)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var tried []string

@@ -17,7 +17,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -258,6 +257,28 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// splitText cuts a text into the cells it fills (none when empty): each
+// holds at most maxCellChars UTF-16 units once escapeX has protected it,
+// cut between characters; Read joins them again.
+func splitText(s string) []string {
+	limit := maxCellChars
+	if strings.Contains(s, "_x") {
+		limit = maxCellChars * 7 / 13 // escapeX makes 7 units 13 at worst
+	}
+	var parts []string
+	for s != "" {
+		n, i := 0, len(s)
+		for j, r := range s {
+			if n += utf16.RuneLen(r); n > limit {
+				i = j
+				break
+			}
+		}
+		parts, s = append(parts, s[:i]), s[i:]
+	}
+	return parts
 }
 
 func (w *writer) formula(sheet string, col, row int, expr string) {
@@ -673,18 +694,19 @@ func (w *writer) text() {
 		w.set(s, 1, row, label)
 		w.styleRange(s, 1, row, 1, 1, w.st.textLabel)
 		body := w.r.Text[i].Body
-		if utf8.RuneCountInString(body) > maxCellChars {
-			w.check(fmt.Errorf("“%s”有 %d 个字符，超过了 Excel 单元格的上限 %d 个字符，无法写入工作簿", sec.Title, utf8.RuneCountInString(body), maxCellChars))
-			return
+		parts := splitText(body)
+		if w.blank {
+			parts = nil
 		}
-		if body != "" && !w.blank {
-			w.set(s, 2, row, body)
+		for k, part := range parts {
+			w.set(s, 2+k, row, part)
 		}
-		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap)
+		w.styleRange(s, 2, row, max(len(parts), 1), 1, w.st.inputWrap)
 		w.rowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
 	w.validate(s, fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1),
 		rule{title: "文字部分", input: "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。"})
+	w.set(s, 1, textFirstRow+len(report.TextSections)+1, fmt.Sprintf("说明：一个单元格最多容纳 %d 个字符（Excel 的上限）。更长的文字依次接在同一行右侧的单元格（C、D……列）中，导入时按顺序连接。", maxCellChars))
 	w.protect(s)
 }
 
