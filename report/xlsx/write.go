@@ -47,7 +47,8 @@ type Options struct {
 // sections, the work plan and a live 校验 sheet. Document properties come
 // from doc, so the bytes depend only on doc and opts. Write neither builds
 // nor changes doc. It fails, in Chinese, when doc and opts.Report do not
-// belong together or a text exceeds Excel's 32,767 characters per cell.
+// belong together or a work-plan field exceeds Excel's 32,767 characters
+// per cell (a longer text section continues in the cells to its right).
 func Write(w io.Writer, doc *report.Doc, opts Options) (err error) {
 	r := opts.Report
 	if doc == nil || r == nil || !r.Edition.Valid() || len(r.Requests) != len(r.Edition.Table3()) ||
@@ -298,25 +299,32 @@ func (w *writer) merge(sheet string, col, row, cols, rows int) {
 // headerRows writes the title (row 1) and the organ and year (row 2, a
 // formula on 基本信息 so it follows edits) across cols columns.
 func (w *writer) headerRows(sheet, title string, cols int) {
-	w.set(sheet, 1, 1, title)
-	w.merge(sheet, 1, 1, cols, 1)
-	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
-	w.rowHeight(sheet, 1, 28)
+	w.titleRow(sheet, title, cols)
 	w.formula(sheet, 1, 2, fmt.Sprintf(`"报告主体："&'%s'!B%d&"　　报告年度："&'%s'!B%d&"年"`, sheetInfo, infoOrgan, sheetInfo, infoYear))
 	w.merge(sheet, 1, 2, cols, 1)
 	w.styleRange(sheet, 1, 2, cols, 1, w.st.info)
 }
 
+// titleRow writes a sheet's title in row 1 across cols columns.
+func (w *writer) titleRow(sheet, title string, cols int) {
+	w.set(sheet, 1, 1, title)
+	w.merge(sheet, 1, 1, cols, 1)
+	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
+	w.rowHeight(sheet, 1, 28)
+}
+
+// headRow writes column heads into row, from column A.
+func (w *writer) headRow(sheet string, row int, heads ...string) {
+	for i, h := range heads {
+		w.set(sheet, i+1, row, h)
+	}
+	w.styleRange(sheet, 1, row, len(heads), 1, w.st.head)
+}
+
 func (w *writer) info() {
 	s := sheetInfo
-	w.set(s, 1, 1, "政府信息公开工作年度报告 基本信息")
-	w.merge(s, 1, 1, 3, 1)
-	w.styleRange(s, 1, 1, 3, 1, w.st.title)
-	w.rowHeight(s, 1, 28)
-	for i, h := range []string{"项目", "内容", "填写说明"} {
-		w.set(s, i+1, 2, h)
-	}
-	w.styleRange(s, 1, 2, 3, 1, w.st.head)
+	w.titleRow(s, "政府信息公开工作年度报告 基本信息", 3)
+	w.headRow(s, 2, "项目", "内容", "填写说明")
 	r := w.r
 	scope := r.Scope
 	if scope == "" {
@@ -353,9 +361,7 @@ func (w *writer) info() {
 		lines := max(lineCount(row.help, 48), lineCount(fmt.Sprint(row.value), 38))
 		w.rowHeight(s, row.row, rowHeight(lines))
 	}
-	w.colWidth(s, 1, 1, 16)
-	w.colWidth(s, 2, 2, 40)
-	w.colWidth(s, 3, 3, 50)
+	w.colWidths(s, 16, 40, 50)
 	w.validate(s, ref(2, infoScope), rule{dropList(scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]),
 		"报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"})
 	w.validate(s, ref(2, infoOrgan), rule{textLength(1, 200), "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"})
@@ -371,9 +377,7 @@ func (w *writer) table(ts *tableSheet) {
 	g := ts.Grid
 	w.headerRows(s, g.Caption, g.Cols)
 	widths := sheetWidths(ts)
-	for i, wd := range widths {
-		w.colWidth(s, i+1, i+1, wd)
-	}
+	w.colWidths(s, widths...)
 	need := map[int]float64{} // row → height in points
 	for _, c := range ts.Cells {
 		cols, rows := max(c.ColSpan, 1), max(c.RowSpan, 1)
@@ -633,6 +637,13 @@ func (w *writer) rowHeight(sheet string, row int, h float64) {
 	w.check(w.f.SetRowHeight(sheet, row, h))
 }
 
+// colWidths sets the widths of columns A, B, … in turn.
+func (w *writer) colWidths(sheet string, widths ...float64) {
+	for i, wd := range widths {
+		w.colWidth(sheet, i+1, i+1, wd)
+	}
+}
+
 func (w *writer) colWidth(sheet string, c0, c1 int, width float64) {
 	w.check(w.f.SetColWidth(sheet, colName(c0), colName(c1), width))
 }
@@ -661,8 +672,7 @@ func (w *writer) fees() {
 	s := sheetFees
 	w.newSheet(s)
 	w.headerRows(s, "信息处理费（在“六、其他需要报告的事项”中报告）", 2)
-	w.colWidth(s, 1, 1, 40)
-	w.colWidth(s, 2, 2, 24)
+	w.colWidths(s, 40, 24)
 	blank := w.blank || w.r.Fees == nil
 	saved := w.blank
 	w.blank = blank
@@ -683,8 +693,7 @@ func (w *writer) text() {
 	s := sheetText
 	w.newSheet(s)
 	w.headerRows(s, "文字部分（段落之间空一行）", 2)
-	w.colWidth(s, 1, 1, 18)
-	w.colWidth(s, 2, 2, 120)
+	w.colWidths(s, 18, 120)
 	for i, sec := range report.TextSections {
 		row := textFirstRow + i
 		label := sec.Title
@@ -776,14 +785,8 @@ func (w *writer) workPlan() {
 func (w *writer) checks() {
 	s := sheetCheck
 	w.newSheet(s)
-	w.set(s, 1, 1, "校验（随填写自动计算：✓ 相符，✗ 不符）")
-	w.merge(s, 1, 1, 6, 1)
-	w.styleRange(s, 1, 1, 6, 1, w.st.title)
-	w.rowHeight(s, 1, 28)
-	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
-		w.set(s, i+1, 2, h)
-	}
-	w.styleRange(s, 1, 2, 6, 1, w.st.head)
+	w.titleRow(s, "校验（随填写自动计算：✓ 相符，✗ 不符）", 6)
+	w.headRow(s, 2, "规则", "项目", "计算", "左边", "右边", "结果")
 	row := 3
 	addOp := func(op, rule, item, how, left, right string) {
 		w.set(s, 1, row, rule)
@@ -890,9 +893,7 @@ func (w *writer) checks() {
 		{Type: "cell", Criteria: "==", Format: &w.st.bad, Value: `"✗"`},
 	}))
 	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
-	w.colWidth(s, 1, 1, 9)
-	w.colWidth(s, 2, 2, 34)
-	w.colWidth(s, 3, 3, 62)
+	w.colWidths(s, 9, 34, 62)
 	w.colWidth(s, 4, 6, 10)
 	for r := 3; r <= last; r++ {
 		w.rowHeight(s, r, 22)
