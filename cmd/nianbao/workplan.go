@@ -53,9 +53,9 @@ func runWorkplan(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := xlsx.ImportTaskTable(data, *status)
+	res, err := xlsx.ImportTaskTable(table, data, *status)
 	if err != nil {
-		return fmt.Errorf("%s：%v", table, err)
+		return err // names the file
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(e.stderr, "%s: %s\n", table, n)

@@ -26,22 +26,18 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 	defer f.Close()
 	w := &writer{f: f}
 	w.check(f.SetSheetName("Sheet1", breakdownSheet))
-	head := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
+	head := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
 		Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	text := w.bstyle(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	num := w.bstyle(&excelize.Style{Border: border(), NumFmt: 1})
-	right := w.bstyle(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
-	title := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	totalText := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border()})
-	totalNum := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), NumFmt: 1})
-	totalRight := w.bstyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
+	text := w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	num := w.style(&excelize.Style{Border: border(), NumFmt: 1})
+	right := w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
+	title := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	totalText := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border()})
+	totalNum := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), NumFmt: 1})
+	totalRight := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
 
 	lastCol := 2 + 2*len(b.Columns) + 1
-	cell := func(col, row int) string {
-		name, err := excelize.CoordinatesToCellName(col, row)
-		w.check(err)
-		return name
-	}
+	cell := ref
 	set := func(col, row int, v any, style int) {
 		ref := cell(col, row)
 		w.check(f.SetCellValue(breakdownSheet, ref, v))
@@ -49,7 +45,7 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 	}
 	set(1, 1, b.Title, title)
 	w.check(f.MergeCell(breakdownSheet, cell(1, 1), cell(lastCol, 1)))
-	set(1, 2, b.Summary, w.bstyle(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}))
+	set(1, 2, b.Summary, w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}))
 	w.check(f.MergeCell(breakdownSheet, cell(1, 2), cell(lastCol, 2)))
 
 	// Two header rows: figure names spanning 件数 and 占比.
@@ -93,25 +89,13 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 
 	w.check(f.SetColWidth(breakdownSheet, "A", "A", 30))
 	w.check(f.SetColWidth(breakdownSheet, "B", "B", 16))
-	last, err := excelize.ColumnNumberToName(lastCol)
-	w.check(err)
-	second, err := excelize.ColumnNumberToName(lastCol - 1)
-	w.check(err)
-	w.check(f.SetColWidth(breakdownSheet, "C", second, 9))
-	w.check(f.SetColWidth(breakdownSheet, last, last, 36))
+	w.check(f.SetColWidth(breakdownSheet, "C", colName(lastCol-1), 9))
+	w.check(f.SetColWidth(breakdownSheet, colName(lastCol), colName(lastCol), 36))
 	w.check(f.SetPanes(breakdownSheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 4, TopLeftCell: "B5", ActivePane: "bottomRight"}))
 	stamp := b.MetaDate + "T00:00:00Z"
-	w.check(f.SetDocProps(&excelize.DocProperties{
-		Title:          b.Title,
-		Subject:        b.Subject,
-		Creator:        b.Region,
-		LastModifiedBy: b.Region,
-		Keywords:       fmt.Sprintf("政府信息公开,年度报告,汇总,%s,%d", b.Region, b.Year),
-		Description:    "由 nianbao merge 生成。",
-		Language:       "zh-CN",
-		Created:        stamp,
-		Modified:       stamp,
-	}))
+	w.check(f.SetDocProps(&excelize.DocProperties{Title: b.Title, Subject: b.Subject, Creator: b.Region, LastModifiedBy: b.Region,
+		Keywords:    fmt.Sprintf("政府信息公开,年度报告,汇总,%s,%d", b.Region, b.Year),
+		Description: "由 nianbao merge 生成。", Language: "zh-CN", Created: stamp, Modified: stamp}))
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -120,20 +104,4 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// bstyle makes a style of the breakdown workbook (宋体 11 by default).
-func (w *writer) bstyle(s *excelize.Style) int {
-	if s.Font == nil {
-		s.Font = &excelize.Font{}
-	}
-	if s.Font.Family == "" {
-		s.Font.Family = "宋体"
-	}
-	if s.Font.Size == 0 {
-		s.Font.Size = 11
-	}
-	id, err := w.f.NewStyle(s)
-	w.check(err)
-	return id
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // workbookWithSheet is a minimal workbook whose one sheet, 表一, is the
-// given worksheet XML (sheetData and what follows it).
+// given worksheet XML (sheetData and what follows it), behind a
+// <dimension> that claims the sheet is one cell.
 func workbookWithSheet(t testing.TB, body string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -48,14 +49,17 @@ func hostile(t testing.TB) []struct {
 	}
 	b.WriteString("</sheetData>")
 	xfd := workbookWithSheet(t, b.String())
-	// 40,000 merged ranges: excelize compares every pair.
-	b.Reset()
-	b.WriteString(`<sheetData/><mergeCells count="40000">`)
-	for r := 1; r <= 40000; r++ {
-		fmt.Fprintf(&b, `<mergeCell ref="A%d:B%d"/>`, r, r)
+	// 40,000 and 200,000 merged ranges: excelize compares every pair
+	// (29 s; over 10 minutes).
+	mergesOf := func(n int) []byte {
+		b.Reset()
+		fmt.Fprintf(&b, `<sheetData/><mergeCells count="%d">`, n)
+		for r := 1; r <= n; r++ {
+			fmt.Fprintf(&b, `<mergeCell ref="A%d:B%d"/>`, r, r)
+		}
+		b.WriteString("</mergeCells>")
+		return workbookWithSheet(t, b.String())
 	}
-	b.WriteString("</mergeCells>")
-	merges := workbookWithSheet(t, b.String())
 	// 2,000 rows of 150 cells without references: 300,000 cells.
 	b.Reset()
 	b.WriteString("<sheetData>")
@@ -87,43 +91,78 @@ func hostile(t testing.TB) []struct {
 		{"OLE header", "", "另存为” .xlsx", ole},
 		{"random bytes", "", "这不是 .xlsx", random},
 		{"XFD column rows", "表一", "列号（第 1 行第 16384 列）超过了上限 200", xfd},
-		{"40000 merged ranges", "表一", "合并单元格数", merges},
+		{"40000 merged ranges", "表一", "合并单元格数（共 5001 处以上）超过了上限 5000", mergesOf(40000)},
+		{"200000 merged ranges", "表一", "合并单元格数（共 5001 处以上）超过了上限 5000", mergesOf(200000)},
+		{"row beyond the limit", "表一", "行号（第 1048576 行）超过了上限 10000",
+			workbookWithSheet(t, `<sheetData><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>`)},
 		{"too many cells", "表一", "单元格数（到第 1334 行）超过了上限 200000", cells},
 	}
 }
 
-// TestHostile: every hostile file is refused, naming the sheet at fault,
-// by Read and by ImportTaskTable, and refusing it allocates under 200 MB.
+// importers are the two readers of untrusted workbooks, each returning
+// its refusal as the message a user sees.
+var importers = []struct {
+	name string
+	run  func(data []byte) (imported bool, where, msg string)
+}{
+	{"Read", func(data []byte) (bool, string, string) {
+		r, ps := Read("hostile.xlsx", data)
+		if len(ps) != 1 {
+			return r != nil, "", fmt.Sprint(ps)
+		}
+		return r != nil, ps[0].File + "：" + ps[0].Path, ps[0].Msg
+	}},
+	{"ImportTaskTable", func(data []byte) (bool, string, string) {
+		res, err := ImportTaskTable("hostile.xlsx", data, "")
+		if err == nil {
+			return res != nil, "", ""
+		}
+		return false, "", err.Error()
+	}},
+}
+
+// TestHostile: every hostile file is refused by Read and by
+// ImportTaskTable with a message naming the file and the sheet at fault,
+// and refusing it allocates under 200 MB.
 func TestHostile(t *testing.T) {
 	for _, h := range hostile(t) {
-		t.Run(h.name, func(t *testing.T) {
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			r, ps := Read("hostile.xlsx", h.data)
-			runtime.ReadMemStats(&after)
-			if r != nil || len(ps) != 1 || ps[0].Path != h.sheet || !strings.Contains(ps[0].Msg, h.want) {
-				t.Errorf("Read: want a refusal at %q containing %q, got %v", h.sheet, h.want, ps)
-			}
-			if n := after.TotalAlloc - before.TotalAlloc; n > 200<<20 {
-				t.Errorf("refusing it allocated %d MB", n>>20)
-			}
-			if _, err := ImportTaskTable(h.data, ""); err == nil || !strings.Contains(err.Error(), h.want) {
-				t.Errorf("ImportTaskTable: want %q, got %v", h.want, err)
-			}
-		})
+		for _, imp := range importers {
+			t.Run(h.name+"/"+imp.name, func(t *testing.T) {
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				imported, where, msg := imp.run(h.data)
+				runtime.ReadMemStats(&after)
+				if n := after.TotalAlloc - before.TotalAlloc; n > 200<<20 {
+					t.Errorf("refusing it allocated %d MB", n>>20)
+				}
+				wantWhere := "hostile.xlsx：" + h.sheet // Read: Problem.File and .Path
+				if imp.name == "ImportTaskTable" {
+					where, wantWhere = msg, "hostile.xlsx："
+					if h.sheet != "" {
+						wantWhere += "工作表“" + h.sheet + "”："
+					}
+				}
+				if imported || !strings.HasPrefix(where, wantWhere) || !strings.Contains(msg, h.want) {
+					t.Errorf("want a refusal at %q containing %q, got %q: %s", wantWhere, h.want, where, msg)
+				}
+			})
+		}
 	}
 }
 
-// BenchmarkHostile: refusing each hostile file (the zip bomb from the zip
-// directory alone; the others after a bounded scan of the sheet XML).
+// BenchmarkHostile: refusing each hostile file, by each importer (the zip
+// bomb from the zip directory alone; the others after a bounded scan of
+// the sheet XML).
 func BenchmarkHostile(b *testing.B) {
 	for _, h := range hostile(b) {
-		b.Run(strings.ReplaceAll(h.name, " ", "_"), func(b *testing.B) {
-			for b.Loop() {
-				if r, _ := Read("hostile.xlsx", h.data); r != nil {
-					b.Fatal("imported")
+		for _, imp := range importers {
+			b.Run(strings.ReplaceAll(h.name, " ", "_")+"/"+imp.name, func(b *testing.B) {
+				for b.Loop() {
+					if imported, _, _ := imp.run(h.data); imported {
+						b.Fatal("imported")
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -113,12 +114,11 @@ type field struct {
 	Label    string // row and column label for messages: 1.属于国家秘密，自然人
 	Rule     string // rule broken by a negative value
 	Unit     string // unit of an amount, for prompts: 万元, 元
-	// Where the value lives in the Report (one of these is set).
-	t2         int // index into Report.Active, -1 if none
-	t3, t3col  int // row index into Report.Requests and column, -1 if none
-	t4, t4col  int // group and column of 表四, -1 if none
-	fee        int // index into FeeFields, -1 if none
-	procurUnit bool
+	// intIn and amountIn point at the field's value in a Report: a whole
+	// number or an amount (nil for the other kinds, the unit, and an
+	// absent fee block).
+	intIn    func(*report.Report) *int64
+	amountIn func(*report.Report) *report.Decimal
 }
 
 // Ref is the cell reference, e.g. D7.
@@ -126,38 +126,6 @@ func (f *field) Ref() string { return ref(f.Col, f.Row) }
 
 // Where names the cell for a message: 表三!D7.
 func (f *field) Where() string { return f.Sheet + "!" + f.Ref() }
-
-// intIn points at f's whole number in r (nil for amounts, units and an
-// absent fee block).
-func (f *field) intIn(r *report.Report) *int64 {
-	switch {
-	case f.Kind == fAmount || f.Kind == fUnit:
-	case f.t2 >= 0:
-		return &r.Active[f.t2].Int
-	case f.t3 >= 0:
-		return &r.Requests[f.t3].Cells[f.t3col]
-	case f.t4 >= 0:
-		return &r.Appeals[f.t4].Vals[f.t4col]
-	case f.fee == 0 && r.Fees != nil:
-		return &r.Fees.Notices
-	}
-	return nil
-}
-
-// amountIn points at f's amount in r (nil for other kinds and an absent
-// fee block).
-func (f *field) amountIn(r *report.Report) *report.Decimal {
-	switch {
-	case f.Kind != fAmount:
-	case f.t2 >= 0:
-		return &r.Active[f.t2].Amount
-	case f.fee == 1 && r.Fees != nil:
-		return &r.Fees.NotifiedAmount
-	case f.fee == 2 && r.Fees != nil:
-		return &r.Fees.Collected
-	}
-	return nil
-}
 
 func ref(col, row int) string {
 	s, _ := excelize.CoordinatesToCellName(col, row)
@@ -207,6 +175,7 @@ type layout struct {
 	Tables [3]tableSheet // 表二, 表三, 表四
 	Fields []*field      // every numeric input, in sheet order
 	byPath map[string]*field
+	cells  map[string]string // every number cell's YAML path → 表三!D7
 	// 表三 rows: sheet row of each Edition.Table3 row.
 	T3Rows []int
 	// 表四 total columns per group.
@@ -251,7 +220,7 @@ func blankReport(ed report.Edition, year int, organ string) *report.Report {
 // layoutOf lays out the statutory tables of doc (sections 二, 三, 四).
 func layoutOf(doc *report.Doc) (*layout, error) {
 	ed := doc.Edition
-	l := &layout{Ed: ed, byPath: map[string]*field{}}
+	l := &layout{Ed: ed, byPath: map[string]*field{}, cells: map[string]string{}}
 	names := [3]string{sheetT2, sheetT3, sheetT4}
 	for i := range 3 {
 		g := doc.Sections[i+1].Table
@@ -260,51 +229,53 @@ func layoutOf(doc *report.Doc) (*layout, error) {
 		}
 		l.Tables[i] = tableSheet{Name: names[i], Grid: g, Cells: place(g, gridTop), Rows: len(g.Head) + len(g.Body)}
 	}
-	// 表二: the 2019 procurement amount gives its second column to the unit.
-	t2 := &l.Tables[0]
-	for i := range t2.Cells {
-		c := &t2.Cells[i]
-		if c.Key == "active.procurement.amount" {
-			c.ColSpan = 1
-		}
-	}
 	l.T3Rows = make([]int, len(ed.Table3()))
 	for ti := range l.Tables {
 		ts := &l.Tables[ti]
-		for _, c := range ts.Cells {
+		for i := range ts.Cells {
+			c := &ts.Cells[i]
 			if c.Kind != report.CellNumber || c.Key == "" {
 				continue
 			}
-			f := &field{Sheet: ts.Name, Col: c.Col, Row: c.Row, Path: c.Key, t2: -1, t3: -1, t4: -1, fee: -1}
-			switch ti {
-			case 0:
-				l.t2Field(f)
-			case 1:
-				if !l.t3Field(f) {
-					continue
-				}
-			case 2:
-				if !l.t4Field(f) {
-					continue
-				}
+			l.cells[c.Key] = ts.Name + "!" + ref(c.Col, c.Row)
+			f := &field{Sheet: ts.Name, Col: c.Col, Row: c.Row, Path: c.Key}
+			if ok := [3]func(*field) bool{l.t2Field, l.t3Field, l.t4Field}[ti](f); ok {
+				l.add(f)
 			}
-			l.add(f)
 			if f.Path == "active.procurement.amount" {
-				u := &field{Sheet: ts.Name, Col: c.Col + 1, Row: c.Row, Path: "active.procurement.unit", Kind: fUnit,
-					Label: "政府集中采购，采购总金额的单位", Rule: "S-7", t2: -1, t3: -1, t4: -1, fee: -1, procurUnit: true}
-				l.add(u)
+				// 表二: the 2019 procurement amount gives its second column to the unit.
+				c.ColSpan = 1
+				l.add(&field{Sheet: ts.Name, Col: c.Col + 1, Row: c.Row, Path: "active.procurement.unit", Kind: fUnit,
+					Label: "政府集中采购，采购总金额的单位", Rule: "S-7"})
 			}
 		}
 	}
 	for i, ff := range report.FeeFields {
-		kind := fCount
-		if ff.Kind == report.KindAmount {
-			kind = fAmount
+		f := &field{Sheet: sheetFees, Col: 2, Row: feesFirstRow + i, Path: "processing_fees." + ff.Key, Kind: fCount,
+			Label: ff.Label, Rule: "S-4", Unit: "元"}
+		switch i {
+		case 0:
+			f.intIn = func(r *report.Report) *int64 { return ifFees(r, func(fs *report.Fees) *int64 { return &fs.Notices }) }
+		case 1:
+			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal {
+				return ifFees(r, func(fs *report.Fees) *report.Decimal { return &fs.NotifiedAmount })
+			}
+		case 2:
+			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal {
+				return ifFees(r, func(fs *report.Fees) *report.Decimal { return &fs.Collected })
+			}
 		}
-		l.add(&field{Sheet: sheetFees, Col: 2, Row: feesFirstRow + i, Path: "processing_fees." + ff.Key, Kind: kind,
-			Label: ff.Label, Rule: "S-4", Unit: "元", t2: -1, t3: -1, t4: -1, fee: i})
+		l.add(f)
 	}
 	return l, nil
+}
+
+// ifFees is get(r.Fees), or nil when the report has no fee block.
+func ifFees[T any](r *report.Report, get func(*report.Fees) *T) *T {
+	if r.Fees == nil {
+		return nil
+	}
+	return get(r.Fees)
 }
 
 func (l *layout) add(f *field) {
@@ -312,10 +283,10 @@ func (l *layout) add(f *field) {
 	l.byPath[f.Path] = f
 }
 
-func (l *layout) t2Field(f *field) {
+func (l *layout) t2Field(f *field) bool {
 	rowKey, colKey, _ := strings.Cut(strings.TrimPrefix(f.Path, "active."), ".")
-	f.t2 = l.Ed.Table2Index(rowKey, colKey)
-	cell := l.Ed.Table2Cells()[f.t2]
+	i := l.Ed.Table2Index(rowKey, colKey)
+	cell := l.Ed.Table2Cells()[i]
 	b := l.Ed.Table2()[cell.Block]
 	col := b.Cols[cell.Col]
 	f.Label = b.Rows[cell.Row].Label + "，" + col.Label
@@ -323,18 +294,16 @@ func (l *layout) t2Field(f *field) {
 	if l.Ed == report.Ed2019 {
 		f.Rule = "T2-2"
 	}
-	switch col.Kind {
-	case report.KindChange:
-		f.Kind = fChange
-	case report.KindAmount:
-		f.Kind = fAmount
-		f.Unit = "万元"
-		if rowKey == "procurement" {
-			f.Unit = ""
+	f.Kind = map[report.ValueKind]fieldKind{report.KindChange: fChange, report.KindAmount: fAmount}[col.Kind]
+	if f.Kind == fAmount {
+		f.amountIn = func(r *report.Report) *report.Decimal { return &r.Active[i].Amount }
+		if rowKey != "procurement" {
+			f.Unit = "万元"
 		}
-	default:
-		f.Kind = fCount
+	} else {
+		f.intIn = func(r *report.Report) *int64 { return &r.Active[i].Int }
 	}
+	return true
 }
 
 // t3Field fills a 表三 field; it reports false for computed cells
@@ -348,12 +317,9 @@ func (l *layout) t3Field(f *field) bool {
 	if k == 6 || row.Kind == report.T3Total {
 		return false
 	}
-	f.t3, f.t3col, f.Kind, f.Rule = i, k, fCount, "T3-6"
-	label := row.Label
-	if row.Group != "" {
-		label = row.Group + label
-	}
-	f.Label = label + "，" + report.ApplicantColumns[k]
+	f.Kind, f.Rule = fCount, "T3-6"
+	f.intIn = func(r *report.Report) *int64 { return &r.Requests[i].Cells[k] }
+	f.Label = row.Group + row.Label + "，" + report.ApplicantColumns[k]
 	return true
 }
 
@@ -361,24 +327,19 @@ func (l *layout) t3Field(f *field) bool {
 func (l *layout) t4Field(f *field) bool {
 	grp, col, _ := strings.Cut(strings.TrimPrefix(f.Path, "appeals."), ".")
 	l.T4Row = f.Row
-	for gi, g := range report.Table4Rows {
-		if g.Key != grp {
-			continue
-		}
-		for ci, c := range report.Table4Cols {
-			if c.Key != col {
-				continue
-			}
-			if c.Key == "total" {
-				l.T4Total[gi] = f.Col
-				return false
-			}
-			f.t4, f.t4col, f.Kind, f.Rule = gi, ci, fCount, "T4-2"
-			f.Label = g.Titled + "，" + c.Label
-			return true
-		}
+	gi := slices.IndexFunc(report.Table4Rows[:], func(g report.T4Row) bool { return g.Key == grp })
+	ci := slices.IndexFunc(report.Table4Cols[:], func(c struct{ Key, Label string }) bool { return c.Key == col })
+	switch {
+	case gi < 0 || ci < 0:
+		return false
+	case col == "total":
+		l.T4Total[gi] = f.Col
+		return false
 	}
-	return false
+	f.Kind, f.Rule = fCount, "T4-2"
+	f.intIn = func(r *report.Report) *int64 { return &r.Appeals[gi].Vals[ci] }
+	f.Label = report.Table4Rows[gi].Titled + "，" + report.Table4Cols[ci].Label
+	return true
 }
 
 // CellFor returns the workbook cell (e.g. 表三!D7) that holds the value at
@@ -389,20 +350,11 @@ func CellFor(ed report.Edition, path string) string {
 		return ""
 	}
 	l := layoutFor(ed)
+	if c, ok := l.cells[path]; ok {
+		return c
+	}
 	if f, ok := l.byPath[path]; ok {
-		return f.Where()
-	}
-	// Computed cells: 表三 总计 column and （七）总计 row, 表四 总计.
-	if id, rest, ok := strings.Cut(strings.TrimPrefix(path, "requests."), "["); ok && strings.HasPrefix(path, "requests.") {
-		k, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
-		if i := ed.T3Index(id); i >= 0 && err == nil && k >= 0 && k <= 6 {
-			return fmt.Sprintf("%s!%s", sheetT3, ref(4+k, l.T3Rows[i]))
-		}
-	}
-	for gi, g := range report.Table4Rows {
-		if path == "appeals."+g.Key+".total" {
-			return fmt.Sprintf("%s!%s", sheetT4, ref(l.T4Total[gi], l.T4Row))
-		}
+		return f.Where() // the 2019 procurement unit
 	}
 	if row, ok := infoRows[path]; ok {
 		return sheetInfo + "!" + ref(2, row)

@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xuri/nfp"
 
 	"nianbao/report"
 	"nianbao/report/zipguard"
@@ -39,23 +39,17 @@ var guard = zipguard.Limits{
 const maxSheetRow = 10000
 
 // open checks data with the guard, then opens it with excelize under unzip
-// limits; it reports why not and returns nil.
-func open(name string, data []byte, add func(where, format string, args ...any)) *excelize.File {
+// limits. A refusal is a *zipguard.Error naming the file (and the sheet at
+// fault).
+func open(name string, data []byte) (*excelize.File, error) {
 	if err := zipguard.CheckWorkbook(name, data, guard); err != nil {
-		var ge *zipguard.Error
-		if errors.As(err, &ge) {
-			add(ge.Sheet, "%s", ge.Msg)
-		} else {
-			add("", "%v", err)
-		}
-		return nil
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
 	if err != nil { // excelize's message is English and says little
-		add("", "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）")
-		return nil
+		return nil, &zipguard.Error{File: name, Msg: "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）"}
 	}
-	return f
+	return f, nil
 }
 
 // reader collects the problems of one import.
@@ -97,10 +91,15 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
 		}
 	}()
-	x.f = open(name, data, func(where, format string, args ...any) { x.add(where, "S-1", format, args...) })
-	if x.f == nil {
+	f, err := open(name, data)
+	if ge := (*zipguard.Error)(nil); errors.As(err, &ge) {
+		x.add(ge.Sheet, "S-1", "%s", ge.Msg)
+		return nil, x.ps
+	} else if err != nil {
+		x.add("", "S-1", "%v", err)
 		return nil, x.ps
 	}
+	x.f = f
 	defer x.f.Close()
 	r := x.report()
 	if r == nil || x.ps.HasErrors() {
@@ -109,12 +108,7 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 	return r, x.ps
 }
 
-func clip(s string) string {
-	if utf8.RuneCountInString(s) > 20 {
-		return string([]rune(s)[:20]) + "…"
-	}
-	return s
-}
+func clip(s string) string { return report.Clip(s, 20) }
 
 // raw is what a cell holds, as stored.
 type raw struct {
@@ -157,6 +151,33 @@ func (x *reader) numFmt(style int) (id int, code string) {
 
 // text reads a text cell; numbers are taken as written.
 func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
+	s, ok := x.rawText(sheet, col, row, what)
+	return tidy(s), ok
+}
+
+// section reads a text section from its row of the 文字部分 sheet: column B
+// and the cells to its right that continue a text longer than one cell
+// holds (see splitText), joined.
+func (x *reader) section(row int, what string) string {
+	var b strings.Builder
+	for col := 2; col <= guard.MaxCols; col++ {
+		s, _ := x.rawText(sheetText, col, row, what)
+		if s == "" && col > 2 {
+			break
+		}
+		b.WriteString(s)
+	}
+	return tidy(b.String())
+}
+
+// tidy trims a text and makes its line ends \n.
+func tidy(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.TrimSpace(strings.ReplaceAll(s, "\r", "\n"))
+}
+
+// rawText reads a text cell as stored.
+func (x *reader) rawText(sheet string, col, row int, what string) (string, bool) {
 	c := x.cell(sheet, col, row)
 	if c.hasF {
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”是公式（=%s），请直接填写文字", what, clip(c.formula))
@@ -167,9 +188,7 @@ func (x *reader) text(sheet string, col, row int, what string) (string, bool) {
 		x.add(sheet+"!"+ref(col, row), "S-4", "“%s”应为文字，实际为“%s”", what, clip(c.val))
 		return "", false
 	}
-	s := strings.ReplaceAll(c.val, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.TrimSpace(s), true
+	return c.val, true
 }
 
 func (x *reader) report() *report.Report {
@@ -206,8 +225,7 @@ func (x *reader) report() *report.Report {
 		x.fees(r, l)
 	}
 	for i, s := range report.TextSections {
-		body, _ := x.text(sheetText, 2, textFirstRow+i, s.Title)
-		r.Text[i] = report.Text{Body: body, Literal: true}
+		r.Text[i] = report.Text{Body: x.section(textFirstRow+i, s.Title), Literal: true}
 	}
 	if have[sheetPlan] {
 		x.workPlan(r)
@@ -530,65 +548,59 @@ func (x *reader) formatDecimals(f *field) int {
 	return builtinDecimals[id]
 }
 
-// codeDecimals counts the fixed decimals of a number format code such as
-// "0.0000" or "#,##0.00;[Red]-#,##0.00"; date, percent and scientific
-// formats count as 0.
+// codeDecimals counts the fixed decimals (0 placeholders after the point)
+// of a number format code such as "0.0000" or "#,##0.00;[Red]-#,##0.00",
+// parsed as excelize parses it; date, percent, scientific, fraction and
+// text formats count as 0.
 func codeDecimals(code string) int {
-	sec, _, _ := strings.Cut(code, ";")
-	// Drop quoted text and bracketed colours/conditions.
-	var b strings.Builder
-	inQuote, inBracket := false, false
-	for _, r := range sec {
-		switch {
-		case r == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case r == '[':
-			inBracket = true
-		case r == ']':
-			inBracket = false
-		case inBracket:
+	p := nfp.NumberFormatParser()
+	secs := p.Parse(code)
+	if len(secs) == 0 {
+		return 0
+	}
+	n, point := 0, false
+	for _, t := range secs[0].Items {
+		switch t.TType {
+		case nfp.TokenTypePercent, nfp.TokenTypeExponential, nfp.TokenTypeDateTimes, nfp.TokenTypeElapsedDateTimes,
+			nfp.TokenTypeTextPlaceHolder, nfp.TokenTypeFraction, nfp.TokenTypeDenominator:
+			return 0
+		case nfp.TokenTypeDecimalPoint:
+			point = true
+		case nfp.TokenTypeZeroPlaceHolder:
+			if point {
+				n += len(t.TValue)
+			}
 		default:
-			b.WriteRune(r)
+			point = false
 		}
-	}
-	s := b.String()
-	if strings.ContainsAny(s, "%eEyYmMdDhHsS/@") {
-		return 0
-	}
-	_, frac, ok := strings.Cut(s, ".")
-	if !ok {
-		return 0
-	}
-	n := 0
-	for _, r := range frac {
-		if r != '0' {
-			break
-		}
-		n++
 	}
 	return min(n, 10)
 }
 
-// fees reads the 信息处理费 sheet: all three blank means not reported.
+// fees reads the 信息处理费 sheet. All blank means not reported: the
+// report has no processing_fees (and check warns, F-1), never zeros. A
+// partly filled sheet is refused, naming each blank cell.
 func (x *reader) fees(r *report.Report, l *layout) {
-	var fields []*field
-	allBlank := true
+	var fields, blank []*field
 	for _, f := range l.Fields {
 		if f.Sheet != sheetFees {
 			continue
 		}
 		fields = append(fields, f)
-		c := x.cell(f.Sheet, f.Col, f.Row)
-		if strings.TrimSpace(c.val) != "" || c.hasF {
-			allBlank = false
+		if c := x.cell(f.Sheet, f.Col, f.Row); strings.TrimSpace(c.val) == "" && !c.hasF {
+			blank = append(blank, f)
 		}
 	}
-	if allBlank {
+	if len(blank) == len(fields) {
 		return
 	}
 	r.Fees = &report.Fees{}
 	for _, f := range fields {
+		if slices.Contains(blank, f) {
+			x.add(f.Where(), "S-5", "信息处理费只填写了一部分：%s（%s）未填写。三项应都填写（没有的填 0），或都不填写（表示不报告信息处理费）",
+				f.Where(), f.Label)
+			continue
+		}
 		x.value(r, f)
 	}
 }

@@ -3,13 +3,16 @@ package xlsx
 import (
 	"bytes"
 	"io/fs"
-	"nianbao/report/datafile"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"nianbao/report"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 )
 
 // dataFiles lists every committed example data file under data/, at any
@@ -185,5 +188,98 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two templates differ")
+	}
+}
+
+// TestLongText: a text section beyond Excel's 32,767 characters per cell
+// is written over consecutive cells of its row and read back whole, for
+// texts of plain CJK, characters beyond the BMP (two UTF-16 units each),
+// _xHHHH_ literals that escaping lengthens, and a cut falling between \r
+// and \n.
+func TestLongText(t *testing.T) {
+	cjk := strings.Repeat("政府信息公开工作年度报告。\n\n", 100000/15+1)
+	cases := []struct {
+		name, body string
+		cells      int
+	}{
+		{"100000 characters", string([]rune(cjk)[:100000]), 4},
+		{"beyond the BMP", strings.Repeat("😀", 20000), 2},
+		{"escapes", strings.Repeat("_x000D_", 6000), 3},
+		{"CRLF at the cut", strings.Repeat("a", maxCellChars-1) + "\r\n" + "b", 2},
+		{"exactly one cell", strings.Repeat("公", maxCellChars), 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := loadFile(t, "../../data/shili-office/2024.yaml")
+			r.Text[0].Body = c.body
+			data := export(t, r)
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range c.cells + 1 {
+				v, _ := f.GetCellValue(sheetText, ref(2+k, textFirstRow))
+				if (v != "") != (k < c.cells) {
+					t.Errorf("cell %s: %d characters; want %d filled cells", ref(2+k, textFirstRow), len([]rune(v)), c.cells)
+				}
+			}
+			f.Close()
+			got, ps := Read("long.xlsx", data)
+			if got == nil {
+				t.Fatal(ps)
+			}
+			want := strings.TrimSpace(strings.ReplaceAll(c.body, "\r\n", "\n"))
+			if got.Text[0].Body != want {
+				t.Errorf("read back %d characters, want %d", len([]rune(got.Text[0].Body)), len([]rune(want)))
+			}
+		})
+	}
+}
+
+// TestFeesNotInvented: blank 信息处理费 cells leave processing_fees out
+// (check then warns F-1, as for any 2021 file without it); a partly filled
+// sheet is refused, naming each blank cell.
+func TestFeesNotInvented(t *testing.T) {
+	r := loadFile(t, "../../data/shili-office/2024.yaml")
+	r.Fees = nil
+	data := export(t, r)
+	got, ps := Read("nofees.xlsx", data)
+	if got == nil {
+		t.Fatal(ps)
+	}
+	if got.Fees != nil {
+		t.Errorf("blank fee cells imported as %+v", *got.Fees)
+	}
+	if !slices.ContainsFunc(check.Check(got, nil, nil), func(p report.Problem) bool { return p.Rule == "F-1" }) {
+		t.Error("check does not warn F-1 for the imported report")
+	}
+	cases := []struct {
+		name  string
+		fill  map[string]any
+		blank []string
+	}{
+		{"one filled", map[string]any{"B3": 2}, []string{"信息处理费!B4", "信息处理费!B5"}},
+		{"two filled", map[string]any{"B3": 0, "B5": 0}, []string{"信息处理费!B4"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ps := Read("partial.xlsx", edit(t, data, func(f *excelize.File) {
+				for cell, v := range c.fill {
+					f.SetCellValue(sheetFees, cell, v)
+				}
+			}))
+			if got != nil {
+				t.Fatalf("imported: fees %+v", got.Fees)
+			}
+			var where []string
+			for _, p := range ps {
+				if p.Severity == report.Error && strings.Contains(p.Msg, "信息处理费只填写了一部分："+p.Path) {
+					where = append(where, p.Path)
+				}
+			}
+			if !slices.Equal(where, c.blank) {
+				t.Errorf("refused cells %v, want %v; problems:\n%v", where, c.blank, ps)
+			}
+		})
 	}
 }

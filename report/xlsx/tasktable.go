@@ -15,14 +15,17 @@ package xlsx
 // before excelize opens it, with excelize's unzip limits set.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/report"
+	"nianbao/report/zipguard"
 )
 
 // Bounds of the task-table search: rows and columns read per sheet.
@@ -61,24 +64,24 @@ type TaskTable struct {
 	StatusFromTable bool
 }
 
-// ImportTaskTable reads a 任务分解表 workbook. It returns an error (in Chinese) when
-// the file is not a readable .xlsx or has no task table; findings that do
-// not stop the import are Notes. defaultStatus is given to tasks whose row
-// has no status of its own ("" leaves them empty). ImportTaskTable never panics.
-func ImportTaskTable(data []byte, defaultStatus string) (res *TaskTable, err error) {
+// ImportTaskTable reads a 任务分解表 workbook; name is the file's name for
+// messages. It returns an error (in Chinese, starting with name) when the
+// file is not a readable .xlsx, exceeds the guard's limits (naming the
+// sheet) or has no task table; findings that do not stop the import are
+// Notes. defaultStatus is given to tasks whose row has no status of its own
+// ("" leaves them empty). ImportTaskTable never panics.
+func ImportTaskTable(name string, data []byte, defaultStatus string) (res *TaskTable, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("无法读取此工作簿（内部错误：%v）。请用 Excel 或 WPS 打开后另存为 .xlsx 再试", r)
 		}
-	}()
-	var refused string
-	f := open("", data, func(where, format string, args ...any) {
-		if refused == "" {
-			refused = fmt.Sprintf(format, args...)
+		if ge := (*zipguard.Error)(nil); err != nil && !errors.As(err, &ge) {
+			err = fmt.Errorf("%s：%w", name, err)
 		}
-	})
-	if f == nil {
-		return nil, errors.New(refused)
+	}()
+	f, err := open(name, data)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var tried []string
@@ -267,13 +270,8 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 	var cur *group
 	var groups []*group
 	addUnique := func(list []string, v string) []string {
-		if v == "" {
+		if v == "" || slices.Contains(list, v) {
 			return list
-		}
-		for _, x := range list {
-			if x == v {
-				return list
-			}
 		}
 		return append(list, v)
 	}
@@ -299,7 +297,7 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 		}
 		if task == "" {
 			// A section row (一、加强政府信息公开…) or a row without a task.
-			if item != "" && (sectionRE.MatchString(item) || len(all) == 1 || allSame(all)) {
+			if item != "" && (sectionRE.MatchString(item) || len(slices.Compact(all)) == 1) {
 				cur = nil
 				continue
 			}
@@ -335,7 +333,7 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 				Msg: fmt.Sprintf("事项“%s”的各行完成时限不同（%s），已合并为一项；如需分别跟踪，请拆分", taskName(t), strings.Join(g.dl, "、"))})
 		}
 		switch {
-		case len(g.status) == 1 && hasString(report.TaskStatuses, g.status[0]):
+		case len(g.status) == 1 && slices.Contains(report.TaskStatuses, g.status[0]):
 			t.Status = g.status[0]
 		case len(g.status) > 0:
 			res.Notes = append(res.Notes, TaskNote{Cell: where, Warning: true,
@@ -363,31 +361,4 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 	return res, nil
 }
 
-func allSame(vs []string) bool {
-	for _, v := range vs {
-		if v != vs[0] {
-			return false
-		}
-	}
-	return true
-}
-
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func taskName(t report.Task) string {
-	r := []rune(t.Item)
-	if len(r) == 0 {
-		r = []rune(t.Task)
-	}
-	if len(r) > 20 {
-		return string(r[:20]) + "…"
-	}
-	return string(r)
-}
+func taskName(t report.Task) string { return clip(cmp.Or(t.Item, t.Task)) }

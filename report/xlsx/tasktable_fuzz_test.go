@@ -58,7 +58,7 @@ func FuzzImportTaskTable(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("事项名称,主要任务"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := ImportTaskTable(data, report.StatusInProgress)
+		res, err := ImportTaskTable("fuzz.xlsx", data, report.StatusInProgress)
 		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
 			t.Errorf("no error and no tasks")
 		}

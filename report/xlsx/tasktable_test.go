@@ -26,7 +26,7 @@ func readTaskFixture(t testing.TB) []byte {
 // 29 事项 in four sections, several spanning rows, header repeated at page
 // breaks.
 func TestImportShenyang(t *testing.T) {
-	res, err := ImportTaskTable(readTaskFixture(t), report.StatusInProgress)
+	res, err := ImportTaskTable("shenyang-2022.xlsx", readTaskFixture(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestImportShenyang(t *testing.T) {
 // TestImportedLoads: the imported plan, written by Marshal into a report,
 // loads back without problems.
 func TestImportedLoads(t *testing.T) {
-	res, err := ImportTaskTable(readTaskFixture(t), report.StatusInProgress)
+	res, err := ImportTaskTable("shenyang-2022.xlsx", readTaskFixture(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +219,7 @@ func TestImportRejects(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ImportTaskTable(tc.data, report.StatusInProgress)
+			_, err := ImportTaskTable("table.xlsx", tc.data, report.StatusInProgress)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("want error containing %q, got %v", tc.want, err)
 			}

@@ -17,7 +17,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -48,7 +47,8 @@ type Options struct {
 // sections, the work plan and a live 校验 sheet. Document properties come
 // from doc, so the bytes depend only on doc and opts. Write neither builds
 // nor changes doc. It fails, in Chinese, when doc and opts.Report do not
-// belong together or a text exceeds Excel's 32,767 characters per cell.
+// belong together or a work-plan field exceeds Excel's 32,767 characters
+// per cell (a longer text section continues in the cells to its right).
 func Write(w io.Writer, doc *report.Doc, opts Options) (err error) {
 	r := opts.Report
 	if doc == nil || r == nil || !r.Edition.Valid() || len(r.Requests) != len(r.Edition.Table3()) ||
@@ -144,9 +144,16 @@ func border() []excelize.Border {
 	return b
 }
 
+// style registers a cell style; its font defaults to 宋体 11 points.
 func (w *writer) style(s *excelize.Style) int {
 	if s.Font == nil {
-		s.Font = &excelize.Font{Family: fontName, Size: 11}
+		s.Font = &excelize.Font{}
+	}
+	if s.Font.Family == "" {
+		s.Font.Family = fontName
+	}
+	if s.Font.Size == 0 {
+		s.Font.Size = 11
 	}
 	id, err := w.f.NewStyle(s)
 	w.check(err)
@@ -163,15 +170,15 @@ var (
 func (w *writer) styles() {
 	w.check(w.f.SetDefaultFont(fontName))
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 14, Bold: true},
+	w.st.title = w.style(&excelize.Style{Font: &excelize.Font{Size: 14, Bold: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	w.st.info = w.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	w.st.head = w.style(&excelize.Style{Border: border(), Fill: fillHead, Alignment: center,
-		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+		Font: &excelize.Font{Bold: true}})
 	w.st.label = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
 	w.st.labelCenter = w.style(&excelize.Style{Border: border(), Alignment: center})
 	w.st.note = w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true},
-		Font: &excelize.Font{Family: fontName, Size: 10}})
+		Font: &excelize.Font{Size: 10}})
 	w.st.textLabel = w.style(&excelize.Style{Border: border(), Fill: fillHead,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		Font:      &excelize.Font{Family: fontName, Size: 11, Bold: true}})
@@ -183,7 +190,7 @@ func (w *writer) styles() {
 	w.st.inputWrap = w.style(&excelize.Style{Border: border(), Fill: fillInput, Protection: unlocked, CustomNumFmt: &text,
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	w.st.formula = w.style(&excelize.Style{Border: border(), Fill: fillCalc, Alignment: center,
-		Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}})
+		Font: &excelize.Font{Bold: true}})
 	var err error
 	w.st.ok, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "006100", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}})
@@ -221,12 +228,8 @@ func (w *writer) set(sheet string, col, row int, v any) {
 			return
 		}
 		w.check(w.f.SetCellStr(sheet, cell, escapeX(v)))
-	case int:
-		w.check(w.f.SetCellInt(sheet, cell, int64(v)))
-	case int64:
-		w.check(w.f.SetCellInt(sheet, cell, v))
-	default:
-		panic(fmt.Sprintf("xlsx: cell value %T", v))
+	default: // a whole number
+		w.check(w.f.SetCellValue(sheet, cell, v))
 	}
 }
 
@@ -257,6 +260,28 @@ func isHex(s string) bool {
 	return true
 }
 
+// splitText cuts a text into the cells it fills (none when empty): each
+// holds at most maxCellChars UTF-16 units once escapeX has protected it,
+// cut between characters; Read joins them again.
+func splitText(s string) []string {
+	limit := maxCellChars
+	if strings.Contains(s, "_x") {
+		limit = maxCellChars * 7 / 13 // escapeX makes 7 units 13 at worst
+	}
+	var parts []string
+	for s != "" {
+		n, i := 0, len(s)
+		for j, r := range s {
+			if n += utf16.RuneLen(r); n > limit {
+				i = j
+				break
+			}
+		}
+		parts, s = append(parts, s[:i]), s[i:]
+	}
+	return parts
+}
+
 func (w *writer) formula(sheet string, col, row int, expr string) {
 	w.check(w.f.SetCellFormula(sheet, ref(col, row), expr))
 }
@@ -274,25 +299,32 @@ func (w *writer) merge(sheet string, col, row, cols, rows int) {
 // headerRows writes the title (row 1) and the organ and year (row 2, a
 // formula on 基本信息 so it follows edits) across cols columns.
 func (w *writer) headerRows(sheet, title string, cols int) {
-	w.set(sheet, 1, 1, title)
-	w.merge(sheet, 1, 1, cols, 1)
-	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
-	w.rowHeight(sheet, 1, 28)
+	w.titleRow(sheet, title, cols)
 	w.formula(sheet, 1, 2, fmt.Sprintf(`"报告主体："&'%s'!B%d&"　　报告年度："&'%s'!B%d&"年"`, sheetInfo, infoOrgan, sheetInfo, infoYear))
 	w.merge(sheet, 1, 2, cols, 1)
 	w.styleRange(sheet, 1, 2, cols, 1, w.st.info)
 }
 
+// titleRow writes a sheet's title in row 1 across cols columns.
+func (w *writer) titleRow(sheet, title string, cols int) {
+	w.set(sheet, 1, 1, title)
+	w.merge(sheet, 1, 1, cols, 1)
+	w.styleRange(sheet, 1, 1, cols, 1, w.st.title)
+	w.rowHeight(sheet, 1, 28)
+}
+
+// headRow writes column heads into row, from column A.
+func (w *writer) headRow(sheet string, row int, heads ...string) {
+	for i, h := range heads {
+		w.set(sheet, i+1, row, h)
+	}
+	w.styleRange(sheet, 1, row, len(heads), 1, w.st.head)
+}
+
 func (w *writer) info() {
 	s := sheetInfo
-	w.set(s, 1, 1, "政府信息公开工作年度报告 基本信息")
-	w.merge(s, 1, 1, 3, 1)
-	w.styleRange(s, 1, 1, 3, 1, w.st.title)
-	w.rowHeight(s, 1, 28)
-	for i, h := range []string{"项目", "内容", "填写说明"} {
-		w.set(s, i+1, 2, h)
-	}
-	w.styleRange(s, 1, 2, 3, 1, w.st.head)
+	w.titleRow(s, "政府信息公开工作年度报告 基本信息", 3)
+	w.headRow(s, 2, "项目", "内容", "填写说明")
 	r := w.r
 	scope := r.Scope
 	if scope == "" {
@@ -329,32 +361,12 @@ func (w *writer) info() {
 		lines := max(lineCount(row.help, 48), lineCount(fmt.Sprint(row.value), 38))
 		w.rowHeight(s, row.row, rowHeight(lines))
 	}
-	w.colWidth(s, 1, 1, 16)
-	w.colWidth(s, 2, 2, 40)
-	w.colWidth(s, 3, 3, 50)
-	for _, v := range []struct {
-		row          int
-		set          func(*excelize.DataValidation) error
-		title, input string
-		err          string
-	}{
-		{infoScope, func(dv *excelize.DataValidation) error {
-			return dv.SetDropList([]string{scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]})
-		}, "报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"},
-		{infoOrgan, func(dv *excelize.DataValidation) error {
-			return dv.SetRange(1, 200, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
-		}, "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"},
-		{infoDate, func(dv *excelize.DataValidation) error {
-			return dv.SetRange(10, 10, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
-		}, "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。", "请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"},
-	} {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(ref(2, v.row))
-		w.check(v.set(dv))
-		dv.SetInput(v.title, v.input)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
-		w.check(w.f.AddDataValidation(s, dv))
-	}
+	w.colWidths(s, 16, 40, 50)
+	w.validate(s, ref(2, infoScope), rule{dropList(scopeNames[report.ScopeOrgan], scopeNames[report.ScopeRegion]),
+		"报告范围", "请从下拉列表中选择：本机关报告，或本级政府汇总报告。", "请从下拉列表中选择“本机关报告”或“本级政府汇总报告”。"})
+	w.validate(s, ref(2, infoOrgan), rule{textLength(1, 200), "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"})
+	w.validate(s, ref(2, infoDate), rule{textLength(10, 10), "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。",
+		"请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"})
 	w.protect(s)
 }
 
@@ -365,9 +377,7 @@ func (w *writer) table(ts *tableSheet) {
 	g := ts.Grid
 	w.headerRows(s, g.Caption, g.Cols)
 	widths := sheetWidths(ts)
-	for i, wd := range widths {
-		w.colWidth(s, i+1, i+1, wd)
-	}
+	w.colWidths(s, widths...)
 	need := map[int]float64{} // row → height in points
 	for _, c := range ts.Cells {
 		cols, rows := max(c.ColSpan, 1), max(c.RowSpan, 1)
@@ -530,6 +540,51 @@ func (w *writer) outcomeRows() (first, last int) {
 	return first, last
 }
 
+// rule is a data validation with its Chinese prompts: set restricts the
+// value (nil: any), err is the alert for a refused value.
+type rule struct {
+	set               func(*excelize.DataValidation) error
+	title, input, err string
+}
+
+// Value restrictions of data validation.
+func whole(lo, hi float64) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	}
+}
+
+func textLength(lo, hi float64) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(lo, hi, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
+	}
+}
+
+func dropList(items ...string) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error { return dv.SetDropList(items) }
+}
+
+// validate adds the data validation v to the cells of sqref.
+func (w *writer) validate(sheet, sqref string, v rule) {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(sqref)
+	if v.set != nil {
+		w.check(v.set(dv))
+	}
+	dv.SetInput(v.title, v.input)
+	if v.err != "" {
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", v.err)
+	}
+	w.check(w.f.AddDataValidation(sheet, dv))
+}
+
+// kindRules are the validations of the input kinds other than amounts.
+var kindRules = map[fieldKind]rule{
+	fCount:  {whole(0, 1000000000), "请填写件数", "填写非负整数（0、1、2……）。没有的请填 0，不要留空。", "此处只能填写非负整数（件数）。没有的请填 0。"},
+	fChange: {whole(-1000000000, 1000000000), "本年增/减", "填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。", "此处只能填写整数（可为负数，如 -3）。没有变化请填 0。"},
+	fUnit:   {dropList("元", "万元"), "金额单位", "请选择采购总金额的单位：元或万元。", "单位只能是“元”或“万元”，请从下拉列表中选择。"},
+}
+
 // validations adds data validation with Chinese prompts to a sheet's inputs.
 func (w *writer) validations(sheet string) {
 	byKind := map[fieldKind][]*field{}
@@ -549,35 +604,16 @@ func (w *writer) validations(sheet string) {
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
 	for _, k := range kinds {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(strings.Join(ranges(byKind[k]), " "))
-		switch k {
-		case fCount:
-			w.check(dv.SetRange(0, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
-			dv.SetInput("请填写件数", "填写非负整数（0、1、2……）。没有的请填 0，不要留空。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写非负整数（件数）。没有的请填 0。")
-		case fChange:
-			w.check(dv.SetRange(-1000000000, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
-			dv.SetInput("本年增/减", "填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写整数（可为负数，如 -3）。没有变化请填 0。")
-		case fUnit:
-			w.check(dv.SetDropList([]string{"元", "万元"}))
-			dv.SetInput("金额单位", "请选择采购总金额的单位：元或万元。")
-			dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "单位只能是“元”或“万元”，请从下拉列表中选择。")
-		}
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.validate(sheet, strings.Join(ranges(byKind[k]), " "), kindRules[k])
 	}
 	for _, f := range amounts {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(f.Ref())
-		w.check(dv.SetRange(0, 1e14, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		unit := "（单位：" + f.Unit + "）"
 		if f.Unit == "" {
 			unit = "（单位在右侧单元格中选择）"
 		}
-		dv.SetInput("请填写金额", "填写非负金额"+unit+"，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。")
-		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "此处只能填写不小于 0 的数字（金额）"+unit+"。")
-		w.check(w.f.AddDataValidation(sheet, dv))
+		w.validate(sheet, f.Ref(), rule{func(dv *excelize.DataValidation) error {
+			return dv.SetRange(0, 1e14, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+		}, "请填写金额", "填写非负金额" + unit + "，可带小数，如 12.5。不要写单位或千分位逗号；没有的请填 0。", "此处只能填写不小于 0 的数字（金额）" + unit + "。"})
 	}
 }
 
@@ -599,6 +635,13 @@ func (w *writer) newSheet(name string) {
 
 func (w *writer) rowHeight(sheet string, row int, h float64) {
 	w.check(w.f.SetRowHeight(sheet, row, h))
+}
+
+// colWidths sets the widths of columns A, B, … in turn.
+func (w *writer) colWidths(sheet string, widths ...float64) {
+	for i, wd := range widths {
+		w.colWidth(sheet, i+1, i+1, wd)
+	}
 }
 
 func (w *writer) colWidth(sheet string, c0, c1 int, width float64) {
@@ -629,8 +672,7 @@ func (w *writer) fees() {
 	s := sheetFees
 	w.newSheet(s)
 	w.headerRows(s, "信息处理费（在“六、其他需要报告的事项”中报告）", 2)
-	w.colWidth(s, 1, 1, 40)
-	w.colWidth(s, 2, 2, 24)
+	w.colWidths(s, 40, 24)
 	blank := w.blank || w.r.Fees == nil
 	saved := w.blank
 	w.blank = blank
@@ -651,8 +693,7 @@ func (w *writer) text() {
 	s := sheetText
 	w.newSheet(s)
 	w.headerRows(s, "文字部分（段落之间空一行）", 2)
-	w.colWidth(s, 1, 1, 18)
-	w.colWidth(s, 2, 2, 120)
+	w.colWidths(s, 18, 120)
 	for i, sec := range report.TextSections {
 		row := textFirstRow + i
 		label := sec.Title
@@ -662,20 +703,19 @@ func (w *writer) text() {
 		w.set(s, 1, row, label)
 		w.styleRange(s, 1, row, 1, 1, w.st.textLabel)
 		body := w.r.Text[i].Body
-		if utf8.RuneCountInString(body) > maxCellChars {
-			w.check(fmt.Errorf("“%s”有 %d 个字符，超过了 Excel 单元格的上限 %d 个字符，无法写入工作簿", sec.Title, utf8.RuneCountInString(body), maxCellChars))
-			return
+		parts := splitText(body)
+		if w.blank {
+			parts = nil
 		}
-		if body != "" && !w.blank {
-			w.set(s, 2, row, body)
+		for k, part := range parts {
+			w.set(s, 2+k, row, part)
 		}
-		w.styleRange(s, 2, row, 1, 1, w.st.inputWrap)
+		w.styleRange(s, 2, row, max(len(parts), 1), 1, w.st.inputWrap)
 		w.rowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1))
-	dv.SetInput("文字部分", "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。")
-	w.check(w.f.AddDataValidation(s, dv))
+	w.validate(s, fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1),
+		rule{title: "文字部分", input: "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。"})
+	w.set(s, 1, textFirstRow+len(report.TextSections)+1, fmt.Sprintf("说明：一个单元格最多容纳 %d 个字符（Excel 的上限）。更长的文字依次接在同一行右侧的单元格（C、D……列）中，导入时按顺序连接。", maxCellChars))
 	w.protect(s)
 }
 
@@ -729,18 +769,13 @@ func (w *writer) workPlan() {
 	w.styleRange(s, 1, planFirstRow, 1, rows, w.st.labelCenter)
 	w.styleRange(s, 2, planFirstRow, len(planCols), rows, w.st.inputWrap)
 	w.printTitles(s, planHeadRow, planHeadRow)
-	dv := excelize.NewDataValidation(true)
-	status := colName(planCol("status"))
-	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", status, planFirstRow, status, last))
-	w.check(dv.SetDropList(report.TaskStatuses))
-	dv.SetInput("落实状态", "请从下拉列表中选择：已完成、推进中或未完成。")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。")
-	w.check(w.f.AddDataValidation(s, dv))
-	dv = excelize.NewDataValidation(true)
-	dl := colName(planCol("deadline"))
-	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", dl, planFirstRow, dl, last))
-	dv.SetInput("完成时限", "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。")
-	w.check(w.f.AddDataValidation(s, dv))
+	column := func(key string) string {
+		c := colName(planCol(key))
+		return fmt.Sprintf("%s%d:%s%d", c, planFirstRow, c, last)
+	}
+	w.validate(s, column("status"), rule{dropList(report.TaskStatuses...), "落实状态", "请从下拉列表中选择：已完成、推进中或未完成。",
+		"落实状态只能是“已完成”“推进中”或“未完成”，请从下拉列表中选择。"})
+	w.validate(s, column("deadline"), rule{title: "完成时限", input: "照任务分解表填写，如 2024年6月底、2024年第三季度、长期坚持。"})
 	w.set(s, 1, last+2, "说明：每项任务占一行，主要任务和落实状态必填；行不够时可取消工作表保护（无密码）后插入行。没有工作要点的，本表留空即可。")
 	w.protect(s, true)
 }
@@ -750,14 +785,8 @@ func (w *writer) workPlan() {
 func (w *writer) checks() {
 	s := sheetCheck
 	w.newSheet(s)
-	w.set(s, 1, 1, "校验（随填写自动计算：✓ 相符，✗ 不符）")
-	w.merge(s, 1, 1, 6, 1)
-	w.styleRange(s, 1, 1, 6, 1, w.st.title)
-	w.rowHeight(s, 1, 28)
-	for i, h := range []string{"规则", "项目", "计算", "左边", "右边", "结果"} {
-		w.set(s, i+1, 2, h)
-	}
-	w.styleRange(s, 1, 2, 6, 1, w.st.head)
+	w.titleRow(s, "校验（随填写自动计算：✓ 相符，✗ 不符）", 6)
+	w.headRow(s, 2, "规则", "项目", "计算", "左边", "右边", "结果")
 	row := 3
 	addOp := func(op, rule, item, how, left, right string) {
 		w.set(s, 1, row, rule)
@@ -864,9 +893,7 @@ func (w *writer) checks() {
 		{Type: "cell", Criteria: "==", Format: &w.st.bad, Value: `"✗"`},
 	}))
 	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
-	w.colWidth(s, 1, 1, 9)
-	w.colWidth(s, 2, 2, 34)
-	w.colWidth(s, 3, 3, 62)
+	w.colWidths(s, 9, 34, 62)
 	w.colWidth(s, 4, 6, 10)
 	for r := 3; r <= last; r++ {
 		w.rowHeight(s, r, 22)
