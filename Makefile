@@ -12,11 +12,12 @@ build:
 
 ## demo: check the bundled example data, compare years, roll the region up,
 ## build every report (PDF, HTML, XLSX) and the static site into out/.
+## Its outputs in out/ are its own: --force lets a second run replace them.
 demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
-	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml
-	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml
+	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml --force
+	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml --force
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
 	$(BIN) site data/ out/shili-region -o out/site
 	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"

@@ -10,13 +10,19 @@ import (
 // the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F,
 // U+061C), and U+FFFE/U+FFFF; each becomes \uXXXX. Everything a command
 // prints that came from a file or a file name goes through it.
-func Printable(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
+func Printable(s string) string { return escape(s, unsafeRune) }
+
+// PrintableText is Printable for text of several lines: newline and tab
+// stay as they are.
+func PrintableText(s string) string { return escape(s, unsafeTextRune) }
+
+func escape(s string, unsafe func(rune) bool) string {
+	if !strings.ContainsFunc(s, unsafe) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unsafeRune(r) {
+		if unsafe(r) {
 			fmt.Fprintf(&b, `\u%04X`, r)
 		} else {
 			b.WriteRune(r)
@@ -24,6 +30,8 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
+
+func unsafeTextRune(r rune) bool { return r != '\n' && r != '\t' && unsafeRune(r) }
 
 func unsafeRune(r rune) bool {
 	switch {

@@ -21,3 +21,9 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintableText(t *testing.T) {
+	if got, want := PrintableText("第一行\n\t第二行\x1b[31m\u202E"), "第一行\n\t第二行\\u001B[31m\\u202E"; got != want {
+		t.Errorf("PrintableText = %q, want %q", got, want)
+	}
+}

@@ -77,8 +77,8 @@ func runBuild(e *env, args []string) error {
 			continue
 		}
 		base := strings.TrimSuffix(filepath.Base(t.Path), filepath.Ext(t.Path))
-		dir := filepath.Join(*out, site.Subdir(paths, t.Path))
-		key := filepath.Join(dir, base)
+		sub := site.Subdir(paths, t.Path)
+		key := filepath.Join(*out, sub, base)
 		if other, dup := taken[key]; dup {
 			fmt.Fprintf(e.stderr, "%s: 输出文件 %s.* 与 %s 的输出重名，未生成。请分两次运行 build，用不同的 -o 目录\n", t.Path, key, other)
 			failed++
@@ -103,7 +103,11 @@ func runBuild(e *env, args []string) error {
 			}
 			for _, nf := range rendered {
 				name := strings.ReplaceAll(nf.Name, "{base}", base)
-				if _, err := publish.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), nf.Data); err != nil {
+				path, err := publish.Join(*out, filepath.Join(sub, filepath.FromSlash(name)))
+				if err != nil {
+					return err
+				}
+				if _, err := publish.WriteFile(path, nf.Data); err != nil {
 					return err
 				}
 			}

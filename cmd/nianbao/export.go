@@ -21,6 +21,7 @@ var exportCmd = &command{
 func runExport(e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -33,6 +34,9 @@ func runExport(e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("请用 -o 给出输出的 .xlsx 文件，例如 -o 2024.xlsx")
+	}
+	if err := publish.CheckOutput(*out, paths, *force); err != nil {
+		return err
 	}
 	r, ps := datafile.LoadFile(paths[0])
 	for _, p := range ps {
@@ -53,7 +57,7 @@ func runExport(e *env, args []string) error {
 	if err := xlsx.Write(&buf, doc, xlsx.Options{Report: r}); err != nil {
 		return err
 	}
-	if _, err := publish.WriteFile(*out, buf.Bytes()); err != nil {
+	if err := writeOutput(*out, buf.Bytes(), paths, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已导出 %s\n", *out)

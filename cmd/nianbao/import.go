@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
-	"os"
+	"nianbao/report/publish"
 	"strings"
 
 	"nianbao/report"
@@ -39,7 +39,10 @@ func runImport(e *env, args []string) error {
 		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
 	}
 	in := paths[0]
-	data, err := readLimited(in, xlsx.MaxFileSize)
+	if err := publish.CheckOutput(*out, paths, *force); err != nil {
+		return err
+	}
+	data, err := publish.ReadFile(in, xlsx.MaxFileSize, "工作簿")
 	if err != nil {
 		return err
 	}
@@ -52,7 +55,7 @@ func runImport(e *env, args []string) error {
 		return exitCode(1)
 	}
 	yaml := datafile.Marshal(r)
-	if err := writeNew(*out, yaml, *force); err != nil {
+	if err := writeOutput(*out, yaml, paths, *force); err != nil {
 		return err
 	}
 	// Check the file as written: problems point at its lines, and the
@@ -72,32 +75,4 @@ func runImport(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
-}
-
-// readLimited reads a file of at most limit bytes; a larger file is
-// refused without reading it whole.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: 文件不存在，请检查路径和文件名", path)
-		}
-		return nil, fmt.Errorf("%s: 无法打开文件：%v", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取文件：%v", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: 这是一个目录，不是工作簿", path)
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: 文件超过 %d MiB，不像年度报告工作簿（正常只有几十 KB）。请检查是否选错了文件", path, limit>>20)
-	}
-	data := make([]byte, st.Size())
-	if _, err := f.ReadAt(data, 0); err != nil && st.Size() > 0 {
-		return nil, fmt.Errorf("%s: 读取失败：%v", path, err)
-	}
-	return data, nil
 }

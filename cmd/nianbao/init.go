@@ -28,7 +28,7 @@ func runInit(e *env, args []string) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if err := writeNew(*out, data, *force); err != nil {
+	if err := writeOutput(*out, data, nil, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -106,5 +108,52 @@ func catCmd(ts *testscript.TestScript, neg bool, args []string) {
 	for _, f := range args {
 		_, err := ts.Stdout().Write([]byte(ts.ReadFile(f)))
 		ts.Check(err)
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	settings := func(kv ...string) []debug.BuildSetting {
+		var s []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			s = append(s, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		info *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{nil, false, "nianbao（没有构建信息）"},
+		{&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"},
+			Settings: settings("vcs.revision", "0123456789abcdef0123", "vcs.time", "2026-11-29T20:00:00Z", "vcs.modified", "false")},
+			true, "nianbao v1.2.0，提交 0123456789ab（2026-11-29T20:00:00Z），go1.26.8"},
+		{&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"},
+			Settings: settings("vcs.revision", "abc", "vcs.modified", "true")},
+			true, "nianbao 开发版，提交 abc，含未提交的修改，go1.26.8"},
+		{&debug.BuildInfo{GoVersion: "go1.26.8"}, true, "nianbao 开发版，源代码提交不明（不是从 git 检出的目录构建），go1.26.8"},
+	} {
+		if got := versionLine(tc.info, tc.ok); got != tc.want {
+			t.Errorf("versionLine = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// TestTerminalSafe: a file name with terminal control sequences and bidi
+// controls is printed escaped, never raw.
+func TestTerminalSafe(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("control characters are not allowed in Windows file names")
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x\x1b[2J\u202Eevil.yaml")
+	if err := os.WriteFile(name, []byte("year: [1,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	code := Main([]string{"check", name}, &stdout, &stderr)
+	out := stdout.String() + stderr.String()
+	if code != 1 || strings.ContainsAny(out, "\x1b\u202E") || !strings.Contains(out, `x\u001B[2J\u202Eevil.yaml`) {
+		t.Errorf("exit %d, output %q: want exit 1 and the name escaped", code, out)
 	}
 }

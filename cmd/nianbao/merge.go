@@ -26,6 +26,7 @@ func runMerge(e *env, args []string) error {
 	manifest := fs.String("manifest", "", "")
 	out := fs.String("o", "", "")
 	allowErrors := fs.Bool("allow-errors", false, "")
+	force := fs.Bool("force", false, "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +50,19 @@ func runMerge(e *env, args []string) error {
 	if m == nil {
 		return fmt.Errorf("汇总清单 %s 有错误，未汇总", *manifest)
 	}
+	// The outputs may replace neither the manifest, nor its text file, nor
+	// any unit's data file; other existing files only with --force.
+	inputs := []string{*manifest, m.TextFile}
+	for _, u := range m.Units {
+		inputs = append(inputs, u.File)
+	}
+	base := strings.TrimSuffix(*out, filepath.Ext(*out))
+	outputs := []string{*out, base + "-breakdown.html", base + "-breakdown.xlsx"}
+	for _, o := range outputs {
+		if err := publish.CheckOutput(o, inputs, *force); err != nil {
+			return err
+		}
+	}
 	res := merge.Merge(m, merge.MergeOptions{AllowErrors: *allowErrors})
 	writeUnitTable(e, res.Units)
 	for _, u := range res.Units {
@@ -63,7 +77,6 @@ func runMerge(e *env, args []string) error {
 		return fmt.Errorf("未生成汇总报告")
 	}
 
-	base := strings.TrimSuffix(*out, filepath.Ext(*out))
 	bd := report.NewBreakdown(res.Region, res.Units)
 	page, err := html.BreakdownPage(bd)
 	if err != nil {
@@ -76,7 +89,7 @@ func runMerge(e *env, args []string) error {
 	files := []struct {
 		path string
 		data []byte
-	}{{*out, datafile.Marshal(res.Region)}, {base + "-breakdown.html", page}, {base + "-breakdown.xlsx", book}}
+	}{{outputs[0], datafile.Marshal(res.Region)}, {outputs[1], page}, {outputs[2], book}}
 	var names []string
 	for _, f := range files {
 		if _, err := publish.WriteFile(f.path, f.data); err != nil {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"nianbao/report/datafile"
-	"os"
 	"regexp"
 	"strings"
 
@@ -48,9 +47,27 @@ func (c *command) help() string {
 }
 
 // env is what a command may touch: its output streams. Commands get
-// everything else (files, flags) from their arguments.
+// everything else (files, flags) from their arguments. stdout and stderr
+// escape control characters (terminalSafe); tty is the raw stderr, for the
+// progress bar's own control sequences.
 type env struct {
 	stdout, stderr io.Writer
+	tty            io.Writer
+}
+
+// terminalSafe passes text through with every character a terminal would
+// act on rather than show (report.Printable's set, except newline and tab)
+// written as \uXXXX: a file name or a value from a hostile file cannot
+// move the cursor, clear the screen or reverse the text of a message.
+type terminalSafe struct{ w io.Writer }
+
+func (t terminalSafe) Write(p []byte) (int, error) {
+	s := string(p)
+	if safe := report.PrintableText(s); safe != s {
+		_, err := io.WriteString(t.w, safe)
+		return len(p), err
+	}
+	return t.w.Write(p)
 }
 
 // exitCode is returned by a command to end with a specific status without
@@ -69,7 +86,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // commands are nianbao's subcommands, in the order of the main help.
 var commands = []*command{
 	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd,
-	compareCmd, mergeCmd, workplanCmd, rulesCmd, placeholdersCmd, schemaCmd,
+	compareCmd, mergeCmd, workplanCmd, rulesCmd, placeholdersCmd, schemaCmd, versionCmd,
 }
 
 func lookup(name string) *command {
@@ -96,13 +113,15 @@ func printMainUsage(w io.Writer) {
 // Main runs nianbao with args (without the program name) and returns the
 // exit status: 0 success, 1 problems found or the job failed, 2 usage error.
 func Main(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: terminalSafe{stdout}, stderr: terminalSafe{stderr}, tty: stderr}
 	if len(args) == 0 {
 		printMainUsage(stderr)
 		return 2
 	}
 	name := args[0]
 	switch name {
+	case "--version", "-version", "-V":
+		name, args = "version", []string{"version"}
 	case "-h", "--help", "-help", "help":
 		if name == "help" && len(args) > 1 {
 			if c := lookup(args[1]); c != nil {
@@ -216,11 +235,12 @@ func printProblems(w io.Writer, ps report.Problems) bool {
 	return ps.HasErrors()
 }
 
-// writeNew writes data to path (through publish) unless the file exists
-// and force is not set.
-func writeNew(path string, data []byte, force bool) error {
-	if _, err := os.Stat(path); err == nil && !force {
-		return fmt.Errorf("%s 已存在，未覆盖。确需覆盖请加 --force", path)
+// writeOutput writes data to path atomically (through publish). It never
+// replaces one of the command's inputs, and replaces another existing file
+// only with force.
+func writeOutput(path string, data []byte, inputs []string, force bool) error {
+	if err := publish.CheckOutput(path, inputs, force); err != nil {
+		return err
 	}
 	_, err := publish.WriteFile(path, data)
 	return err

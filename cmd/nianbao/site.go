@@ -56,7 +56,7 @@ func runSite(e *env, args []string) error {
 		}
 		good = append(good, t)
 	}
-	bar := newProgress(e.stderr)
+	bar := newProgress(e.tty)
 	res := site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), site.Options{
 		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noXLSX), Jobs: *jobs, Progress: bar.set,
 	})

@@ -39,7 +39,7 @@ func runXlsxTemplate(e *env, args []string) error {
 	if err := xlsx.Write(&buf, report.Build(blank, nil), xlsx.Options{Report: blank, Blank: true}); err != nil {
 		return err
 	}
-	if err := writeNew(path, buf.Bytes(), *force); err != nil {
+	if err := writeOutput(path, buf.Bytes(), nil, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写黄色单元格后运行：nianbao import %s -o %d.yaml\n",

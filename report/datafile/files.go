@@ -60,8 +60,19 @@ func FindDataFiles(args []string) ([]string, error) {
 			return nil, fmt.Errorf("%s: 无法读取目录：%v", a, err)
 		}
 	}
+	// One file reached through two arguments (data/ and data/shili, or
+	// .. and .) is listed once, under the first of its names.
 	slices.Sort(out)
-	return slices.Compact(out), nil
+	seen := map[string]bool{}
+	return slices.DeleteFunc(out, func(p string) bool {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		dup := seen[abs]
+		seen[abs] = true
+		return dup
+	}), nil
 }
 
 // listable reports whether a directory entry may be a data file: a

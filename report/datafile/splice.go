@@ -3,6 +3,9 @@ package datafile
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -95,4 +98,58 @@ func CarryOver(old, plan *report.WorkPlan) int {
 		}
 	}
 	return n
+}
+
+// WorkPlanImport is the outcome of ImportWorkPlan.
+type WorkPlanImport struct {
+	Next     []byte // the data file with the new work_plan
+	Replaced bool   // the file had a work_plan, now replaced
+	Kept     int    // tasks whose status and result were carried over (CarryOver)
+	// TitleYear is the year in the plan's title (如“2024年政务公开工作要点”)
+	// when it differs from the report's year, else 0: the wrong table was
+	// probably chosen.
+	TitleYear int
+	Year      int // the report's year
+}
+
+var titleYearRE = regexp.MustCompile(`(\d{4})年`)
+
+// ImportWorkPlan puts plan into the data file src (named name in
+// problems) as its work_plan, the job of `workplan import --into`: the
+// status and result of tasks already in the file carry over (CarryOver),
+// and the rest of the file stays byte for byte (SpliceWorkPlan). It
+// returns the load problems of src when src cannot be read (nothing is
+// changed then), and an error when the result would read worse than src.
+func ImportWorkPlan(name string, src []byte, plan *report.WorkPlan) (WorkPlanImport, report.Problems, error) {
+	var res WorkPlanImport
+	r, ps := Parse(name, src)
+	if r == nil {
+		return res, ps, fmt.Errorf("%s 无法读取，未导入。请先修正上面的错误", name)
+	}
+	res.Year = r.Year
+	if r.WorkPlan != nil {
+		res.Replaced = true
+		res.Kept = CarryOver(r.WorkPlan, plan)
+	}
+	if m := titleYearRE.FindStringSubmatch(plan.Title); m != nil && r.Year != 0 {
+		if y, _ := strconv.Atoi(m[1]); y != r.Year {
+			res.TitleYear = y
+		}
+	}
+	next, err := SpliceWorkPlan(src, MarshalWorkPlan(plan))
+	if err != nil {
+		return res, nil, fmt.Errorf("%s：%v，未导入", name, err)
+	}
+	after, ps2 := Parse(name, next)
+	if after == nil || ps2.Count(report.Error) > ps.Count(report.Error) {
+		var errs report.Problems
+		for _, p := range ps2 {
+			if p.Severity == report.Error {
+				errs = append(errs, p)
+			}
+		}
+		return res, errs, fmt.Errorf("写入 work_plan 后 %s 无法正常读取，未改动文件", name)
+	}
+	res.Next = next
+	return res, nil, nil
 }

@@ -67,35 +67,35 @@ func ReadFile(path string, limit int64, kind string) ([]byte, error) {
 	name := report.Printable(path)
 	// Stat before opening: opening a FIFO blocks until a writer comes.
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		return nil, fmt.Errorf("%s：这不是普通文件（是管道、设备或套接字），不能作为%s读取", name, kind)
+		return nil, fmt.Errorf("%s: 这不是普通文件（是管道、设备或套接字），不能作为%s读取", name, kind)
 	}
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("%s：文件不存在，请检查路径和文件名", name)
+		return nil, fmt.Errorf("%s: 文件不存在，请检查路径和文件名", name)
 	case errors.Is(err, os.ErrPermission):
-		return nil, fmt.Errorf("%s：没有读取权限，请检查文件权限", name)
+		return nil, fmt.Errorf("%s: 没有读取权限，请检查文件权限", name)
 	case err != nil:
-		return nil, fmt.Errorf("%s：无法打开文件：%v", name, err)
+		return nil, fmt.Errorf("%s: 无法打开文件：%v", name, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%s：无法读取文件：%v", name, err)
+		return nil, fmt.Errorf("%s: 无法读取文件：%v", name, err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s：这是一个目录，不是%s", name, kind)
+		return nil, fmt.Errorf("%s: 这是一个目录，不是%s", name, kind)
 	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s：这不是普通文件（是管道、设备或套接字），不能作为%s读取", name, kind)
+		return nil, fmt.Errorf("%s: 这不是普通文件（是管道、设备或套接字），不能作为%s读取", name, kind)
 	case st.Size() > limit:
-		return nil, fmt.Errorf("%s：文件有 %s，超过%s的上限 %s。请检查是否选错了文件", name, size(st.Size()), kind, size(limit))
+		return nil, fmt.Errorf("%s: 文件有 %s，超过%s的上限 %s。请检查是否选错了文件", name, size(st.Size()), kind, size(limit))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s：读取失败：%v", name, err)
+		return nil, fmt.Errorf("%s: 读取失败：%v", name, err)
 	}
 	if int64(len(data)) > limit { // the file grew while being read
-		return nil, fmt.Errorf("%s：文件超过%s的上限 %s", name, kind, size(limit))
+		return nil, fmt.Errorf("%s: 文件超过%s的上限 %s", name, kind, size(limit))
 	}
 	return data, nil
 }

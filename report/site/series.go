@@ -33,8 +33,15 @@ func Subdir(args []string, file string) string {
 			}
 			top = filepath.Base(a)
 		}
-		if len(args) == 1 || top == "." || top == string(filepath.Separator) {
+		if len(args) == 1 {
 			return sub
+		}
+		// ".", ".." and "/" name no folder: use the folder they stand for.
+		if top == "." || top == ".." || top == string(filepath.Separator) || top == "" {
+			abs, err := filepath.Abs(a)
+			if top = filepath.Base(abs); err != nil || top == string(filepath.Separator) || top == "." {
+				return sub
+			}
 		}
 		return filepath.Join(top, sub)
 	}

@@ -266,7 +266,11 @@ type writer struct {
 }
 
 func (w *writer) write(name string, data []byte) error {
-	changed, err := publish.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data)
+	path, err := publish.Join(w.root, name)
+	if err != nil {
+		return err
+	}
+	changed, err := publish.WriteFile(path, data)
 	if err != nil {
 		return err
 	}
