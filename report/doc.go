@@ -19,9 +19,11 @@
 //	report/html/       output: web pages and charts (html/template, go-echarts)
 //	report/xlsx/       output and input: the statistics workbook both ways, task
 //	                   tables (任务分解表), the merge breakdown workbook (excelize)
+//	report/plain/      output: aligned text tables for the terminal (compare, merge)
 //	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
 //	report/site/       publishing: the static site (pages, downloads, open data)
-//	report/publish/    writing: atomic, only-if-changed file output
+//	report/publish/    writing: atomic, only-if-changed output that stays under -o and
+//	                   never replaces an input; bounded reads of regular files
 //	templates/         embedded templates, CSS, ECharts, fonts
 //	cmd/nianbao/       the command line: flags, help, printing, exit codes
 //

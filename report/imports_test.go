@@ -11,7 +11,7 @@ import (
 // -deps`: the domain imports only the standard library, only datafile
 // reads YAML, and no renderer imports another renderer.
 func TestImportRules(t *testing.T) {
-	renderers := []string{"nianbao/report/pdf", "nianbao/report/html", "nianbao/report/xlsx", "nianbao/report/docx"}
+	renderers := []string{"nianbao/report/pdf", "nianbao/report/html", "nianbao/report/xlsx", "nianbao/report/docx", "nianbao/report/plain"}
 	for _, tc := range []struct {
 		pkg     string
 		allowed []string // non-standard-library dependencies allowed (prefixes)
@@ -26,6 +26,7 @@ func TestImportRules(t *testing.T) {
 		{pkg: "nianbao/report/site", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/html", "nianbao/report/publish", "nianbao/templates", "go.yaml.in/yaml/v3", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: []string{"nianbao/report/pdf", "nianbao/report/xlsx", "nianbao/report/docx"}},
 		{pkg: "nianbao/report/pdf", allowed: []string{"nianbao/report", "nianbao/templates", "codeberg.org/go-pdf/fpdf", "golang.org/x/"}, denied: without(renderers, "nianbao/report/pdf")},
 		{pkg: "nianbao/report/html", allowed: []string{"nianbao/report", "nianbao/templates", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: without(renderers, "nianbao/report/html")},
+		{pkg: "nianbao/report/plain", allowed: []string{"nianbao/report", "golang.org/x/"}, denied: without(renderers, "nianbao/report/plain")},
 		{pkg: "nianbao/report/xlsx", allowed: []string{"nianbao/report", "nianbao/report/zipguard", "nianbao/templates", "github.com/xuri/", "github.com/richardlehane/", "github.com/tiendc/", "golang.org/x/"}, denied: without(renderers, "nianbao/report/xlsx")},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"nianbao/report/merge"
+	"nianbao/report/plain"
 	"path/filepath"
 	"strings"
 
@@ -64,7 +65,7 @@ func runMerge(e *env, args []string) error {
 		}
 	}
 	res := merge.Merge(m, merge.MergeOptions{AllowErrors: *allowErrors})
-	writeUnitTable(e, res.Units)
+	plain.Units(e.stdout, res.Units)
 	for _, u := range res.Units {
 		for _, p := range u.Problems {
 			fmt.Fprintln(e.stderr, p)
@@ -114,25 +115,4 @@ func runMerge(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
-}
-
-// writeUnitTable prints each unit's status as an aligned table.
-func writeUnitTable(e *env, units []report.UnitStatus) {
-	t := &cjkTable{align: []byte("llrrl"), head: []string{"单位", "报送情况", "错误", "警告", "数据文件"}}
-	for _, u := range units {
-		status := u.State.String()
-		if u.State == report.UnitInvalid && u.Included {
-			status += "（已汇总）"
-		}
-		errs, warns := fmt.Sprint(u.Errors), fmt.Sprint(u.Warnings)
-		if u.State == report.UnitMissing {
-			errs, warns = report.NoValue, report.NoValue
-		}
-		file := filepath.ToSlash(u.File)
-		if file == "" {
-			file = "（清单中未写）"
-		}
-		t.rows = append(t.rows, []string{u.Organ, status, errs, warns, file})
-	}
-	t.write(e.stdout)
 }
