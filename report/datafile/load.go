@@ -165,7 +165,7 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 		if s, ok := l.str(f.val, "organ"); ok {
 			if !l.identity(deref(f.val), "organ", "报告主体 organ", s) {
 				s = strings.Map(func(r rune) rune {
-					if invisible(r) {
+					if report.Invisible(r) {
 						return -1
 					}
 					return r

@@ -28,11 +28,11 @@ func kindName(n *yaml.Node) string {
 		case "!!null":
 			return "空值"
 		case "!!int", "!!float":
-			return "数字 " + visible(n.Value)
+			return "数字 " + report.Visible(n.Value)
 		case "!!bool":
-			return "布尔值 " + visible(n.Value)
+			return "布尔值 " + report.Visible(n.Value)
 		}
-		return "文字“" + report.Clip(visible(n.Value), 20) + "”"
+		return "文字“" + report.Clip(report.Visible(n.Value), 20) + "”"
 	}
 	return "其他内容"
 }
@@ -71,11 +71,11 @@ func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hint 
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {
-			l.add(k, joinPath(path, visible(k.Value)), "S-3", "重复的键“%s”：第 %d 行已经写过。请删除其中一个", visible(k.Value), prev.key.Line)
+			l.add(k, joinPath(path, report.Visible(k.Value)), "S-3", "重复的键“%s”：第 %d 行已经写过。请删除其中一个", report.Visible(k.Value), prev.key.Line)
 			continue
 		}
 		if !contains(allowed, k.Value) {
-			msg := fmt.Sprintf("未知的键“%s”", visible(k.Value))
+			msg := fmt.Sprintf("未知的键“%s”", report.Visible(k.Value))
 			if h, ok := callHint(hint, k.Value); ok {
 				msg += "：" + h
 			} else if s := report.Nearest(k.Value, allowed); s != "" {
@@ -83,7 +83,7 @@ func (l *loader) fields(n *yaml.Node, path, want string, allowed []string, hint 
 			} else {
 				msg += "。此处可用的键：" + strings.Join(allowed, "、")
 			}
-			l.add(k, joinPath(path, visible(k.Value)), "S-2", "%s", msg)
+			l.add(k, joinPath(path, report.Visible(k.Value)), "S-2", "%s", msg)
 			continue
 		}
 		out[k.Value] = field{key: k, val: v}

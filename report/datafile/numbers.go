@@ -281,14 +281,14 @@ func (l *loader) integer(n *yaml.Node, path, rule string) (int64, bool) {
 		v := strings.TrimSpace(n.Value)
 		switch {
 		case v == "" || v == "/" || v == "／" || v == "-" || v == "—" || v == "无":
-			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", visible(n.Value))
+			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", report.Visible(n.Value))
 		case l.typed(n, path, true):
 		case strings.ContainsAny(v, chineseDigits):
-			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", report.Clip(visible(v), 20))
+			l.add(n, path, "S-4", "应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", report.Clip(report.Visible(v), 20))
 		case isInt(v):
 			l.add(n, path, "S-4", "应为数字，实际为带引号的文字“%s”。请去掉引号", v)
 		default:
-			l.add(n, path, "S-4", "应为整数，实际为文字“%s”", report.Clip(visible(v), 20))
+			l.add(n, path, "S-4", "应为整数，实际为文字“%s”", report.Clip(report.Visible(v), 20))
 		}
 		return 0, false
 	}
@@ -346,13 +346,13 @@ func (l *loader) amount(n *yaml.Node, path, rule, unitHint string) (report.Decim
 		v := strings.TrimSpace(n.Value)
 		switch {
 		case v == "" || v == "/" || v == "／" || v == "-" || v == "—" || v == "无":
-			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", visible(n.Value))
+			l.add(n, path, "S-5", "此处为“%s”。空白或“/”不等于 0：没有的请填写 0", report.Visible(n.Value))
 		case l.typed(n, path, false):
 			if last := &l.ps[len(l.ps)-1]; strings.Contains(last.Msg, "单位") {
 				last.Msg += "。" + strings.TrimPrefix(unitHint, "，")
 			}
 		default:
-			l.add(n, path, "S-4", "应为金额（数字），实际为文字“%s”", report.Clip(visible(v), 20))
+			l.add(n, path, "S-4", "应为金额（数字），实际为文字“%s”", report.Clip(report.Visible(v), 20))
 		}
 		return report.Decimal{}, false
 	}
