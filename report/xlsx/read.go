@@ -420,21 +420,37 @@ func (x *reader) number(f *field) (val string, blank, ok bool) {
 		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
 	case c.typ == excelize.CellTypeDate:
 		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
-	case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
-		x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
-	case isNumeric(s):
-		x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
 	default:
-		x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
+		x.numberText(f, s)
 	}
 	return "", false, false
 }
 
-var numericRE = regexp.MustCompile(`^[-+]?[0-9][0-9,]*(\.[0-9]+)?$`)
-
-func isNumeric(s string) bool { return numericRE.MatchString(s) }
-
-const maxCount = 1_000_000_000_000
+// numberText reports text typed where a number belongs, as the data-file
+// loader does (report.NumberText): a number typed the way offices type it
+// (1,026, 3件, −18, １２, 三) is S-9 with what to type instead.
+func (x *reader) numberText(f *field, s string) {
+	where, what := f.Where(), f.Label
+	switch kind, hint := report.NumberText(s, f.Kind != fAmount); kind {
+	case report.TextBlank:
+		x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
+	case report.TextTyped:
+		switch {
+		case f.Kind != fAmount || !strings.Contains(hint, "单位"):
+		case f.Unit == "":
+			hint += "。单位在右侧单元格中选择"
+		default:
+			hint += "。单位为" + f.Unit
+		}
+		x.add(where, "S-9", "（%s）“%s”：%s", what, report.Clip(s, 30), hint)
+	case report.TextChinese:
+		x.add(where, "S-4", "（%s）应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", what, clip(s))
+	case report.TextPlain:
+		x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
+	default:
+		x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
+	}
+}
 
 // integer reads a count (or a signed change).
 func (x *reader) integer(f *field) (int64, bool) {
@@ -456,7 +472,7 @@ func (x *reader) integer(f *field) (int64, bool) {
 		x.add(f.Where(), f.Rule, "（%s）应为整数（件数），实际为小数 %s。请填写整数", f.Label, roundSig(v))
 		return 0, false
 	}
-	if math.Abs(rv) > maxCount {
+	if math.Abs(rv) > report.MaxCount {
 		x.add(f.Where(), "S-4", "（%s）数值 %s 过大，请核对", f.Label, roundSig(v))
 		return 0, false
 	}
