@@ -399,21 +399,21 @@ func (x *reader) value(r *report.Report, f *field) {
 	}
 }
 
-// number reads a numeric cell's stored value; it reports blank cells
-// separately so the caller can treat an all-blank fee sheet as absent.
-func (x *reader) number(f *field) (val string, blank, ok bool) {
+// number reads a numeric cell's stored value; anything else, a blank cell
+// too, is reported.
+func (x *reader) number(f *field) (val string, ok bool) {
 	c := x.cell(f.Sheet, f.Col, f.Row)
 	where, what := f.Where(), f.Label
 	if c.hasF {
 		x.add(where, "S-4", "（%s）是公式（=%s）。请直接填写数字", what, clip(c.formula))
-		return "", false, false
+		return "", false
 	}
 	s := strings.TrimSpace(c.val)
 	switch {
 	case s == "" && c.typ != excelize.CellTypeError:
-		return "", true, false
+		x.add(where, "S-5", "（%s）未填写。空白不等于 0：没有的请填写 0", what)
 	case c.number():
-		return s, false, true
+		return s, true
 	case c.typ == excelize.CellTypeBool:
 		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
 	case c.typ == excelize.CellTypeError:
@@ -423,7 +423,7 @@ func (x *reader) number(f *field) (val string, blank, ok bool) {
 	default:
 		x.numberText(f, s)
 	}
-	return "", false, false
+	return "", false
 }
 
 // numberText reports text typed where a number belongs, as the data-file
@@ -454,11 +454,7 @@ func (x *reader) numberText(f *field, s string) {
 
 // integer reads a count (or a signed change).
 func (x *reader) integer(f *field) (int64, bool) {
-	s, blank, ok := x.number(f)
-	if blank {
-		x.blank(f)
-		return 0, false
-	}
+	s, ok := x.number(f)
 	if !ok {
 		return 0, false
 	}
@@ -484,18 +480,10 @@ func (x *reader) integer(f *field) (int64, bool) {
 	return n, true
 }
 
-func (x *reader) blank(f *field) {
-	x.add(f.Where(), "S-5", "（%s）未填写。空白不等于 0：没有的请填写 0", f.Label)
-}
-
 // amount reads a non-negative decimal keeping the digits the cell shows
 // (see Read).
 func (x *reader) amount(f *field) (report.Decimal, bool) {
-	s, blank, ok := x.number(f)
-	if blank {
-		x.blank(f)
-		return report.Decimal{}, false
-	}
+	s, ok := x.number(f)
 	if !ok {
 		return report.Decimal{}, false
 	}
@@ -597,12 +585,9 @@ func codeDecimals(code string) int {
 // report has no processing_fees (and check warns, F-1), never zeros. A
 // partly filled sheet is refused, naming each blank cell.
 func (x *reader) fees(r *report.Report, l *layout) {
-	var fields, blank []*field
-	for _, f := range l.Fields {
-		if f.Sheet != sheetFees {
-			continue
-		}
-		fields = append(fields, f)
+	var blank []*field
+	fields := l.fieldsOn(sheetFees)
+	for _, f := range fields {
 		if c := x.cell(f.Sheet, f.Col, f.Row); strings.TrimSpace(c.val) == "" && !c.hasF {
 			blank = append(blank, f)
 		}
