@@ -218,7 +218,7 @@ func (l *loader) appRow(n *yaml.Node, path, label string) report.AppRow {
 		row.CellPos[j] = posOf(cd)
 		var v int64
 		var ok bool
-		if cd.Kind == yaml.ScalarNode && cd.ShortTag() == "!!int" && isInt(cd.Value) && cd.Value[0] != '-' && len(cd.Value) < 13 {
+		if cd.Kind == yaml.ScalarNode && cd.ShortTag() == "!!int" && report.IsPlainInt(cd.Value) && cd.Value[0] != '-' && (cd.Value[0] != '0' || len(cd.Value) == 1) && len(cd.Value) < 13 {
 			v, _ = strconv.ParseInt(cd.Value, 10, 64) // the common case, no path needed
 			ok = true
 		} else {

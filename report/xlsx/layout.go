@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -115,8 +116,7 @@ type field struct {
 	Rule     string // rule broken by a negative value
 	Unit     string // unit of an amount, for prompts: 万元, 元
 	// intIn and amountIn point at the field's value in a Report: a whole
-	// number or an amount (nil for the other kinds, the unit, and an
-	// absent fee block).
+	// number or an amount (nil for the other kind and the unit).
 	intIn    func(*report.Report) *int64
 	amountIn func(*report.Report) *report.Decimal
 }
@@ -255,28 +255,20 @@ func layoutOf(doc *report.Doc) (*layout, error) {
 			Label: ff.Label, Rule: "S-4", Unit: "元"}
 		switch i {
 		case 0:
-			f.intIn = func(r *report.Report) *int64 { return ifFees(r, func(fs *report.Fees) *int64 { return &fs.Notices }) }
+			f.intIn = func(r *report.Report) *int64 { return &feesOf(r).Notices }
 		case 1:
-			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal {
-				return ifFees(r, func(fs *report.Fees) *report.Decimal { return &fs.NotifiedAmount })
-			}
+			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal { return &feesOf(r).NotifiedAmount }
 		case 2:
-			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal {
-				return ifFees(r, func(fs *report.Fees) *report.Decimal { return &fs.Collected })
-			}
+			f.Kind, f.amountIn = fAmount, func(r *report.Report) *report.Decimal { return &feesOf(r).Collected }
 		}
 		l.add(f)
 	}
 	return l, nil
 }
 
-// ifFees is get(r.Fees), or nil when the report has no fee block.
-func ifFees[T any](r *report.Report, get func(*report.Fees) *T) *T {
-	if r.Fees == nil {
-		return nil
-	}
-	return get(r.Fees)
-}
+// feesOf is the report's fee block, or a throwaway zero one when it has
+// none (the writer leaves such cells blank).
+func feesOf(r *report.Report) *report.Fees { return cmp.Or(r.Fees, &report.Fees{}) }
 
 func (l *layout) add(f *field) {
 	l.Fields = append(l.Fields, f)
@@ -340,6 +332,32 @@ func (l *layout) t4Field(f *field) bool {
 	f.intIn = func(r *report.Report) *int64 { return &r.Appeals[gi].Vals[ci] }
 	f.Label = report.Table4Rows[gi].Titled + "，" + report.Table4Cols[ci].Label
 	return true
+}
+
+// fieldsOn are the inputs of one sheet, in sheet order.
+func (l *layout) fieldsOn(sheet string) []*field {
+	var out []*field
+	for _, f := range l.Fields {
+		if f.Sheet == sheet {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// t3Row is the sheet row of the 表三 row of a kind (the first of them).
+func (l *layout) t3Row(kind report.T3Kind) int {
+	return l.T3Rows[slices.IndexFunc(l.Ed.Table3(), func(r report.T3Row) bool { return r.Kind == kind })]
+}
+
+// t3Groups are the first and last sheet rows of each group of 表三's
+// outcome rows （一）…（六） (report.OutcomeGroups), which are contiguous.
+func (l *layout) t3Groups() [][2]int {
+	var out [][2]int
+	for _, g := range report.OutcomeGroups(l.Ed) {
+		out = append(out, [2]int{l.T3Rows[l.Ed.T3Index(g.IDs[0])], l.T3Rows[l.Ed.T3Index(g.IDs[len(g.IDs)-1])]})
+	}
+	return out
 }
 
 // CellFor returns the workbook cell (e.g. 表三!D7) that holds the value at

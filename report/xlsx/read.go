@@ -399,50 +399,62 @@ func (x *reader) value(r *report.Report, f *field) {
 	}
 }
 
-// number reads a numeric cell's stored value; it reports blank cells
-// separately so the caller can treat an all-blank fee sheet as absent.
-func (x *reader) number(f *field) (val string, blank, ok bool) {
+// number reads a numeric cell's stored value; anything else, a blank cell
+// too, is reported.
+func (x *reader) number(f *field) (val string, ok bool) {
 	c := x.cell(f.Sheet, f.Col, f.Row)
 	where, what := f.Where(), f.Label
 	if c.hasF {
 		x.add(where, "S-4", "（%s）是公式（=%s）。请直接填写数字", what, clip(c.formula))
-		return "", false, false
+		return "", false
 	}
 	s := strings.TrimSpace(c.val)
 	switch {
 	case s == "" && c.typ != excelize.CellTypeError:
-		return "", true, false
+		x.add(where, "S-5", "（%s）未填写。空白不等于 0：没有的请填写 0", what)
 	case c.number():
-		return s, false, true
+		return s, true
 	case c.typ == excelize.CellTypeBool:
 		x.add(where, "S-4", "（%s）应为数字，实际为逻辑值", what)
 	case c.typ == excelize.CellTypeError:
 		x.add(where, "S-4", "（%s）显示错误值“%s”。请填写数字", what, clip(s))
 	case c.typ == excelize.CellTypeDate:
 		x.add(where, "S-4", "（%s）应为数字，实际为日期“%s”", what, clip(s))
-	case s == "/" || s == "／" || s == "-" || s == "—" || s == "无":
+	default:
+		x.numberText(f, s)
+	}
+	return "", false
+}
+
+// numberText reports text typed where a number belongs, as the data-file
+// loader does (report.NumberText): a number typed the way offices type it
+// (1,026, 3件, −18, １２, 三) is S-9 with what to type instead.
+func (x *reader) numberText(f *field, s string) {
+	where, what := f.Where(), f.Label
+	switch kind, hint := report.NumberText(s, f.Kind != fAmount); kind {
+	case report.TextBlank:
 		x.add(where, "S-5", "（%s）为“%s”。空白或“/”不等于 0：没有的请填写 0", what, s)
-	case isNumeric(s):
+	case report.TextTyped:
+		switch {
+		case f.Kind != fAmount || !strings.Contains(hint, "单位"):
+		case f.Unit == "":
+			hint += "。单位在右侧单元格中选择"
+		default:
+			hint += "。单位为" + f.Unit
+		}
+		x.add(where, "S-9", "（%s）“%s”：%s", what, report.Clip(s, 30), hint)
+	case report.TextChinese:
+		x.add(where, "S-4", "（%s）应为阿拉伯数字，实际为文字“%s”。请改写为阿拉伯数字", what, clip(s))
+	case report.TextPlain:
 		x.add(where, "S-4", "（%s）是文字形式的数字“%s”。请把单元格格式改为“常规”或“数值”后重新输入数字", what, clip(s))
 	default:
 		x.add(where, "S-4", "（%s）应为数字，实际为文字“%s”", what, clip(s))
 	}
-	return "", false, false
 }
-
-var numericRE = regexp.MustCompile(`^[-+]?[0-9][0-9,]*(\.[0-9]+)?$`)
-
-func isNumeric(s string) bool { return numericRE.MatchString(s) }
-
-const maxCount = 1_000_000_000_000
 
 // integer reads a count (or a signed change).
 func (x *reader) integer(f *field) (int64, bool) {
-	s, blank, ok := x.number(f)
-	if blank {
-		x.blank(f)
-		return 0, false
-	}
+	s, ok := x.number(f)
 	if !ok {
 		return 0, false
 	}
@@ -456,7 +468,7 @@ func (x *reader) integer(f *field) (int64, bool) {
 		x.add(f.Where(), f.Rule, "（%s）应为整数（件数），实际为小数 %s。请填写整数", f.Label, roundSig(v))
 		return 0, false
 	}
-	if math.Abs(rv) > maxCount {
+	if math.Abs(rv) > report.MaxCount {
 		x.add(f.Where(), "S-4", "（%s）数值 %s 过大，请核对", f.Label, roundSig(v))
 		return 0, false
 	}
@@ -468,18 +480,10 @@ func (x *reader) integer(f *field) (int64, bool) {
 	return n, true
 }
 
-func (x *reader) blank(f *field) {
-	x.add(f.Where(), "S-5", "（%s）未填写。空白不等于 0：没有的请填写 0", f.Label)
-}
-
 // amount reads a non-negative decimal keeping the digits the cell shows
 // (see Read).
 func (x *reader) amount(f *field) (report.Decimal, bool) {
-	s, blank, ok := x.number(f)
-	if blank {
-		x.blank(f)
-		return report.Decimal{}, false
-	}
+	s, ok := x.number(f)
 	if !ok {
 		return report.Decimal{}, false
 	}
@@ -581,12 +585,9 @@ func codeDecimals(code string) int {
 // report has no processing_fees (and check warns, F-1), never zeros. A
 // partly filled sheet is refused, naming each blank cell.
 func (x *reader) fees(r *report.Report, l *layout) {
-	var fields, blank []*field
-	for _, f := range l.Fields {
-		if f.Sheet != sheetFees {
-			continue
-		}
-		fields = append(fields, f)
+	var blank []*field
+	fields := l.fieldsOn(sheetFees)
+	for _, f := range fields {
 		if c := x.cell(f.Sheet, f.Col, f.Row); strings.TrimSpace(c.val) == "" && !c.hasF {
 			blank = append(blank, f)
 		}

@@ -12,6 +12,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -480,10 +481,7 @@ func (w *writer) input(f *field, span int) {
 	st := w.st.input
 	switch f.Kind {
 	case fAmount:
-		var d report.Decimal
-		if p := f.amountIn(w.r); p != nil {
-			d = *p
-		}
+		d := *f.amountIn(w.r)
 		st = w.amountStyle(d.Scale)
 		if !w.blank {
 			w.check(w.f.SetCellDefault(s, ref(f.Col, f.Row), d.String()))
@@ -512,9 +510,9 @@ func (w *writer) totalFormula(ts *tableSheet, c placed) {
 		if c.Col == 10 {
 			expr = fmt.Sprintf("SUM(D%d:I%d)", c.Row, c.Row)
 		} else {
-			first, last := w.outcomeRows()
+			g := w.l.t3Groups()
 			col := colName(c.Col)
-			expr = fmt.Sprintf("SUM(%s%d:%s%d)", col, first, col, last)
+			expr = fmt.Sprintf("SUM(%s%d:%s%d)", col, g[0][0], col, g[len(g)-1][1])
 		}
 	case sheetT4:
 		expr = fmt.Sprintf("SUM(%s%d:%s%d)", colName(c.Col-4), c.Row, colName(c.Col-1), c.Row)
@@ -523,21 +521,6 @@ func (w *writer) totalFormula(ts *tableSheet, c placed) {
 	}
 	w.formula(s, c.Col, c.Row, expr)
 	w.styleRange(s, c.Col, c.Row, 1, 1, w.st.formula)
-}
-
-// outcomeRows are the first and last sheet rows of 表三's outcome rows
-// （一）…（六）, which are contiguous.
-func (w *writer) outcomeRows() (first, last int) {
-	for i, row := range w.r.Edition.Table3() {
-		if row.Kind != report.T3Outcome {
-			continue
-		}
-		if first == 0 {
-			first = w.l.T3Rows[i]
-		}
-		last = w.l.T3Rows[i]
-	}
-	return first, last
 }
 
 // rule is a data validation with its Chinese prompts: set restricts the
@@ -590,10 +573,7 @@ func (w *writer) validations(sheet string) {
 	byKind := map[fieldKind][]*field{}
 	var kinds []fieldKind
 	var amounts []*field
-	for _, f := range w.l.Fields {
-		if f.Sheet != sheet {
-			continue
-		}
+	for _, f := range w.l.fieldsOn(sheet) {
 		if f.Kind == fAmount {
 			amounts = append(amounts, f)
 			continue
@@ -787,118 +767,91 @@ func (w *writer) checks() {
 	w.newSheet(s)
 	w.titleRow(s, "校验（随填写自动计算：✓ 相符，✗ 不符）", 6)
 	w.headRow(s, 2, "规则", "项目", "计算", "左边", "右边", "结果")
-	row := 3
-	addOp := func(op, rule, item, how, left, right string) {
-		w.set(s, 1, row, rule)
-		w.set(s, 2, row, item)
-		w.set(s, 3, row, how)
-		w.formula(s, 4, row, left)
-		w.formula(s, 5, row, right)
-		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d%sE%d,"✓","✗")`, row, op, row))
+	rows := w.checkRows()
+	for i, c := range rows {
+		row := 3 + i
+		for k, v := range []string{c.rule, c.item, c.how} {
+			w.set(s, 1+k, row, v)
+		}
+		w.formula(s, 4, row, c.left)
+		w.formula(s, 5, row, c.right)
+		w.formula(s, 6, row, fmt.Sprintf(`IF(D%d%sE%d,"✓","✗")`, row, cmp.Or(c.op, "="), row))
 		w.styleRange(s, 1, row, 3, 1, w.st.label)
 		w.styleRange(s, 4, row, 3, 1, w.st.labelCenter)
-		row++
+		w.rowHeight(s, row, 22)
 	}
-	add := func(rule, item, how, left, right string) { addOp("=", rule, item, how, left, right) }
-	// Blank inputs: blank is not zero.
-	for _, sheet := range []string{sheetT2, sheetT3, sheetT4, sheetFees} {
-		if sheet == sheetFees && w.r.Fees == nil && w.r.Edition != report.Ed2021 {
-			continue
-		}
-		var fields []*field
-		for _, f := range w.l.Fields {
-			if f.Sheet == sheet {
-				fields = append(fields, f)
-			}
-		}
-		var parts []string
-		for _, rg := range ranges(fields) {
-			parts = append(parts, fmt.Sprintf("COUNTBLANK('%s'!%s)", sheet, rg))
-		}
-		if len(parts) > 0 {
-			add("未填写", sheet+"中尚未填写的单元格", "空白不等于 0：没有的请填 0", strings.Join(parts, "+"), "0")
-		}
-	}
-	t3 := w.r.Edition.Table3()
-	rowOf := func(kind report.T3Kind) int {
-		for i, r := range t3 {
-			if r.Kind == kind {
-				return w.l.T3Rows[i]
-			}
-		}
-		return 0
-	}
-	rec, over, total, fwd := rowOf(report.T3Received), rowOf(report.T3CarriedOver), rowOf(report.T3Total), rowOf(report.T3CarriedForward)
-	cols := append(report.ApplicantColumns[:], report.T3TotalCol)
-	for k, name := range cols {
-		c := colName(4 + k)
-		add("T3-1", "表三 "+name+"列",
-			"一（本年新收）+ 二（上年结转）=（七）总计 + 四（结转下年度）",
-			fmt.Sprintf("'%s'!%s%d+'%s'!%s%d", sheetT3, c, rec, sheetT3, c, over),
-			fmt.Sprintf("'%s'!%s%d+'%s'!%s%d", sheetT3, c, total, sheetT3, c, fwd))
-	}
-	// T3-3: （七）总计 = （一）+（二）+（三）+（四）+（五）+（六）, group by group.
-	var groups []string
-	var groupRows [][2]int
-	for i, r := range t3 {
-		if r.Kind != report.T3Outcome {
-			continue
-		}
-		g := r.Group
-		if g == "" {
-			g = r.Label
-		}
-		if len(groups) == 0 || groups[len(groups)-1] != g {
-			groups = append(groups, g)
-			groupRows = append(groupRows, [2]int{w.l.T3Rows[i], w.l.T3Rows[i]})
-		} else {
-			groupRows[len(groupRows)-1][1] = w.l.T3Rows[i]
-		}
-	}
-	for k, name := range cols {
-		c := colName(4 + k)
-		var terms []string
-		for _, gr := range groupRows {
-			terms = append(terms, fmt.Sprintf("SUM('%s'!%s%d:%s%d)", sheetT3, c, gr[0], c, gr[1]))
-		}
-		add("T3-3", "表三 "+name+"列", "（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）",
-			fmt.Sprintf("'%s'!%s%d", sheetT3, c, total), strings.Join(terms, "+"))
-	}
-	// T3-4 on the rows the report's figures come from (the 总计 column is
-	// a formula, so the other rows cannot differ).
-	for _, rr := range []struct {
-		row  int
-		name string
-	}{{rec, "一、本年新收"}, {over, "二、上年结转"}, {total, "（七）总计"}, {fwd, "四、结转下年度继续办理"}} {
-		add("T3-4", "表三 "+rr.name+"行", "总计 = 自然人 + 法人或其他组织（五类）",
-			fmt.Sprintf("'%s'!J%d", sheetT3, rr.row), fmt.Sprintf("SUM('%s'!D%d:I%d)", sheetT3, rr.row, rr.row))
-	}
-	for gi, g := range report.Table4Rows {
-		tc := w.l.T4Total[gi]
-		add("T4-1", "表四 "+g.Titled, "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-			fmt.Sprintf("'%s'!%s%d", sheetT4, colName(tc), w.l.T4Row),
-			fmt.Sprintf("SUM('%s'!%s%d:%s%d)", sheetT4, colName(tc-4), w.l.T4Row, colName(tc-1), w.l.T4Row))
-	}
-	if w.r.Fees != nil || w.r.Edition == report.Ed2021 {
-		notified, collected := w.l.byPath["processing_fees.notified_amount"], w.l.byPath["processing_fees.collected"]
-		if notified != nil && collected != nil {
-			addOp("<=", "TX-2", "信息处理费（警告）", "实际收取的总金额 ≤ 发出收费通知的总金额",
-				fmt.Sprintf("'%s'!%s", sheetFees, collected.Ref()), fmt.Sprintf("'%s'!%s", sheetFees, notified.Ref()))
-		}
-	}
-	last := row - 1
+	last := 2 + len(rows)
 	// ✓ green, ✗ red.
 	w.check(w.f.SetConditionalFormat(s, fmt.Sprintf("F3:F%d", last), []excelize.ConditionalFormatOptions{
 		{Type: "cell", Criteria: "==", Format: &w.st.ok, Value: `"✓"`},
 		{Type: "cell", Criteria: "==", Format: &w.st.bad, Value: `"✗"`},
 	}))
-	w.set(s, 1, row+1, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
+	w.set(s, 1, last+2, "说明：本表只做表内计算校验；跨年度衔接、文字与表格一致等其他规则请导入后用 nianbao check 检查。")
 	w.colWidths(s, 9, 34, 62)
 	w.colWidth(s, 4, 6, 10)
-	for r := 3; r <= last; r++ {
-		w.rowHeight(s, r, 22)
-	}
 	w.protect(s)
+}
+
+// checkRow is one rule of the 校验 sheet: left op right (op "" is =),
+// each side a formula on the table sheets.
+type checkRow struct{ op, rule, item, how, left, right string }
+
+// at names a cell of a sheet in a formula: '表三'!D6.
+func at(sheet string, col, row int) string { return fmt.Sprintf("'%s'!%s", sheet, ref(col, row)) }
+
+// sum is the formula SUM('表三'!D6:I6).
+func sum(sheet string, c0, r0, c1, r1 int) string {
+	return fmt.Sprintf("SUM(%s:%s)", at(sheet, c0, r0), ref(c1, r1))
+}
+
+// checkRows derives the rules of the 校验 sheet from the layout: blank
+// inputs per sheet, then 表三's balances (T3-1, T3-3, T3-4), 表四's totals
+// (T4-1) and the fees (TX-2, a warning).
+func (w *writer) checkRows() []checkRow {
+	var out []checkRow
+	fees := w.r.Fees != nil || w.r.Edition == report.Ed2021
+	for _, sheet := range []string{sheetT2, sheetT3, sheetT4, sheetFees} {
+		var parts []string
+		for _, rg := range ranges(w.l.fieldsOn(sheet)) {
+			parts = append(parts, fmt.Sprintf("COUNTBLANK('%s'!%s)", sheet, rg))
+		}
+		if len(parts) > 0 && (sheet != sheetFees || fees) {
+			out = append(out, checkRow{"", "未填写", sheet + "中尚未填写的单元格", "空白不等于 0：没有的请填 0", strings.Join(parts, "+"), "0"})
+		}
+	}
+	l, t3 := w.l, sheetT3
+	rec, over, total, fwd := l.t3Row(report.T3Received), l.t3Row(report.T3CarriedOver), l.t3Row(report.T3Total), l.t3Row(report.T3CarriedForward)
+	cols := append(report.ApplicantColumns[:], report.T3TotalCol)
+	for k, name := range cols {
+		c := 4 + k
+		out = append(out, checkRow{"", "T3-1", "表三 " + name + "列", "一（本年新收）+ 二（上年结转）=（七）总计 + 四（结转下年度）",
+			at(t3, c, rec) + "+" + at(t3, c, over), at(t3, c, total) + "+" + at(t3, c, fwd)})
+	}
+	for k, name := range cols {
+		c := 4 + k
+		var terms []string
+		for _, g := range l.t3Groups() {
+			terms = append(terms, sum(t3, c, g[0], c, g[1]))
+		}
+		out = append(out, checkRow{"", "T3-3", "表三 " + name + "列", "（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）",
+			at(t3, c, total), strings.Join(terms, "+")})
+	}
+	// T3-4 on the rows the report's figures come from (the 总计 column is
+	// a formula, so the other rows cannot differ).
+	for i, row := range []int{rec, over, total, fwd} {
+		name := [...]string{"一、本年新收", "二、上年结转", "（七）总计", "四、结转下年度继续办理"}[i]
+		out = append(out, checkRow{"", "T3-4", "表三 " + name + "行", "总计 = 自然人 + 法人或其他组织（五类）", at(t3, 10, row), sum(t3, 4, row, 9, row)})
+	}
+	for gi, g := range report.Table4Rows {
+		tc, row := l.T4Total[gi], l.T4Row
+		out = append(out, checkRow{"", "T4-1", "表四 " + g.Titled, "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+			at(sheetT4, tc, row), sum(sheetT4, tc-4, row, tc-1, row)})
+	}
+	if notified, collected := l.byPath["processing_fees.notified_amount"], l.byPath["processing_fees.collected"]; fees && notified != nil && collected != nil {
+		out = append(out, checkRow{"<=", "TX-2", "信息处理费（警告）", "实际收取的总金额 ≤ 发出收费通知的总金额",
+			at(sheetFees, collected.Col, collected.Row), at(sheetFees, notified.Col, notified.Row)})
+	}
+	return out
 }
 
 // ranges covers the cells of fields with as few rectangles as it easily

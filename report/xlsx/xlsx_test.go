@@ -363,7 +363,8 @@ func TestRefusals(t *testing.T) {
 		{"zip bomb", bomb, "", "压缩炸弹"},
 		{"not a workbook", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", "这不是 Excel 工作簿（.xlsx）"},
 		{"cell far outside", wide, "表三", "列号（第 8 行第 16384 列）超过了上限 200"},
-		{"text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "三十") }), "表三!D8", "（（一）予以公开，自然人）应为数字，实际为文字“三十”"},
+		{"text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "三十多") }), "表三!D8", "（（一）予以公开，自然人）应为阿拉伯数字，实际为文字“三十多”。请改写为阿拉伯数字"},
+		{"other text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "见附件") }), "表三!D8", "（（一）予以公开，自然人）应为数字，实际为文字“见附件”"},
 		{"numeric text", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "E9", "12") }), "表三!E9", "文字形式的数字“12”"},
 		{"inline string", setCellXML(t, base, 4, "A6", "inlineStr", "<is><t>abc</t></is>"), "表四!A6", "（行政复议，结果维持）应为数字，实际为文字“abc”"},
 		{"slash", edit(t, base, func(f *excelize.File) { f.SetCellValue("表二", "B5", "/") }), "表二!B5", "空白或“/”不等于 0"},
@@ -405,6 +406,47 @@ func TestRefusals(t *testing.T) {
 				}
 			}
 			t.Errorf("want %s: …%s…; got:\n%v", c.where, c.want, ps)
+		})
+	}
+}
+
+// TestTypedNumbers: a text cell holding a number typed the way offices
+// type it gets S-9 with the data-file loader's advice (report.NumberHint),
+// naming the cell; the same figure as a number cell imports.
+func TestTypedNumbers(t *testing.T) {
+	base := export(t, loadFile(t, "../../data/shili-office/2024.yaml"))
+	base19 := export(t, loadFile(t, "../../data/shili-office/2019.yaml"))
+	for _, tc := range []struct {
+		book        []byte
+		sheet, cell string
+		text        string
+		want        string // the whole message
+	}{
+		{base, "表三", "D8", "1,026", "（（一）予以公开，自然人）“1,026”：写成 1026（不要千位分隔符）"},
+		{base, "表三", "D8", "1，026", "（（一）予以公开，自然人）“1，026”：写成 1026（用半角（英文）数字和符号，不要用全角字符；不要千位分隔符）"},
+		{base, "表三", "D8", "3件", "（（一）予以公开，自然人）“3件”：写成 3（不要写单位“件”）"},
+		{base, "表三", "D8", "１２", "（（一）予以公开，自然人）“１２”：写成 12（用半角（英文）数字和符号，不要用全角字符）"},
+		{base, "表三", "D8", "三", "（（一）予以公开，自然人）“三”：写成 3（用阿拉伯数字）"},
+		{base, "表三", "D8", "007", "（（一）予以公开，自然人）“007”：写成 7（数字前不要补 0）"},
+		{base, "表三", "D8", "1e3", "（（一）予以公开，自然人）“1e3”：写成 1000（不要用科学计数法）"},
+		{base, "表三", "D8", "2.5件", "（（一）予以公开，自然人）“2.5件”：写成 2.5（不要写单位“件”；件数应为整数）"},
+		{base19, "表二", "C9", "−18", "（行政许可，本年增/减）“−18”：写成 -18（开头的“−”（U+2212 数学减号）不是减号，负数请用半角减号“-”）"},
+		{base, "表二", "B16", "8.0635万元", "（行政事业性收费，本年收费金额（单位：万元））“8.0635万元”：写成 8.0635（不要写单位“万元”）。单位为万元"},
+		{base, "信息处理费", "B4", "1,200.50元", "（发出收费通知的总金额（元））“1,200.50元”：写成 1200.50（不要写单位“元”；不要千位分隔符）。单位为元"},
+		{base19, "表二", "C20", "75,394,432.52", "（政府集中采购，采购总金额）“75,394,432.52”：写成 75394432.52（不要千位分隔符）"},
+		{base19, "表二", "C20", "12万元", "（政府集中采购，采购总金额）“12万元”：写成 12（不要写单位“万元”）。单位在右侧单元格中选择"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r, ps := Read("book.xlsx", edit(t, tc.book, func(f *excelize.File) { f.SetCellStr(tc.sheet, tc.cell, tc.text) }))
+			if r != nil {
+				t.Fatal("imported")
+			}
+			for _, p := range ps {
+				if p.Path == tc.sheet+"!"+tc.cell && p.Rule == "S-9" && p.Severity == report.Error && p.Msg == tc.want {
+					return
+				}
+			}
+			t.Errorf("want %s!%s: S-9 %s; got:\n%v", tc.sheet, tc.cell, tc.want, ps)
 		})
 	}
 }
