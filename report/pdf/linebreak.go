@@ -312,3 +312,77 @@ func natural(units []unit) float64 {
 	}
 	return w
 }
+
+// An organ's name may break before an opening bracket or a kind of organ
+// (…实验区 / 管委会), and after a closing bracket or a kind of organ
+// (…市人民政府 / 办公室).
+var (
+	organBreakBefore = []string{"（", "(", "人民政府", "管委会", "管理委员会", "党委", "党工委"}
+	organBreakAfter  = []string{"）", ")", "人民政府", "管委会", "委员会", "办公室", "办公厅", "党委", "党工委", "局", "厅"}
+)
+
+// organPoints returns the byte offsets inside organ where its name may
+// break, in order.
+func organPoints(organ string) []int {
+	var pts []int
+	for i, r := range organ {
+		if i == 0 || isNoStart(r) {
+			continue
+		}
+		ok := false
+		for _, b := range organBreakBefore {
+			ok = ok || strings.HasPrefix(organ[i:], b)
+		}
+		for _, e := range organBreakAfter {
+			ok = ok || strings.HasSuffix(organ[:i], e)
+		}
+		if ok {
+			pts = append(pts, i)
+		}
+	}
+	return pts
+}
+
+// breakOrgan breaks an organ's name into lines of at most width at
+// natural points (organPoints), each line as full as it can be; a part
+// longer than a line is broken by breakLines.
+func breakOrgan(organ string, width float64, measure func(string) float64) []string {
+	if measure(organ) <= width || organ == "" {
+		return []string{organ}
+	}
+	pts := append(organPoints(organ), len(organ))
+	var out []string
+	start := 0
+	for start < len(organ) {
+		end := -1
+		for _, p := range pts {
+			if p > start && measure(organ[start:p]) <= width+1e-9 {
+				end = p
+			}
+		}
+		if end < 0 {
+			// No natural point fits: break the part up to the next point
+			// by characters.
+			next := len(organ)
+			for _, p := range pts {
+				if p > start {
+					next = p
+					break
+				}
+			}
+			ls := breakLines(organ[start:next], width, 0, measure)
+			for _, l := range ls[:len(ls)-1] {
+				out = append(out, l.Text())
+			}
+			start = next - len(ls[len(ls)-1].Text())
+			if len(ls) == 1 {
+				out = append(out, ls[0].Text())
+				start = next
+			}
+			continue
+		}
+		out = append(out, organ[start:end])
+		start = end
+	}
+	return out
+}
