@@ -84,28 +84,7 @@ func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem,
 			err = fmt.Errorf("PDF 生成出错（%v）：如果用 --font-body/--font-title/--font-bold 或 layout.yaml 指定了字体，请换用其他 .ttf 字体后重试", r)
 		}
 	}()
-	wr, doc, z, order, err := setup(d, opts)
-	if err != nil {
-		return nil, err
-	}
-	subsets := make([][]byte, len(order))
-	for i, fc := range order {
-		runes := make([]rune, 0, len(fc.runes))
-		for r := range fc.runes {
-			runes = append(runes, r)
-		}
-		slices.Sort(runes)
-		if subsets[i], err = fc.font.Subset(runes); err != nil {
-			return z.problems, err
-		}
-	}
-	p, err := wr.run(doc, order, subsets)
-	if err == nil && wr.retry > 0 {
-		// The 落款 would have stood alone on a page: lay the document out
-		// again, starting a page earlier so that text goes with it.
-		wr.breakAt, wr.retry = wr.retry, 0
-		p, err = wr.run(doc, order, subsets)
-	}
+	_, p, z, err := build(d, opts)
 	if err != nil {
 		return z.problems, err
 	}
@@ -115,6 +94,34 @@ func Write(w io.Writer, d *report.Doc, opts Options) (problems []report.Problem,
 	}
 	_, err = w.Write(buf.Bytes())
 	return z.problems, err
+}
+
+// build lays d out: the writer after layout, the PDF ready for output and
+// the sanitizer holding the warnings.
+func build(d *report.Doc, opts Options) (*writer, *fpdf.Fpdf, *sanitizer, error) {
+	wr, doc, z, order, err := setup(d, opts)
+	if err != nil {
+		return nil, nil, &sanitizer{}, err
+	}
+	subsets := make([][]byte, len(order))
+	for i, fc := range order {
+		runes := make([]rune, 0, len(fc.runes))
+		for r := range fc.runes {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		if subsets[i], err = fc.font.Subset(runes); err != nil {
+			return wr, nil, z, err
+		}
+	}
+	p, err := wr.run(doc, order, subsets)
+	if err == nil && wr.retry > 0 {
+		// The 落款 would have stood alone on a page: lay the document out
+		// again, starting a page earlier so that text goes with it.
+		wr.breakAt, wr.retry = wr.retry, 0
+		p, err = wr.run(doc, order, subsets)
+	}
+	return wr, p, z, err
 }
 
 // run lays doc out once in a new PDF with the fonts' subsets.
@@ -174,6 +181,9 @@ type writer struct {
 	// start a new page at, and the next run breaks there (breakAt).
 	lineNo, breakAt, retry int
 	marks                  []mark
+	// sigPage is the page of the 落款 and sigWith the number of lines of
+	// text and table rows printed before it on that page (tests).
+	sigPage, sigWith int
 }
 
 // mark is where a numbered line was printed.
@@ -356,6 +366,19 @@ func (w *writer) section(s report.Section, level int, appendix bool) {
 func (w *writer) titleBlock(t, organ string) {
 	w.setFont(w.title, w.titlePt)
 	em := w.titlePt * ptMM
+	lines := w.titleLines(t, organ)
+	lh := em * 1.6
+	w.p.Bookmark(t, 0, w.y)
+	for _, l := range lines {
+		w.p.Text(mLeft+(textW-w.measure(l))/2, w.y+lh/2+0.37*em, l)
+		w.y += lh
+	}
+	w.y += pitch
+}
+
+// titleLines breaks the title t of organ for titleBlock (the title font
+// set).
+func (w *writer) titleLines(t, organ string) []string {
 	var lines []string
 	rest := strings.TrimPrefix(t, organ)
 	switch {
@@ -371,13 +394,7 @@ func (w *writer) titleBlock(t, organ string) {
 			lines = append(lines, strings.TrimSpace(l.Text()))
 		}
 	}
-	lh := em * 1.6
-	w.p.Bookmark(t, 0, w.y)
-	for _, l := range lines {
-		w.p.Text(mLeft+(textW-w.measure(l))/2, w.y+lh/2+0.37*em, l)
-		w.y += lh
-	}
-	w.y += pitch
+	return lines
 }
 
 // para prints a paragraph of body-size text: first line indented two
@@ -431,12 +448,7 @@ func (w *writer) signature(organ, date string) {
 	w.setFont(w.body, w.bodyPt)
 	em := w.bodyPt * ptMM
 	right := mLeft + textW
-	var lines []string
-	if w.measure(organ) <= textW-2*em {
-		lines = []string{organ}
-	} else {
-		lines = breakOrgan(organ, textW-6*em, w.measure)
-	}
+	lines := w.organLines(organ)
 	gap := 1.0
 	if w.layout.Seal {
 		gap = 3
@@ -445,19 +457,37 @@ func (w *writer) signature(organ, date string) {
 	if date != "" {
 		n++
 	}
-	if w.y+(gap+n)*pitch > bottomY+eps && w.y > mTop+eps {
-		if w.breakAt == 0 && w.lineNo >= 2 {
-			// Break before the second-to-last line, or earlier when that
-			// line is a heading's first line of text.
-			c := w.lineNo - 1
-			for c > 1 && w.marks[c-1].glued {
-				c--
-			}
-			w.retry = c
+	moves := w.y+(gap+n)*pitch > bottomY+eps && w.y > mTop+eps
+	page := w.p.PageNo()
+	if moves {
+		page++
+	}
+	with := 0
+	for _, m := range w.marks {
+		if m.page == page {
+			with++
 		}
+	}
+	if with < 2 && w.breakAt == 0 && w.lineNo >= 2 {
+		// Too few lines of text on the 落款's page: break before the
+		// second-to-last line, or earlier when that line is a heading's
+		// first line of text.
+		c := w.lineNo - 1
+		for c > 1 && w.marks[c-1].glued {
+			c--
+		}
+		w.retry = c
+	}
+	if moves {
 		w.newPage()
 	} else {
 		w.y += gap * pitch
+	}
+	w.sigPage, w.sigWith = w.p.PageNo(), 0
+	for _, m := range w.marks {
+		if m.page == w.sigPage {
+			w.sigWith++
+		}
 	}
 	var dx, dw float64
 	if date != "" {
@@ -487,6 +517,17 @@ func (w *writer) signature(organ, date string) {
 		w.p.Text(dx, w.y+pitch/2+0.37*em, date)
 		w.y += pitch
 	}
+}
+
+// organLines breaks the organ's name for the 落款 (the body font set): one
+// line when it fits two characters from the right margin, else lines of
+// at most 22 characters broken at natural points.
+func (w *writer) organLines(organ string) []string {
+	em := w.bodyPt * ptMM
+	if w.measure(organ) <= textW-2*em {
+		return []string{organ}
+	}
+	return breakOrgan(organ, textW-6*em, w.measure)
 }
 
 // record prints the optional 版记 (GB/T 9704 7.4) at the foot of the last

@@ -76,16 +76,11 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 	if !statutory[g.ID] {
 		w.fitColumns(tl.colX, append(slices.Clone(tl.head), tl.body...), tl.pt)
 	}
-	// A number is never broken: when one is wider than its cell, the whole
-	// table is set smaller (never below minTablePt) until every number fits.
-	for _, c := range tl.body {
-		if c.gc.Kind != report.CellNumber {
-			continue
-		}
-		wd := tl.colX[min(c.col+c.cols, g.Cols)] - tl.colX[min(c.col, g.Cols)] - 2*padX
-		if nw := w.measure(c.gc.Text); nw > wd && nw > 0 {
-			tl.pt = max(minTablePt, min(tl.pt, math.Floor(tl.pt*wd/nw*4)/4))
-		}
+	// A number is never broken: columns too narrow for their numbers are
+	// widened at the expense of columns without numbers, and when that is
+	// not enough the whole table is set smaller (never below minTablePt).
+	if shrink := w.widenForNumbers(tl.colX, tl.body); shrink < 1 {
+		tl.pt = max(minTablePt, math.Floor(tl.pt*shrink*4)/4)
 	}
 	tl.line = lineHeight(tl.pt)
 	if tl.pt != w.tablePt {
@@ -226,6 +221,63 @@ func (w *writer) fitColumns(colX []float64, cells []*tcell, pt float64) {
 		}
 		colX[i+1] = colX[i] + width[i]
 	}
+}
+
+// widenForNumbers widens the columns whose numbers (single-column number
+// cells, measured in the current font) do not fit, taking the room from
+// the columns without numbers down to three characters or 40 % of their
+// width. It returns the factor the type must be scaled by for the numbers
+// that still do not fit: 1 when all fit.
+func (w *writer) widenForNumbers(colX []float64, cells []*tcell) float64 {
+	n := len(colX) - 1
+	need := make([]float64, n)
+	hasNum := make([]bool, n)
+	var em float64 = w.measure("国")
+	for _, c := range cells {
+		if c.gc.Kind == report.CellNumber && c.col < n {
+			hasNum[c.col] = true
+			if c.cols == 1 {
+				need[c.col] = max(need[c.col], w.measure(c.gc.Text)+2*padX+0.1)
+			}
+		}
+	}
+	var short, room float64
+	for i := range n {
+		wd := colX[i+1] - colX[i]
+		if hasNum[i] {
+			short += max(0, need[i]-wd)
+		} else {
+			room += max(0, wd-max(3*em+2*padX, 0.4*wd))
+		}
+	}
+	if short <= eps {
+		return 1
+	}
+	give := min(short, room)
+	width := make([]float64, n)
+	for i := range n {
+		wd := colX[i+1] - colX[i]
+		switch {
+		case hasNum[i] && need[i] > wd:
+			width[i] = wd + (need[i]-wd)*give/short
+		case !hasNum[i] && room > 0:
+			width[i] = wd - max(0, wd-max(3*em+2*padX, 0.4*wd))*give/room
+		default:
+			width[i] = wd
+		}
+	}
+	for i := range n {
+		colX[i+1] = colX[i] + width[i]
+	}
+	scale := 1.0
+	for _, c := range cells {
+		if c.gc.Kind == report.CellNumber && c.cols == 1 && c.col < n {
+			if nw := w.measure(c.gc.Text); nw > 0 {
+				scale = min(scale, (width[c.col]-2*padX-0.1)/nw)
+			}
+		}
+	}
+	return scale
 }
 
 // rowHeights gives every row the height of its tallest single-row cell,
