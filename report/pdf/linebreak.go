@@ -318,7 +318,7 @@ func natural(units []unit) float64 {
 // (…市人民政府 / 办公室).
 var (
 	organBreakBefore = []string{"（", "(", "人民政府", "管委会", "管理委员会", "党委", "党工委"}
-	organBreakAfter  = []string{"）", ")", "人民政府", "管委会", "委员会", "办公室", "办公厅", "党委", "党工委", "局", "厅"}
+	organBreakAfter  = []string{"）", ")", "、", "，", "人民政府", "管委会", "委员会", "办公室", "办公厅", "党委", "党工委", "局", "厅"}
 )
 
 // organPoints returns the byte offsets inside organ where its name may
@@ -344,45 +344,54 @@ func organPoints(organ string) []int {
 }
 
 // breakOrgan breaks an organ's name into lines of at most width at
-// natural points (organPoints), each line as full as it can be; a part
-// longer than a line is broken by breakLines.
+// natural points (organPoints): the fewest lines, and among those the most
+// even ones. A part between natural points longer than a line is broken by
+// breakLines.
 func breakOrgan(organ string, width float64, measure func(string) float64) []string {
-	if measure(organ) <= width || organ == "" {
+	if organ == "" || measure(organ) <= width {
 		return []string{organ}
 	}
-	pts := append(organPoints(organ), len(organ))
-	var out []string
-	start := 0
-	for start < len(organ) {
-		end := -1
-		for _, p := range pts {
-			if p > start && measure(organ[start:p]) <= width+1e-9 {
-				end = p
-			}
-		}
-		if end < 0 {
-			// No natural point fits: break the part up to the next point
-			// by characters.
-			next := len(organ)
-			for _, p := range pts {
-				if p > start {
-					next = p
-					break
-				}
-			}
-			ls := breakLines(organ[start:next], width, 0, measure)
+	pts := []int{0}
+	for _, p := range append(organPoints(organ), len(organ)) {
+		last := pts[len(pts)-1]
+		if measure(organ[last:p]) > width {
+			// Too long for a line: break it between characters too.
+			at := last
+			ls := breakLines(organ[last:p], width, 0, measure)
 			for _, l := range ls[:len(ls)-1] {
-				out = append(out, l.Text())
+				at += len(l.Text())
+				pts = append(pts, at)
 			}
-			start = next - len(ls[len(ls)-1].Text())
-			if len(ls) == 1 {
-				out = append(out, ls[0].Text())
-				start = next
-			}
-			continue
 		}
-		out = append(out, organ[start:end])
-		start = end
+		pts = append(pts, p)
+	}
+	// best[i]: the fewest lines and least raggedness setting organ[pts[i]:].
+	type cost struct {
+		lines int
+		slack float64
+		next  int
+	}
+	n := len(pts) - 1
+	best := make([]cost, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = cost{lines: -1}
+		for j := i + 1; j <= n; j++ {
+			wd := measure(organ[pts[i]:pts[j]])
+			if wd > width+1e-9 && j > i+1 {
+				break
+			}
+			c := cost{lines: best[j].lines + 1, slack: best[j].slack, next: j}
+			if j < n {
+				c.slack += (width - wd) * (width - wd)
+			}
+			if best[i].lines < 0 || c.lines < best[i].lines || c.lines == best[i].lines && c.slack < best[i].slack-1e-9 {
+				best[i] = c
+			}
+		}
+	}
+	var out []string
+	for i := 0; i < n; i = best[i].next {
+		out = append(out, organ[pts[i]:pts[best[i].next]])
 	}
 	return out
 }
