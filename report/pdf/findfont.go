@@ -61,21 +61,30 @@ type FontFinder struct {
 // SungtiL GB, 仿宋_GB2312). It returns nil and no error when no font has
 // that name, and an error when the font was found but cannot be used.
 func (ff FontFinder) Find(name string) (*Font, error) {
+	path, index, ok := ff.locate(name)
+	if !ok {
+		return nil, nil
+	}
+	return LoadFontFace(path, index)
+}
+
+// locate finds the file and face index of the font named name.
+func (ff FontFinder) locate(name string) (path string, index int, ok bool) {
 	want := normName(name)
 	if want == "" {
-		return nil, nil
+		return "", 0, false
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".ttf" || ext == ".ttc" || ext == ".otf" {
 		for _, d := range ff.Dirs {
 			p := filepath.Join(d, filepath.Base(name))
 			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-				return LoadFontFace(p, 0)
+				return p, 0, true
 			}
 		}
 		if filepath.IsAbs(name) {
 			if _, err := os.Stat(name); err == nil {
-				return LoadFontFace(name, 0)
+				return name, 0, true
 			}
 		}
 	}
@@ -84,15 +93,15 @@ func (ff FontFinder) Find(name string) (*Font, error) {
 		faces = append(faces, scanDir(d, 2)...)
 	}
 	if f := pickFace(faces, want); f != nil {
-		return LoadFontFace(f.path, f.index)
+		return f.path, f.index, true
 	}
 	if ff.NoSystem {
-		return nil, nil
+		return "", 0, false
 	}
 	if f := pickFace(systemFaces(), want); f != nil {
-		return LoadFontFace(f.path, f.index)
+		return f.path, f.index, true
 	}
-	return nil, nil
+	return "", 0, false
 }
 
 // pickFace returns the first face (in path and index order) with a name
@@ -342,16 +351,29 @@ func extractFace(name string, data []byte, index int) (out []byte, err error) {
 // or cannot be used, leaves its role to the built-in face with a PDF-3
 // warning naming the role and the font.
 func (l Layout) FontsFor(ff FontFinder) (fonts [NumRoles]*Font, warnings report.Problems) {
-	found := map[string]*Font{}
+	type faceKey struct {
+		path  string
+		index int
+	}
+	type loaded struct {
+		f   *Font
+		err error
+	}
+	found := map[faceKey]loaded{} // one Font per face, however it is named
 	for r, spec := range l.Fonts {
 		if spec.Font == "" {
 			continue
 		}
-		f, ok := found[spec.Font]
+		var f *Font
 		var err error
-		if !ok {
-			f, err = ff.Find(spec.Font)
-			found[spec.Font] = f
+		if path, index, ok := ff.locate(spec.Font); ok {
+			k := faceKey{path, index}
+			ld, seen := found[k]
+			if !seen {
+				ld.f, ld.err = LoadFontFace(path, index)
+				found[k] = ld
+			}
+			f, err = ld.f, ld.err
 		}
 		path := "fonts." + roleKeys[r] + ".font"
 		switch {
