@@ -604,7 +604,21 @@ func charts(r *Report, history []*Report) []Chart {
 	if t, ok := trendChart(r, history); ok {
 		out = append(out, t)
 	}
-	return out
+	// A chart whose figures are all zero shows nothing but an empty axis:
+	// it is left out (in every renderer, since they all draw d.Charts).
+	return slices.DeleteFunc(out, Chart.allZero)
+}
+
+// allZero reports whether every value of every series is zero.
+func (c Chart) allZero() bool {
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // trendChart shows requests received and concluded over every available year.

@@ -67,3 +67,49 @@ func TestDocLines(t *testing.T) {
 		}
 	}
 }
+
+// zeroed returns a copy of r with every count of 表三 and 表四 zero.
+func zeroed(r *Report) *Report {
+	z := *r
+	z.Requests = make([]AppRow, len(r.Requests))
+	z.Appeals = [3]AppealRow{}
+	return &z
+}
+
+// TestChartsLeaveOutAllZero: a chart whose figures are all zero is not in
+// the Doc (--charts auto), so no renderer draws an empty axis.
+func TestChartsLeaveOutAllZero(t *testing.T) {
+	base := mustLoad(t, "testdata/valid2021.yaml")
+	ids := func(d *Doc) []string {
+		var out []string
+		for _, c := range d.Charts {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	withAppeal := zeroed(base)
+	withAppeal.Appeals[0].Vals[1] = 3
+	withReceived := zeroed(base)
+	withReceived.Requests[base.Edition.T3Index("received")].Cells[0] = 35420
+	prevZero := zeroed(base)
+	prevZero.Year--
+	cases := []struct {
+		name    string
+		r       *Report
+		history []*Report
+		want    []string
+	}{
+		{"all zero", zeroed(base), nil, nil},
+		{"all zero with an all-zero previous year", zeroed(base), []*Report{prevZero}, nil},
+		{"only an appeal", withAppeal, nil, []string{"chart-appeals"}},
+		{"only received, not concluded", withReceived, []*Report{prevZero}, []string{"chart-applicants", "chart-trend"}},
+		{"valid", base, nil, []string{"chart-applicants", "chart-outcomes", "chart-appeals"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ids(Build(c.r, c.history)); !slices.Equal(got, c.want) {
+				t.Errorf("charts %v, want %v", got, c.want)
+			}
+		})
+	}
+}

@@ -17,10 +17,11 @@ import "embed"
 // FS is the embedded tree of templates and assets: assets/ (ECharts and
 // its licence), html/ (page templates and stylesheets), opendata/ (the
 // open data format document, published with the site as opendata.html)
-// and fonts/ without the font files themselves (their licence and README;
-// the fonts are FontRegular and FontBold).
+// fonts/ without the font files themselves (their licence and README;
+// the fonts are FontRegular and FontBold), and layout.yaml (the PDF
+// layout: fonts per role, page numbers, 版头, 印章, 版记; all defaults).
 //
-//go:embed assets html opendata fonts/OFL.txt fonts/README.md
+//go:embed assets html opendata fonts/OFL.txt fonts/README.md layout.yaml
 var FS embed.FS
 
 // FontRegular and FontBold are the default PDF typeface, NianbaoSerif SC

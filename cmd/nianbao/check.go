@@ -55,7 +55,7 @@ func runCheck(e *env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("在 %v 中没有找到 .yaml 数据文件", paths)
 	}
-	opts, err := fonts()
+	opts, layoutWarnings, err := fonts()
 	if err != nil {
 		return err
 	}
@@ -67,6 +67,7 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	ps = append(ps, pdfPs...)
+	ps = append(ps, layoutWarnings...)
 	ps.Sort()
 	if *strict {
 		for i := range ps {

@@ -5,12 +5,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	iofs "io/fs"
+	"path/filepath"
+	"slices"
 	"sync"
 
 	"nianbao/report"
 	"nianbao/report/html"
 	"nianbao/report/pdf"
 	"nianbao/report/xlsx"
+	"nianbao/templates"
 )
 
 // outputFormat is one output of `nianbao build` (and a download of `nianbao site`).
@@ -93,14 +97,16 @@ var pdfFormat = &outputFormat{
 	summary: "PDF 公文版：{文件名}.pdf（A4，宋体，法定表格，页码，书签，附图解）；--font-body、--font-title、--font-bold 指定本单位的 .ttf 字体（如仿宋_GB2312、方正小标宋、黑体）",
 	flags: func(fs *flag.FlagSet) renderFunc {
 		load := fontFlags(fs)
+		var once sync.Once
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
-			opts, err := load()
+			opts, layoutWarnings, err := load()
 			if err != nil {
 				return nil, nil, setupError{err}
 			}
 			opts.NoCharts = in.NoCharts
 			var b bytes.Buffer
 			warnings, err := pdf.Write(&b, in.Doc, opts)
+			once.Do(func() { warnings = append(slices.Clip(layoutWarnings), warnings...) })
 			var unfit *pdf.UnsuitableFontError
 			if errors.As(err, &unfit) {
 				return nil, warnings, setupError{err}
@@ -130,30 +136,76 @@ var xlsxFormat = &outputFormat{
 }
 
 // fontFlags registers --font-body, --font-title and --font-bold on fs (for
-// build and check alike) and returns a function that reads and parses the
-// given fonts once, on first use, through pdf.LoadFontFile; a nil font in
-// the options means the embedded one.
-func fontFlags(fs *flag.FlagSet) func() (pdf.Options, error) {
+// build and check alike) and returns a function that, once, on first use,
+// reads the PDF layout (layout.yaml, pdfLayout) and the given fonts
+// through pdf.LoadFontFile; the flags override the layout's fonts, and a
+// nil font in the options means the layout's or the embedded one. The
+// warnings are the layout's (fonts it names that cannot be found).
+func fontFlags(fs *flag.FlagSet) func() (pdf.Options, report.Problems, error) {
 	body := fs.String("font-body", "", "")
 	title := fs.String("font-title", "", "")
 	bold := fs.String("font-bold", "", "")
-	return sync.OnceValues(func() (pdf.Options, error) {
-		var o pdf.Options
-		for _, f := range []struct {
-			flag, path string
-			dst        **pdf.Font
-		}{{"--font-body", *body, &o.Body}, {"--font-title", *title, &o.Title}, {"--font-bold", *bold, &o.Bold}} {
-			if f.path == "" {
-				continue
-			}
-			font, err := pdf.LoadFontFile(f.path)
-			if err != nil {
-				return o, fmt.Errorf("%s：%v", f.flag, err)
-			}
-			*f.dst = font
-		}
-		return o, nil
+	type result struct {
+		opts     pdf.Options
+		warnings report.Problems
+	}
+	load := sync.OnceValues(func() (result, error) {
+		o, ws, err := loadFonts(*body, *title, *bold)
+		return result{o, ws}, err
 	})
+	return func() (pdf.Options, report.Problems, error) {
+		r, err := load()
+		return r.opts, r.warnings, err
+	}
+}
+
+// loadFonts reads the layout and the fonts the flags give (fontFlags).
+func loadFonts(body, title, bold string) (pdf.Options, report.Problems, error) {
+	var o pdf.Options
+	layout, warnings, err := pdfLayout(templates.FS, "")
+	if err != nil {
+		return o, nil, err
+	}
+	o.Layout = layout.Layout
+	o.Fonts = layout.Fonts
+	for _, f := range []struct {
+		flag, path string
+		dst        **pdf.Font
+	}{{"--font-body", body, &o.Body}, {"--font-title", title, &o.Title}, {"--font-bold", bold, &o.Bold}} {
+		if f.path == "" {
+			continue
+		}
+		font, err := pdf.LoadFontFile(f.path)
+		if err != nil {
+			return o, warnings, fmt.Errorf("%s：%v", f.flag, err)
+		}
+		*f.dst = font
+	}
+	return o, warnings, nil
+}
+
+// resolvedLayout is layout.yaml with the fonts it names.
+type resolvedLayout struct {
+	pdf.Layout
+	Fonts [pdf.NumRoles]*pdf.Font
+}
+
+// pdfLayout reads layout.yaml from fsys (the built-in templates, or a
+// templates folder laid over them) and finds the fonts it names: first in
+// dir/fonts when dir (the templates folder on disk) is given, then on the
+// machine. A font that cannot be found is a warning.
+func pdfLayout(fsys iofs.FS, dir string) (resolvedLayout, report.Problems, error) {
+	l, err := pdf.LoadLayout(fsys)
+	if err != nil {
+		return resolvedLayout{}, nil, err
+	}
+	ff := pdf.FontFinder{}
+	if dir != "" {
+		l.File = filepath.Join(dir, pdf.LayoutFile)
+		ff.Dirs = []string{filepath.Join(dir, "fonts")}
+	}
+	fonts, warnings := l.FontsFor(ff)
+	return resolvedLayout{Layout: l, Fonts: fonts}, warnings, nil
 }
 
 // setupError is a render error caused by the command's options (an unusable

@@ -27,15 +27,15 @@ var seriesColors = [][3]int{{38, 70, 125}, {196, 112, 40}, {120, 120, 120}, {70,
 
 func (w *writer) charts(cs []report.Chart) {
 	w.newPage()
-	w.setFont(w.bold, bodyPt)
+	w.setFont(w.h1, w.h1Pt)
 	w.p.Bookmark(w.appendix, 0, w.y)
-	em := bodyPt * ptMM
+	em := w.h1Pt * ptMM
 	w.p.Text(mLeft, w.y+pitch/2+0.37*em, w.appendix)
 	w.y += pitch * 1.5
 	for _, c := range cs {
 		h := w.chartHeight(c)
 		w.ensure(h)
-		w.setFont(w.bold, chartTitlePt)
+		w.setFont(w.h1, chartTitlePt)
 		w.p.Bookmark(c.Title, 1, w.y)
 		w.chart(c)
 		w.y += 8
@@ -105,7 +105,7 @@ func (w *writer) chart(c report.Chart) {
 	em := chartTitlePt * ptMM
 
 	// Title, centred.
-	w.setFont(w.bold, chartTitlePt)
+	w.setFont(w.h1, chartTitlePt)
 	p.Text(mLeft+(textW-w.measure(c.Title))/2, w.y+5+0.37*em, c.Title)
 	w.y += 10
 

@@ -20,6 +20,39 @@ const MaxFontFile = 64 << 20
 // bytes is read (never a device, FIFO or directory, which could block or
 // never end). Errors are in Chinese, name the file and say what to give.
 func LoadFontFile(path string) (*Font, error) {
+	data, err := readFontFile(path)
+	if err != nil {
+		return nil, err
+	}
+	font, err := ParseFont(path, data)
+	if err != nil {
+		return nil, err
+	}
+	font.File = path
+	return font, nil
+}
+
+// LoadFontFace is LoadFontFile for one face of a font collection (.ttc):
+// the face at index is taken out of the collection into a single TrueType
+// font. For a single font file index must be 0.
+func LoadFontFace(path string, index int) (*Font, error) {
+	data, err := readFontFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = extractFace(path, data, index); err != nil {
+		return nil, err
+	}
+	font, err := ParseFont(path, data)
+	if err != nil {
+		return nil, err
+	}
+	font.File = path
+	return font, nil
+}
+
+// readFontFile reads a font file within the limits LoadFontFile promises.
+func readFontFile(path string) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -49,12 +82,7 @@ func LoadFontFile(path string) (*Font, error) {
 	if len(data) > MaxFontFile {
 		return nil, fmt.Errorf("字体文件 %s 超过 %d MiB 的上限，不像是字体文件：请给出 .ttf 字体文件", path, MaxFontFile>>20)
 	}
-	font, err := ParseFont(path, data)
-	if err != nil {
-		return nil, err
-	}
-	font.File = path
-	return font, nil
+	return data, nil
 }
 
 func fontFileOK(path string, fi os.FileInfo) error {

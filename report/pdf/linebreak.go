@@ -312,3 +312,86 @@ func natural(units []unit) float64 {
 	}
 	return w
 }
+
+// An organ's name may break before an opening bracket or a kind of organ
+// (…实验区 / 管委会), and after a closing bracket or a kind of organ
+// (…市人民政府 / 办公室).
+var (
+	organBreakBefore = []string{"（", "(", "人民政府", "管委会", "管理委员会", "党委", "党工委"}
+	organBreakAfter  = []string{"）", ")", "、", "，", "人民政府", "管委会", "委员会", "办公室", "办公厅", "党委", "党工委", "局", "厅"}
+)
+
+// organPoints returns the byte offsets inside organ where its name may
+// break, in order.
+func organPoints(organ string) []int {
+	var pts []int
+	for i, r := range organ {
+		if i == 0 || isNoStart(r) {
+			continue
+		}
+		ok := false
+		for _, b := range organBreakBefore {
+			ok = ok || strings.HasPrefix(organ[i:], b)
+		}
+		for _, e := range organBreakAfter {
+			ok = ok || strings.HasSuffix(organ[:i], e)
+		}
+		if ok {
+			pts = append(pts, i)
+		}
+	}
+	return pts
+}
+
+// breakOrgan breaks an organ's name into lines of at most width at
+// natural points (organPoints): the fewest lines, and among those the most
+// even ones. A part between natural points longer than a line is broken by
+// breakLines.
+func breakOrgan(organ string, width float64, measure func(string) float64) []string {
+	if organ == "" || measure(organ) <= width {
+		return []string{organ}
+	}
+	pts := []int{0}
+	for _, p := range append(organPoints(organ), len(organ)) {
+		last := pts[len(pts)-1]
+		if measure(organ[last:p]) > width {
+			// Too long for a line: break it between characters too.
+			at := last
+			ls := breakLines(organ[last:p], width, 0, measure)
+			for _, l := range ls[:len(ls)-1] {
+				at += len(l.Text())
+				pts = append(pts, at)
+			}
+		}
+		pts = append(pts, p)
+	}
+	// best[i]: the fewest lines and least raggedness setting organ[pts[i]:].
+	type cost struct {
+		lines int
+		slack float64
+		next  int
+	}
+	n := len(pts) - 1
+	best := make([]cost, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = cost{lines: -1}
+		for j := i + 1; j <= n; j++ {
+			wd := measure(organ[pts[i]:pts[j]])
+			if wd > width+1e-9 && j > i+1 {
+				break
+			}
+			c := cost{lines: best[j].lines + 1, slack: best[j].slack, next: j}
+			if j < n {
+				c.slack += (width - wd) * (width - wd)
+			}
+			if best[i].lines < 0 || c.lines < best[i].lines || c.lines == best[i].lines && c.slack < best[i].slack-1e-9 {
+				best[i] = c
+			}
+		}
+	}
+	var out []string
+	for i := 0; i < n; i = best[i].next {
+		out = append(out, organ[pts[i]:pts[best[i].next]])
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"nianbao/report"
@@ -9,12 +10,15 @@ import (
 
 // Table geometry in millimetres.
 const (
-	tablePt   = 10.5 // 5号
-	tableLine = tablePt * ptMM * 1.3
-	padX      = 1.0
-	padY      = 1.1
-	ruleW     = 0.2 // about 0.5 pt
+	tablePt    = 10.5 // 5号, the default size of table text
+	minTablePt = 6.0  // the smallest size a table is reduced to so its numbers fit
+	padX       = 1.0
+	padY       = 1.1
+	ruleW      = 0.2 // about 0.5 pt
 )
+
+// lineHeight is the height of one line of table text at pt points.
+func lineHeight(pt float64) float64 { return pt * ptMM * 1.3 }
 
 // tcell is a grid cell in its slot, with its text broken into lines.
 type tcell struct {
@@ -29,6 +33,7 @@ type tcell struct {
 // row heights, separately for the header rows (repeated on every page)
 // and the body rows.
 type tableLayout struct {
+	pt, line    float64 // text size (points) and line height (mm)
 	colX        []float64
 	head, body  []*tcell
 	headH       []float64
@@ -50,8 +55,8 @@ func cellsOf(rows [][]report.GridCell, first int) []*tcell {
 }
 
 func (w *writer) layoutTable(g *report.Grid) *tableLayout {
-	w.setFont(w.body, tablePt)
-	tl := &tableLayout{}
+	tl := &tableLayout{pt: w.tablePt}
+	w.setFont(w.table, tl.pt)
 	total := 0
 	for _, x := range g.Widths {
 		total += x
@@ -69,21 +74,31 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 	tl.colX[0] = mLeft
 	tl.head, tl.body = cellsOf(g.Head, 0), cellsOf(g.Body, len(g.Head))
 	if !statutory[g.ID] {
-		w.fitColumns(tl.colX, append(slices.Clone(tl.head), tl.body...))
+		w.fitColumns(tl.colX, append(slices.Clone(tl.head), tl.body...), tl.pt)
+	}
+	// A number is never broken: columns too narrow for their numbers are
+	// widened at the expense of columns without numbers, and when that is
+	// not enough the whole table is set smaller (never below minTablePt).
+	if shrink := w.widenForNumbers(tl.colX, tl.body); shrink < 1 {
+		tl.pt = max(minTablePt, math.Floor(tl.pt*shrink*4)/4)
+	}
+	tl.line = lineHeight(tl.pt)
+	if tl.pt != w.tablePt {
+		w.setFont(w.table, tl.pt)
 	}
 	for _, cs := range [][]*tcell{tl.head, tl.body} {
 		for _, c := range cs {
 			wd := tl.colX[min(c.col+c.cols, g.Cols)] - tl.colX[min(c.col, g.Cols)] - 2*padX
 			c.lines = breakCell(c.gc.Text, wd, w.measure)
-			c.need = float64(max(len(c.lines), 1))*tableLine + 2*padY
+			c.need = float64(max(len(c.lines), 1))*tl.line + 2*padY
 		}
 	}
-	tl.headH = rowHeights(tl.head, len(g.Head))
+	tl.headH = rowHeights(tl.head, len(g.Head), tl.line)
 	nBody := len(g.Body)
-	tl.bodyH = rowHeights(tl.body, nBody)
-	if maxRow := bottomY - mTop - sum(tl.headH); maxRow > 2*tableLine+2*padY {
-		tl.body, nBody = splitTallRows(tl.body, tl.bodyH, maxRow)
-		tl.bodyH = rowHeights(tl.body, nBody)
+	tl.bodyH = rowHeights(tl.body, nBody, tl.line)
+	if maxRow := bottomY - mTop - sum(tl.headH); maxRow > 2*tl.line+2*padY {
+		tl.body, nBody = splitTallRows(tl.body, tl.bodyH, maxRow, tl.line)
+		tl.bodyH = rowHeights(tl.body, nBody, tl.line)
 	}
 	// A body row made only of header cells (表二's block captions and
 	// column headings) must not end a page: it belongs to the rows below.
@@ -106,8 +121,8 @@ func (w *writer) layoutTable(g *report.Grid) *tableLayout {
 // the same column of the next piece, so that even a very long cell text
 // is printed whole. Rows crossed by a spanning cell are left as they are.
 // It returns the new cells and row count.
-func splitTallRows(cells []*tcell, heights []float64, maxH float64) ([]*tcell, int) {
-	per := int((maxH - 2*padY) / tableLine) // lines per piece
+func splitTallRows(cells []*tcell, heights []float64, maxH, lineH float64) ([]*tcell, int) {
+	per := int((maxH - 2*padY) / lineH) // lines per piece
 	split := make([]bool, len(heights))
 	tall := false
 	for r, h := range heights {
@@ -153,7 +168,7 @@ func splitTallRows(cells []*tcell, heights []float64, maxH float64) ([]*tcell, i
 			nc.row, nc.rows = first[c.row]+i, 1
 			lo, hi := min(i*per, len(c.lines)), min((i+1)*per, len(c.lines))
 			nc.lines = c.lines[lo:hi]
-			nc.need = float64(max(len(nc.lines), 1))*tableLine + 2*padY
+			nc.need = float64(max(len(nc.lines), 1))*lineH + 2*padY
 			out = append(out, &nc)
 		}
 	}
@@ -172,9 +187,9 @@ const fitMax = 7
 // fitColumns widens the columns too narrow for their short texts at the
 // expense of the columns with room to spare (in proportion to that room).
 // It leaves the edges as they are when there is not enough room.
-func (w *writer) fitColumns(colX []float64, cells []*tcell) {
+func (w *writer) fitColumns(colX []float64, cells []*tcell, pt float64) {
 	n := len(colX) - 1
-	limit := fitMax*tablePt*ptMM + 2*padX + 0.2
+	limit := fitMax*pt*ptMM + 2*padX + 0.2
 	need := make([]float64, n)
 	for _, c := range cells {
 		if c.cols == 1 && c.col < n {
@@ -208,12 +223,69 @@ func (w *writer) fitColumns(colX []float64, cells []*tcell) {
 	}
 }
 
+// widenForNumbers widens the columns whose numbers (single-column number
+// cells, measured in the current font) do not fit, taking the room from
+// the columns without numbers down to three characters or 40 % of their
+// width. It returns the factor the type must be scaled by for the numbers
+// that still do not fit: 1 when all fit.
+func (w *writer) widenForNumbers(colX []float64, cells []*tcell) float64 {
+	n := len(colX) - 1
+	need := make([]float64, n)
+	hasNum := make([]bool, n)
+	var em float64 = w.measure("国")
+	for _, c := range cells {
+		if c.gc.Kind == report.CellNumber && c.col < n {
+			hasNum[c.col] = true
+			if c.cols == 1 {
+				need[c.col] = max(need[c.col], w.measure(c.gc.Text)+2*padX+0.1)
+			}
+		}
+	}
+	var short, room float64
+	for i := range n {
+		wd := colX[i+1] - colX[i]
+		if hasNum[i] {
+			short += max(0, need[i]-wd)
+		} else {
+			room += max(0, wd-max(3*em+2*padX, 0.4*wd))
+		}
+	}
+	if short <= eps {
+		return 1
+	}
+	give := min(short, room)
+	width := make([]float64, n)
+	for i := range n {
+		wd := colX[i+1] - colX[i]
+		switch {
+		case hasNum[i] && need[i] > wd:
+			width[i] = wd + (need[i]-wd)*give/short
+		case !hasNum[i] && room > 0:
+			width[i] = wd - max(0, wd-max(3*em+2*padX, 0.4*wd))*give/room
+		default:
+			width[i] = wd
+		}
+	}
+	for i := range n {
+		colX[i+1] = colX[i] + width[i]
+	}
+	scale := 1.0
+	for _, c := range cells {
+		if c.gc.Kind == report.CellNumber && c.cols == 1 && c.col < n {
+			if nw := w.measure(c.gc.Text); nw > 0 {
+				scale = min(scale, (width[c.col]-2*padX-0.1)/nw)
+			}
+		}
+	}
+	return scale
+}
+
 // rowHeights gives every row the height of its tallest single-row cell,
 // then grows the rows under a spanning cell evenly until its text fits.
-func rowHeights(cells []*tcell, n int) []float64 {
+func rowHeights(cells []*tcell, n int, lineH float64) []float64 {
 	h := make([]float64, n)
 	for i := range h {
-		h[i] = tableLine + 2*padY
+		h[i] = lineH + 2*padY
 	}
 	var spans []*tcell
 	for _, c := range cells {
@@ -287,20 +359,28 @@ func (tl *tableLayout) breakOK(from, b int) bool {
 	return true
 }
 
-// table draws a laid-out grid from w.y, continuing on new pages with the
-// header rows repeated; no row is split, and a spanning cell cut by a page
-// break is drawn on each page with its text.
-func (w *writer) table(tl *tableLayout) {
-	w.setFont(w.body, tablePt)
+// drawTable draws a laid-out grid from w.y, continuing on new pages with
+// the header rows repeated; no row is split, and a spanning cell cut by a
+// page break is drawn on each page with its text. Each body row is a
+// numbered line for keeping the 落款 with the text (writer.textLine); the
+// first is glued to the heading above when glued is set.
+func (w *writer) drawTable(tl *tableLayout, glued bool) {
+	w.setFont(w.table, tl.pt)
 	w.p.SetLineWidth(ruleW)
 	headH := sum(tl.headH)
 	n := len(tl.bodyH)
+	first := w.lineNo + 1 // the number of body row 0
+	w.lineNo += n
 	for i := 0; i < n; {
 		avail := bottomY - w.y - headH
 		j, acc := i, 0.0
 		for j < n && acc+tl.bodyH[j] <= avail+eps {
 			acc += tl.bodyH[j]
 			j++
+		}
+		// The 落款 asked for a page break before row k.
+		if k := w.breakAt - first; k > i && k < j && tl.breakOK(i, k) {
+			j = k
 		}
 		b := j
 		if j < n {
@@ -309,11 +389,14 @@ func (w *writer) table(tl *tableLayout) {
 			if b == i {
 				if w.y > mTop+eps {
 					w.newPage()
-					w.setFont(w.body, tablePt)
+					w.setFont(w.table, tl.pt)
 					continue
 				}
 				b = max(j, i+1) // a fresh page and still no good break: cut anyway
 			}
+		}
+		for r := i; r < b; r++ {
+			w.marks = append(w.marks, mark{page: w.p.PageNo(), glued: r == 0 && glued || r > 0 && !tl.breakOK(0, r)})
 		}
 		w.drawRows(tl, tl.head, tl.headH, 0, len(tl.headH), w.y)
 		w.drawRows(tl, tl.body, tl.bodyH, i, b, w.y+headH)
@@ -321,7 +404,7 @@ func (w *writer) table(tl *tableLayout) {
 		i = b
 		if i < n {
 			w.newPage()
-			w.setFont(w.body, tablePt)
+			w.setFont(w.table, tl.pt)
 		}
 	}
 }
@@ -329,7 +412,7 @@ func (w *writer) table(tl *tableLayout) {
 // drawRows draws the part of every cell that lies in rows [from, to),
 // starting at y.
 func (w *writer) drawRows(tl *tableLayout, cells []*tcell, heights []float64, from, to int, y float64) {
-	em := tablePt * ptMM
+	em := tl.pt * ptMM
 	for _, c := range cells {
 		r0, r1 := max(c.row, from), min(c.row+c.rows, to)
 		if r0 >= r1 {
@@ -340,7 +423,7 @@ func (w *writer) drawRows(tl *tableLayout, cells []*tcell, heights []float64, fr
 		x0 := tl.colX[c.col]
 		x1 := tl.colX[min(c.col+c.cols, len(tl.colX)-1)]
 		w.p.Rect(x0, top, x1-x0, h, "D")
-		textH := float64(len(c.lines)) * tableLine
+		textH := float64(len(c.lines)) * tl.line
 		ty := top + (h-textH)/2
 		centre := c.gc.Kind == report.CellHead || c.gc.Kind == report.CellNumber ||
 			(c.gc.Kind == report.CellLabel && c.rows > 1)
@@ -355,8 +438,8 @@ func (w *writer) drawRows(tl *tableLayout, cells []*tcell, heights []float64, fr
 			for _, u := range l.units[:n] {
 				s += u.text
 			}
-			w.p.Text(x, ty+tableLine/2+0.37*em, s)
-			ty += tableLine
+			w.p.Text(x, ty+tl.line/2+0.37*em, s)
+			ty += tl.line
 		}
 	}
 }

@@ -113,7 +113,8 @@ var textKeys = map[int]string{0: "text.overview", 4: "text.problems", 5: "text.o
 // printed, with charts in place of d.Charts, collecting each face's
 // characters. d itself is not changed (the same Doc is handed to other
 // renderers).
-func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, body, bold, title *face) *report.Doc {
+func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, w *writer) *report.Doc {
+	body, title := w.body, w.title
 	c := *d
 	c.Title = z.clean(title, d.Title, "organ", d.OrganLine)
 	c.Organ = z.clean(body, d.Organ, "organ", d.OrganLine)
@@ -126,9 +127,10 @@ func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, body, bold, tit
 		return out
 	}
 	c.Preface = paras(d.Preface, "text.preface")
-	var section func(s report.Section, path string) report.Section
-	section = func(s report.Section, path string) report.Section {
-		cs := report.Section{Heading: z.clean(bold, s.Heading, "", 0)}
+	var section func(s report.Section, path string, level int) report.Section
+	section = func(s report.Section, path string, level int) report.Section {
+		hf, _ := w.headingFace(level)
+		cs := report.Section{Heading: z.clean(hf, s.Heading, "", 0)}
 		cs.Paras = paras(s.Paras, path)
 		cs.Notes = paras(s.Notes, "")
 		if s.Table != nil {
@@ -142,7 +144,7 @@ func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, body, bold, tit
 						if path == "" {
 							path = g.Caption
 						}
-						gc.Text = z.clean(body, gc.Text, path, gc.Line)
+						gc.Text = z.clean(w.table, gc.Text, path, gc.Line)
 						out[i][j] = gc
 					}
 				}
@@ -152,21 +154,21 @@ func prepare(d *report.Doc, charts []report.Chart, z *sanitizer, body, bold, tit
 			cs.Table = &g
 		}
 		for _, sub := range s.Subsections {
-			cs.Subsections = append(cs.Subsections, section(sub, ""))
+			cs.Subsections = append(cs.Subsections, section(sub, "", level+1))
 		}
 		return cs
 	}
 	for i, s := range d.Sections {
-		c.Sections[i] = section(s, textKeys[i])
+		c.Sections[i] = section(s, textKeys[i], 0)
 	}
 	c.Appendices = nil
 	for _, a := range d.Appendices {
-		c.Appendices = append(c.Appendices, section(a, ""))
+		c.Appendices = append(c.Appendices, section(a, "", 0))
 	}
 	c.Charts = nil
 	for i, ch := range charts {
 		cc := ch
-		cc.Title = z.clean(bold, chartTitle(i, ch.Title), "", 0)
+		cc.Title = z.clean(w.h1, chartTitle(i, ch.Title), "", 0)
 		cc.Unit = z.clean(body, ch.Unit, "", 0)
 		cc.Summary = z.clean(body, ch.Summary, "", 0)
 		cc.Categories = make([]string, len(ch.Categories))
