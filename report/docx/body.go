@@ -118,7 +118,10 @@ func (w *bodyWriter) para(style, ppr, text string) {
 // indent2 is the statutory first-line indent of two characters, set on
 // every body paragraph as well as in its style so that a template's own
 // body style cannot lose it.
-const indent2 = `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
+// It also keeps punctuation inside the text block (w:overflowPunct off):
+// LibreOffice does not draw the 。 that Word's default lets hang into the
+// right margin.
+const indent2 = `<w:overflowPunct w:val="0"/><w:ind w:firstLineChars="200" w:firstLine="640"/>`
 
 func (w *bodyWriter) text(p string) { w.para(w.st.body, indent2, p) }
 
@@ -183,9 +186,9 @@ func (w *bodyWriter) signature(organ, date string) {
 		// Right edge of the organ: date centre plus half the organ's width.
 		organRight = max(4*emTw+(dw-ow)*emTw/4, 0)
 	}
-	w.para(w.st.body, `<w:ind w:right="`+strconv.Itoa(organRight)+`" w:firstLine="0"/><w:jc w:val="right"/>`, organ)
+	w.para(w.st.body, `<w:overflowPunct w:val="0"/><w:ind w:right="`+strconv.Itoa(organRight)+`" w:firstLine="0"/><w:jc w:val="right"/>`, organ)
 	if date != "" {
-		w.para(w.st.body, `<w:ind w:right="`+strconv.Itoa(4*emTw)+`" w:firstLine="0"/><w:jc w:val="right"/>`, date)
+		w.para(w.st.body, `<w:overflowPunct w:val="0"/><w:ind w:right="`+strconv.Itoa(4*emTw)+`" w:firstLine="0"/><w:jc w:val="right"/>`, date)
 	}
 }
 
