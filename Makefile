@@ -11,7 +11,7 @@ build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
 
 ## demo: check the bundled example data, compare years, roll the region up,
-## build every report (PDF, HTML, XLSX) and the static site into out/.
+## build every report (PDF, HTML, Word, XLSX) and the static site into out/.
 demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
@@ -19,7 +19,7 @@ demo: build
 	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
 	$(BIN) site data/ out/shili-region -o out/site
-	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"
+	@echo "示例输出：out/reports/（PDF、网页、Word、Excel），out/site/index.html（静态网站）"
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet
@@ -38,7 +38,8 @@ vet:
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
-               ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000
+               ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000 \
+               ./report/docx:FuzzTemplate:800
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \
@@ -47,7 +48,8 @@ fuzz:
 	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$${n}x $$pkg; \
 	done
 
-## bench: the figures the issues name (load+check per file, …).
+## bench: the figures the issues name (load+check per file, one PDF, one
+## Word document (report/docx: at most 20 ms a report), …).
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 

@@ -26,6 +26,7 @@ func TestImportRules(t *testing.T) {
 		{pkg: "nianbao/report/site", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/html", "nianbao/report/publish", "nianbao/templates", "go.yaml.in/yaml/v3", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: []string{"nianbao/report/pdf", "nianbao/report/xlsx", "nianbao/report/docx"}},
 		{pkg: "nianbao/report/pdf", allowed: []string{"nianbao/report", "nianbao/templates", "codeberg.org/go-pdf/fpdf", "golang.org/x/"}, denied: without(renderers, "nianbao/report/pdf")},
 		{pkg: "nianbao/report/html", allowed: []string{"nianbao/report", "nianbao/templates", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: without(renderers, "nianbao/report/html")},
+		{pkg: "nianbao/report/docx", allowed: []string{"nianbao/report", "nianbao/report/zipguard", "nianbao/templates"}, denied: without(renderers, "nianbao/report/docx")},
 		{pkg: "nianbao/report/xlsx", allowed: []string{"nianbao/report", "nianbao/report/zipguard", "nianbao/templates", "github.com/xuri/", "github.com/richardlehane/", "github.com/tiendc/", "golang.org/x/"}, denied: without(renderers, "nianbao/report/xlsx")},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {

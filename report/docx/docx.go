@@ -363,8 +363,15 @@ func (p *pkg) writeZip(w io.Writer, date string) error {
 	})
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	// One compressor for every part: a flate.Writer costs about 1 MB to
+	// make, and zip closes each part's before it starts the next.
+	fl, err := flate.NewWriter(nil, flate.DefaultCompression)
+	if err != nil {
+		return err
+	}
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.DefaultCompression)
+		fl.Reset(out)
+		return fl, nil
 	})
 	for _, n := range names {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: mod})
