@@ -11,7 +11,7 @@ build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
 
 ## demo: check the bundled example data, compare years, roll the region up,
-## build every report (PDF, HTML, XLSX) and the static site into out/.
+## build every report (PDF, HTML, Word, XLSX) and the static site into out/.
 ## Its outputs in out/ are its own: --force lets a second run replace them.
 demo: build
 	$(BIN) check data/
@@ -20,7 +20,7 @@ demo: build
 	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml --force
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
 	$(BIN) site data/ out/shili-region -o out/site
-	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"
+	@echo "示例输出：out/reports/（PDF、网页、Word、Excel），out/site/index.html（静态网站）"
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet
@@ -40,7 +40,8 @@ vet:
 FUZZMUL ?= 10
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
                ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000 \
-               ./report/pdf:FuzzLoadLayout:100000
+               ./report/pdf:FuzzLoadLayout:100000 \
+               ./report/docx:FuzzTemplate:800
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \
@@ -49,7 +50,8 @@ fuzz:
 	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$${n}x $$pkg; \
 	done
 
-## bench: the figures the issues name (load+check per file, …).
+## bench: the figures the issues name (load+check per file, one PDF, one
+## Word document (report/docx: at most 20 ms a report), …).
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 

@@ -17,6 +17,8 @@
 //	report/merge/      merging: 汇总 of many units into one region report
 //	report/pdf/        output: the official PDF (fpdf)
 //	report/html/       output: web pages and charts (html/template, go-echarts)
+//	report/docx/       output: the editable Word document, optionally on the
+//	                   office's own letterhead (standard library only)
 //	report/xlsx/       output and input: the statistics workbook both ways, task
 //	                   tables (任务分解表), the merge breakdown workbook (excelize)
 //	report/plain/      output: aligned text tables for the terminal (compare, merge)

@@ -27,6 +27,7 @@ func TestImportRules(t *testing.T) {
 		{pkg: "nianbao/report/pdf", allowed: []string{"nianbao/report", "nianbao/templates", "codeberg.org/go-pdf/fpdf", "go.yaml.in/yaml/v3", "golang.org/x/"}, denied: without(renderers, "nianbao/report/pdf")},
 		{pkg: "nianbao/report/html", allowed: []string{"nianbao/report", "nianbao/templates", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: without(renderers, "nianbao/report/html")},
 		{pkg: "nianbao/report/plain", allowed: []string{"nianbao/report", "golang.org/x/"}, denied: without(renderers, "nianbao/report/plain")},
+		{pkg: "nianbao/report/docx", allowed: []string{"nianbao/report", "nianbao/report/zipguard", "nianbao/templates"}, denied: without(renderers, "nianbao/report/docx")},
 		{pkg: "nianbao/report/xlsx", allowed: []string{"nianbao/report", "nianbao/report/zipguard", "nianbao/templates", "github.com/xuri/", "github.com/richardlehane/", "github.com/tiendc/", "golang.org/x/"}, denied: without(renderers, "nianbao/report/xlsx")},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {

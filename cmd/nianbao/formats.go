@@ -10,7 +10,10 @@ import (
 	"slices"
 	"sync"
 
+	"os"
+
 	"nianbao/report"
+	"nianbao/report/docx"
 	"nianbao/report/html"
 	"nianbao/report/pdf"
 	"nianbao/report/xlsx"
@@ -47,7 +50,7 @@ type namedFile struct {
 }
 
 // outputFormats are the formats of `nianbao build`, in the order of its help.
-var outputFormats = []*outputFormat{htmlFormat, pdfFormat, xlsxFormat}
+var outputFormats = []*outputFormat{htmlFormat, pdfFormat, docxFormat, xlsxFormat}
 
 // The "html" output: the report as a web page. Plain: {base}.html plus
 // assets/. --self-contained: {base}.html with CSS and ECharts inlined,
@@ -115,6 +118,43 @@ var pdfFormat = &outputFormat{
 				return nil, warnings, err
 			}
 			return []namedFile{{Name: "{base}.pdf", Data: b.Bytes()}}, warnings, nil
+		}
+	},
+}
+
+// The "docx" output: the report as an editable Word document, optionally
+// on the office's own letterhead (--docx-template).
+var docxFormat = &outputFormat{
+	name:    "docx",
+	summary: "Word 文档：{文件名}.docx（可在 Word/WPS 中修改；公文版式，法定表格，页码，附图解）；--docx-template 文件 用本单位的红头模板（.docx），报告正文放在模板中写有 {{正文}} 的段落处，没有该段落时放在末尾",
+	flags: func(fs *flag.FlagSet) renderFunc {
+		tmpl := fs.String("docx-template", "", "")
+		load := sync.OnceValues(func() ([]byte, error) {
+			if *tmpl == "" {
+				return nil, nil
+			}
+			data, err := os.ReadFile(*tmpl)
+			if err != nil {
+				return nil, fmt.Errorf("--docx-template：无法读取 %s：%v", *tmpl, err)
+			}
+			if data == nil {
+				data = []byte{}
+			}
+			if err := docx.CheckTemplate(*tmpl, data); err != nil {
+				return nil, fmt.Errorf("--docx-template：%v", err)
+			}
+			return data, nil
+		})
+		return func(in renderInput) ([]namedFile, []report.Problem, error) {
+			data, err := load()
+			if err != nil {
+				return nil, nil, setupError{err}
+			}
+			var b bytes.Buffer
+			if err := docx.Write(&b, in.Doc, docx.Options{Template: data, TemplateName: *tmpl, NoCharts: in.NoCharts}); err != nil {
+				return nil, nil, err
+			}
+			return []namedFile{{Name: "{base}.docx", Data: b.Bytes()}}, nil, nil
 		}
 	},
 }

@@ -25,6 +25,7 @@ func runSite(e *env, args []string) error {
 	out := fs.String("o", "", "")
 	noPDF := fs.Bool("no-pdf", false, "")
 	noXLSX := fs.Bool("no-xlsx", false, "")
+	noDOCX := fs.Bool("no-docx", false, "")
 	jobs := fs.Int("j", runtime.NumCPU(), "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -58,7 +59,7 @@ func runSite(e *env, args []string) error {
 	}
 	bar := newProgress(e.tty)
 	res := site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), site.Options{
-		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noXLSX), Jobs: *jobs, Progress: bar.set,
+		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noDOCX, !*noXLSX), Jobs: *jobs, Progress: bar.set,
 	})
 	bar.done()
 	for _, err := range res.Errors {
@@ -74,16 +75,19 @@ func runSite(e *env, args []string) error {
 }
 
 // siteDownloads are the build formats offered beside each page of the
-// site, with their default options: PDF and Excel, when wanted.
-func siteDownloads(pdf, xlsx bool) []site.Download {
+// site, with their default options: PDF, Word and Excel, when wanted.
+func siteDownloads(pdf, docx, xlsx bool) []site.Download {
 	var out []site.Download
 	for _, f := range outputFormats {
-		if !(f.name == "pdf" && pdf || f.name == "xlsx" && xlsx) {
+		if !(f.name == "pdf" && pdf || f.name == "docx" && docx || f.name == "xlsx" && xlsx) {
 			continue
 		}
 		render := f.flags(flag.NewFlagSet(f.name, flag.ContinueOnError))
 		d := site.Download{Label: "PDF 版", MIME: "application/pdf", Ext: f.name}
-		if f.name == "xlsx" {
+		switch f.name {
+		case "docx":
+			d.Label, d.MIME = "Word 版", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+		case "xlsx":
 			d.Label, d.MIME = "Excel 统计表", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 		}
 		d.Render = func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
