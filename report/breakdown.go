@@ -122,6 +122,7 @@ const (
 	UnitSubmitted UnitState = iota // 已报送: the file loaded and passed check
 	UnitMissing                    // 未报送: no file given, or the file does not exist
 	UnitInvalid                    // 有错误: the file has load or check errors
+	UnitZero                       // 零报告: the file loaded and passed check, and every figure of its tables is 0
 )
 
 // String is the Chinese status shown to users.
@@ -131,6 +132,8 @@ func (s UnitState) String() string {
 		return "未报送"
 	case UnitInvalid:
 		return "有错误"
+	case UnitZero:
+		return "零报告"
 	}
 	return "已报送"
 }

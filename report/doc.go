@@ -264,6 +264,9 @@ func BuildDoc(r *Report, history []*Report) (*Doc, error) {
 	if r.WorkPlan != nil && len(r.WorkPlan.Tasks) > 0 {
 		d.Sections[5].Subsections = append(d.Sections[5].Subsections, workPlanSection(r.WorkPlan, d.Sections[5].Paras))
 	}
+	if len(r.MergedUnits) > 0 {
+		d.Appendices = append(d.Appendices, mergedAppendix(r))
+	}
 	if prev != nil {
 		d.Appendices = append(d.Appendices, compareAppendix(prev, r))
 	}
