@@ -255,8 +255,8 @@ func writeUnits(t testing.TB, dir string, units []*Report) string {
 
 func TestMerge(t *testing.T) {
 	cases := []struct {
-		name        string
-		edit        func(dir string, manifest string) string // returns the manifest
+		name         string
+		edit         func(dir string, manifest string) string // returns the manifest
 		allowErrors  bool
 		allowMissing bool
 		merged       bool
@@ -497,5 +497,58 @@ func BenchmarkMerge500(b *testing.B) {
 			b.Fatal(res.Problems)
 		}
 		_ = Marshal(res.Region)
+	}
+}
+
+// The breakdown covers every row of every table (表二 every cell, 表三
+// every row, 表四 every cell, 信息处理费), one column per unit summed and
+// the total, and the units' counts add up to the region's on every line.
+func TestBreakdownEveryRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 4))
+	for _, ed := range []Edition{Ed2019, Ed2021} {
+		year := 2024
+		if ed == Ed2019 {
+			year = 2020
+		}
+		units := randomUnits(rng, ed, year, 4)
+		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Text: testRegionText}, units)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st []UnitStatus
+		for _, u := range units {
+			st = append(st, UnitStatus{Organ: u.Organ, File: u.File, Included: true, Report: u})
+		}
+		st = append(st, UnitStatus{Organ: "测试市未报送局", State: UnitMissing})
+		b := NewBreakdown(region, st)
+		keys := map[string]bool{}
+		for _, tb := range b.Tables {
+			if len(tb.Heads) != len(units)+2 {
+				t.Fatalf("%s: heads %v", tb.Caption, tb.Heads)
+			}
+			for _, l := range tb.Lines {
+				keys[l.Key] = true
+				if len(l.Cells) != len(units)+1 {
+					t.Fatalf("%s: %d cells", l.Key, len(l.Cells))
+				}
+				if !l.Cells[0].Number {
+					continue
+				}
+				var sum int64
+				for _, c := range l.Cells[:len(units)] {
+					sum += c.Int
+				}
+				if total := l.Cells[len(units)]; total.Int != sum {
+					t.Errorf("%s %s: units add up to %d, total %d", ed, l.Key, sum, total.Int)
+				}
+			}
+		}
+		want := len(ed.Table2Cells()) + len(ed.Table3()) + len(Table4Rows)*len(Table4Cols)
+		if ed == Ed2021 {
+			want += len(FeeFields)
+		}
+		if len(keys) != want {
+			t.Errorf("%s: %d lines, want %d (every row of every table)", ed, len(keys), want)
+		}
 	}
 }
