@@ -221,7 +221,7 @@ func mergedAppendix(r *Report) Section {
 	}
 	s := Section{Heading: "附：汇总单位情况", Table: g}
 	s.Paras = append(s.Paras, Para{Line: r.Pos.MergedUnits.Line, Text: fmt.Sprintf(
-		"本报告的统计数字由%s汇总所属单位的年度报告数据形成。%s。零报告指该单位各表数字均为0。",
+		"本报告的统计数字由%s汇总所属单位的年度报告数据形成。%s。零报告指该单位本年度各表数字均为0（现行有效件数等存量数除外）。",
 		r.Organ, MergedSummary(r.MergedUnits))})
 	if len(missing) > 0 {
 		s.Notes = append(s.Notes, Para{Text: "说明：" + strings.Join(missing, "、") + "未报送年度报告数据，汇总数不含其数字。"})

@@ -147,6 +147,27 @@ func NewBreakdown(region *Report, units []UnitStatus) *Breakdown {
 	return b
 }
 
+// Consistent reports whether the units' counts add up to the total on
+// every line of every table (they do for a breakdown made by merge; the
+// site checks units found again on disk).
+func (b *Breakdown) Consistent() bool {
+	for _, t := range b.Tables {
+		for _, l := range t.Lines {
+			if len(l.Cells) == 0 || !l.Cells[len(l.Cells)-1].Number {
+				continue
+			}
+			var sum int64
+			for _, c := range l.Cells[:len(l.Cells)-1] {
+				sum += c.Int
+			}
+			if sum != l.Cells[len(l.Cells)-1].Int {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Public is a copy of b for publication (site): the units' data file
 // paths, which belong to the office's file system, are left out.
 func (b *Breakdown) Public() *Breakdown {

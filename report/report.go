@@ -55,10 +55,21 @@ type MergedUnit struct {
 // MergedStatuses are the statuses of merged_units, as UnitState prints them.
 var MergedStatuses = []string{"已报送", "零报告", "未报送", "有错误"}
 
-// AllZero reports whether every figure of r's tables (表二, 表三, 表四 and
-// 信息处理费) is zero: a unit with no activity, 零报告 in a merge.
+// stockColumns are the 表二 columns that count what stands at the year's
+// end or start rather than what happened in the year: 现行有效件数 (2021),
+// 对外公开总数量 and 上一年项目数量 (2019).
+var stockColumns = map[string]bool{"in_force": true, "total": true, "previous": true}
+
+// AllZero reports whether r is a 零报告 (a unit with no activity in the
+// year): every figure of its tables (表二, 表三, 表四 and 信息处理费) is
+// zero, except the 表二 stock columns (现行有效件数; 2019: 对外公开总数量,
+// 上一年项目数量), which a unit without activity still reports.
 func (r *Report) AllZero() bool {
-	for _, c := range r.Active {
+	cells := r.Edition.Table2Cells()
+	for i, c := range r.Active {
+		if i < len(cells) && stockColumns[cells[i].ColKey] {
+			continue
+		}
 		if c.Int != 0 || c.Amount.Mant != 0 {
 			return false
 		}
