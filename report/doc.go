@@ -80,8 +80,9 @@ type Doc struct {
 	Preface  []Para
 	Sections [6]Section
 	// Appendices follow the six sections (after the signature block) and
-	// come before the chart appendix: 附：主要数据同比情况 when the previous
-	// year's file exists. Each has a Heading, optional Paras, a Table and
+	// come before the chart appendix: 附：汇总单位情况 for a region report
+	// with merged_units, then 附：主要数据同比情况 when the previous year's
+	// file exists. Each has a Heading, optional Paras, a Table and
 	// Notes, drawn like a statutory section.
 	Appendices []Section
 	Charts     []Chart
