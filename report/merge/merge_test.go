@@ -448,7 +448,11 @@ func TestExampleRegion(t *testing.T) {
 		t.Fatalf("merge: %v", res.Problems)
 	}
 	for _, u := range res.Units {
-		if u.State != UnitSubmitted || len(u.Problems) > 0 {
+		want := UnitSubmitted
+		if u.Organ == "示例市机关事务管理局" {
+			want = UnitZero // no activity; only documents in force
+		}
+		if u.State != want || len(u.Problems) > 0 {
 			t.Errorf("%s: %s %v", u.Organ, u.State, u.Problems)
 		}
 	}
@@ -460,6 +464,12 @@ func TestExampleRegion(t *testing.T) {
 		if p.Severity != Info {
 			t.Errorf("%s", p)
 		}
+	}
+	if got := MergedSummary(back.MergedUnits); got != "共 5 个单位：已报送 4 个，零报告 1 个，未报送 0 个，有错误 0 个" {
+		t.Errorf("merged_units: %s", got)
+	}
+	if d := Build(back, nil); len(d.Appendices) != 1 || d.Appendices[0].Heading != "附：汇总单位情况" || len(d.Appendices[0].Table.Body) != 5 {
+		t.Errorf("appendices %+v", d.Appendices)
 	}
 	// The region organ's own work plan travels from the text file into the
 	// merged file and its section 六.
