@@ -471,7 +471,8 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 		lastRow = r
 		// A heading or title row merged across the table (一、加强…).
 		if len(all) == 1 && spans && (cols[colTask] < 0 || task == "" || originOf(r, cols[colTask]).c != cols[colTask] ||
-			(cols[colItem] >= 0 && originOf(r, cols[colTask]) == originOf(r, cols[colItem]))) {
+			(cols[colItem] >= 0 && originOf(r, cols[colTask]) == originOf(r, cols[colItem])) ||
+			sectionRE.MatchString(all[0]) || subsectionRE.MatchString(all[0])) {
 			setHeading(all[0])
 			continue
 		}
