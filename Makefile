@@ -10,15 +10,23 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
 
-## demo: check the bundled example data, compare years, roll the region up,
-## build every report (PDF, HTML, Word, XLSX) and the static site into out/.
+## demo: check the bundled example data, compare years, roll the region up
+## (and show a roll-up with a unit missing refused, then accepted with
+## --allow-missing), build every report (PDF, HTML, Word, XLSX) and the static
+## site into out/.
 ## Its outputs in out/ are its own: --force lets a second run replace them.
 demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
 	$(BIN) merge --manifest data/shili-region/2024.manifest -o out/shili-region/2024.yaml --force
+	@echo "—— 有单位未报送时，汇总被拒绝（错误 M-1）："
+	! $(BIN) merge --manifest data/shili-region/2024-partial.manifest -o out/shili-region-partial/2024.yaml --force
+	@echo "—— 加 --allow-missing 汇总其余单位（警告 M-1），报告附“汇总单位情况”列明未报送的单位："
+	$(BIN) merge --manifest data/shili-region/2024-partial.manifest -o out/shili-region-partial/2024.yaml --force --allow-missing
 	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml --force
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
+	$(BIN) build out/shili-region-partial/2024.yaml -o out/reports/shili-region-partial
+	@grep -o '附：汇总单位情况' out/reports/shili-region-partial/2024.html | head -1
 	$(BIN) site data/ out/shili-region -o out/site
 	@echo "示例输出：out/reports/（PDF、网页、Word、Excel），out/site/index.html（静态网站）"
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -178,6 +179,52 @@ func compareAppendix(prev, r *Report) Section {
 		r.Year, prev.Year, NoValue)})
 	for _, n := range notes {
 		s.Notes = append(s.Notes, Para{Text: "说明：" + n + "。"})
+	}
+	return s
+}
+
+// MergedSummary counts a roll-up ledger by status: 共 5 个单位：已报送 4 个，
+// 零报告 1 个，未报送 0 个，有错误 0 个.
+func MergedSummary(units []MergedUnit) string {
+	n := map[string]int{}
+	for _, u := range units {
+		n[u.Status]++
+	}
+	parts := make([]string, len(MergedStatuses))
+	for i, s := range MergedStatuses {
+		parts[i] = fmt.Sprintf("%s %d 个", s, n[s])
+	}
+	return fmt.Sprintf("共 %d 个单位：%s", len(units), strings.Join(parts, "，"))
+}
+
+// mergedAppendix lays out a region report's merged_units as 附：汇总单位情况:
+// every unit with its status and whether its figures are in the totals.
+// Data file paths are not printed.
+func mergedAppendix(r *Report) Section {
+	g := &Grid{ID: "merged-units", Caption: "附表 汇总单位情况", Cols: 4, Widths: []int{8, 52, 16, 24}}
+	g.Head = [][]GridCell{{cell("序号", CellHead), cell("单位", CellHead), cell("报送情况", CellHead), cell("是否计入汇总数", CellHead)}}
+	var missing []string
+	for i, u := range r.MergedUnits {
+		in := "是"
+		switch u.Status {
+		case "未报送":
+			in = "否"
+			missing = append(missing, u.Organ)
+		case "":
+			in = NoValue
+		}
+		status := u.Status
+		if status == "" {
+			status = NoValue
+		}
+		g.Body = append(g.Body, []GridCell{cell(strconv.Itoa(i+1), CellNumber), cell(u.Organ, CellLabel), cell(status, CellLabel), cell(in, CellLabel)})
+	}
+	s := Section{Heading: "附：汇总单位情况", Table: g}
+	s.Paras = append(s.Paras, Para{Line: r.Pos.MergedUnits.Line, Text: fmt.Sprintf(
+		"本报告的统计数字由%s汇总所属单位的年度报告数据形成。%s。零报告指该单位本年度各表数字均为0（现行有效件数等存量数除外）。",
+		r.Organ, MergedSummary(r.MergedUnits))})
+	if len(missing) > 0 {
+		s.Notes = append(s.Notes, Para{Text: "说明：" + strings.Join(missing, "、") + "未报送年度报告数据，汇总数不含其数字。"})
 	}
 	return s
 }

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	. "nianbao/report"
 	. "nianbao/report/datafile"
 	"nianbao/report/internal/golden"
@@ -143,3 +144,61 @@ func TestCompareAppendix(t *testing.T) {
 		})
 	}
 }
+
+// A region report's merged_units is printed as 附：汇总单位情况: every unit
+// with its status and whether it is in the totals, no file paths; units
+// not filed are named in a note.
+func TestMergedAppendix(t *testing.T) {
+	src := golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"),
+		golden.Edit{"scope: organ", "scope: region"})
+	src += (`merged_units:
+  - {organ: 测试县教育局, status: 已报送, file: units/jyj/2022.yaml}
+  - {organ: 测试县档案馆, status: 零报告, file: units/dag/2022.yaml}
+  - {organ: 测试县公安局, status: 未报送, file: units/gaj/2022.yaml}
+  - {organ: 测试县财政局, status: 未报送}
+`)
+	r := LoadBytes("region.yaml", src)
+	if r.Report == nil || r.Problems.HasErrors() {
+		t.Fatalf("load: %v", r.Problems)
+	}
+	d := Build(r.Report, nil)
+	if len(d.Appendices) != 1 || d.Appendices[0].Heading != "附：汇总单位情况" {
+		t.Fatalf("appendices %+v", d.Appendices)
+	}
+	a := d.Appendices[0]
+	var got []string
+	for _, row := range a.Table.Body {
+		var cells []string
+		for _, c := range row {
+			cells = append(cells, c.Text)
+		}
+		got = append(got, strings.Join(cells, " "))
+	}
+	want := []string{"1 测试县教育局 已报送 是", "2 测试县档案馆 零报告 是", "3 测试县公安局 未报送 否", "4 测试县财政局 未报送 否"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	all := a.Paras[0].Text + a.Notes[0].Text
+	for _, w := range []string{"共 4 个单位：已报送 1 个，零报告 1 个，未报送 2 个，有错误 0 个", "测试县公安局、测试县财政局未报送年度报告数据，汇总数不含其数字。"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("appendix text %q lacks %q", all, w)
+		}
+	}
+	if strings.Contains(fmtDoc(d), "units/") {
+		t.Error("the report prints a data file path")
+	}
+	// merged_units belongs to region reports only.
+	r = LoadBytes("organ.yaml", golden.Read(t, "testdata/valid2021.yaml")+"merged_units:\n  - {organ: 测试县教育局, status: 已报送}\n")
+	if !strings.Contains(fmt.Sprint(r.Problems), "merged_units（汇总单位情况）只用于本级政府汇总报告") {
+		t.Errorf("organ report with merged_units: %v", r.Problems)
+	}
+	r = LoadBytes("bad.yaml", golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"), golden.Edit{"scope: organ", "scope: region"})+
+		"merged_units:\n  - {organ: 测试县教育局, status: 已上报}\n  - {organ: 测试县教育局, status: 已报送}\n  - {status: 已报送}\n")
+	for _, w := range []string{"的报送情况应为“已报送”“零报告”“未报送”“有错误”之一，实际为“已上报”", "汇总单位“测试县教育局”重复", "缺少 organ"} {
+		if !strings.Contains(fmt.Sprint(r.Problems), w) {
+			t.Errorf("problems %v lack %q", r.Problems, w)
+		}
+	}
+}
+
+func fmtDoc(d *Doc) string { return fmt.Sprintf("%+v", *d) }

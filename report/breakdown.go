@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"path/filepath"
+	"strconv"
 )
 
 // UnitState is a unit's status in a merge.
@@ -46,8 +47,40 @@ type Breakdown struct {
 	MetaDate string // YYYY-MM-DD for document metadata: the region's date, or 1 January of year+1
 	Summary  string // 共 5 个单位：已报送 5 个，未报送 0 个，有错误 0 个
 	Columns  []string
-	Units    []BreakdownRow // in manifest order
-	Total    BreakdownRow   // the region report's figures; Shares are 100.0% (or — when 0)
+	// Files is true when each unit's data file is shown (the office's
+	// copy written by merge); false in the published copy (Public).
+	Files bool
+	Units []BreakdownRow // in manifest order
+	Total BreakdownRow   // the region report's figures; Shares are 100.0% (or — when 0)
+	// Tables is every row of every table, unit by unit: 表二 cell by cell,
+	// 表三 row by row (each row's 总计), 表四 cell by cell, and 信息处理费
+	// (2021 edition). Its columns are the units summed, then 合计.
+	Tables []BreakdownTable
+}
+
+// BreakdownTable is one statutory table of a Breakdown: a line per row,
+// a column per unit summed (Heads), then the region's figure.
+type BreakdownTable struct {
+	Caption string   // 表二 主动公开政府信息情况
+	Unit    string   // 件, or "" when the lines say their own unit
+	Heads   []string // 项目, each included unit's organ, 合计
+	Lines   []BreakdownLine
+}
+
+// BreakdownLine is one row of a BreakdownTable.
+type BreakdownLine struct {
+	Key   string          // data path, e.g. active.rules.issued, requests.received, appeals.review.total
+	Label string          // as printed: 第二十条第（一）项 规章：本年制发件数
+	Level int             // indent of the label (表三's levels)
+	Cells []BreakdownCell // one per included unit, then the region's
+}
+
+// BreakdownCell is one figure of a BreakdownLine: Text as printed; when
+// Number is true, Int is the same count (a number cell in a workbook).
+type BreakdownCell struct {
+	Text   string
+	Int    int64
+	Number bool
 }
 
 // BreakdownRow is one unit (or the total) of a Breakdown.
@@ -68,12 +101,13 @@ func NewBreakdown(region *Report, units []UnitStatus) *Breakdown {
 		Title:    fmt.Sprintf("%s%d年政府信息公开工作年度报告汇总单位明细", region.Organ, region.Year),
 		Subject:  fmt.Sprintf("%d年度政府信息公开工作年度报告汇总：各单位主要数字及占比", region.Year),
 		MetaDate: fmt.Sprintf("%d-01-01", region.Year+1),
+		Files:    true,
 	}
 	if region.Date != "" {
 		b.MetaDate = region.Date
 	}
 	total := breakdownFigures(region)
-	var n [3]int
+	var n [4]int
 	for _, u := range units {
 		n[u.State]++
 		row := BreakdownRow{Organ: u.Organ, Status: u.State.String(), File: filepath.ToSlash(u.File), Included: u.Included}
@@ -99,8 +133,148 @@ func NewBreakdown(region *Report, units []UnitStatus) *Breakdown {
 		b.Total.Values = append(b.Total.Values, fmt.Sprint(v))
 		b.Total.Shares = append(b.Total.Shares, breakdownShare(v, v))
 	}
-	b.Summary = fmt.Sprintf("共 %d 个单位：已报送 %d 个，未报送 %d 个，有错误 %d 个", len(units), n[UnitSubmitted], n[UnitMissing], n[UnitInvalid])
+	b.Summary = fmt.Sprintf("共 %d 个单位：已报送 %d 个，零报告 %d 个，未报送 %d 个，有错误 %d 个", len(units), n[UnitSubmitted], n[UnitZero], n[UnitMissing], n[UnitInvalid])
+	var summed []*Report
+	heads := []string{"项目"}
+	for _, u := range units {
+		if u.Included && u.Report != nil {
+			summed = append(summed, u.Report)
+			heads = append(heads, u.Organ)
+		}
+	}
+	heads = append(heads, "合计")
+	b.Tables = breakdownTables(region, summed, heads)
 	return b
+}
+
+// Consistent reports whether the units' counts add up to the total on
+// every line of every table (they do for a breakdown made by merge; the
+// site checks units found again on disk).
+func (b *Breakdown) Consistent() bool {
+	for _, t := range b.Tables {
+		for _, l := range t.Lines {
+			if len(l.Cells) == 0 || !l.Cells[len(l.Cells)-1].Number {
+				continue
+			}
+			var sum int64
+			for _, c := range l.Cells[:len(l.Cells)-1] {
+				sum += c.Int
+			}
+			if sum != l.Cells[len(l.Cells)-1].Int {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Public is a copy of b for publication (site): the units' data file
+// paths, which belong to the office's file system, are left out.
+func (b *Breakdown) Public() *Breakdown {
+	c := *b
+	c.Files = false
+	c.Units = make([]BreakdownRow, len(b.Units))
+	for i, u := range b.Units {
+		u.File = ""
+		c.Units[i] = u
+	}
+	return &c
+}
+
+// breakdownTables lays out every row of every table for the units summed
+// into region, in statutory order.
+func breakdownTables(region *Report, units []*Report, heads []string) []BreakdownTable {
+	all := append(append([]*Report{}, units...), region)
+	count := func(v int64) BreakdownCell {
+		return BreakdownCell{Text: strconv.FormatInt(v, 10), Int: v, Number: true}
+	}
+	ed := region.Edition
+	procUnit := func(r *Report) string {
+		if r.ProcUnit == "" {
+			return "万元"
+		}
+		return r.ProcUnit
+	}
+
+	t2 := BreakdownTable{Caption: "表二 主动公开政府信息情况", Heads: heads}
+	for _, blk := range ed.Table2() {
+		for _, row := range blk.Rows {
+			for _, c := range blk.Cols {
+				line := BreakdownLine{Key: "active." + row.Key + "." + c.Key, Label: blk.Caption + " " + row.Label + "：" + c.Label}
+				if c.Kind == KindAmount {
+					unit := "万元"
+					if row.Key == "procurement" {
+						unit = procUnit(region)
+					}
+					line.Label += "（" + unit + "）"
+				}
+				for _, r := range all {
+					v, _ := r.ActiveCell(row.Key, c.Key)
+					if c.Kind != KindAmount {
+						line.Cells = append(line.Cells, count(v.Int))
+						continue
+					}
+					d := v.Amount
+					if row.Key == "procurement" && procUnit(r) != procUnit(region) {
+						d = WanYuan(d, procUnit(r))
+					}
+					line.Cells = append(line.Cells, BreakdownCell{Text: d.String()})
+				}
+				t2.Lines = append(t2.Lines, line)
+			}
+		}
+	}
+
+	t3 := BreakdownTable{Caption: "表三 收到和处理政府信息公开申请情况（各行总计）", Unit: "件", Heads: heads}
+	for i, row := range ed.Table3() {
+		line := BreakdownLine{Key: "requests." + row.ID, Label: T3Label(row), Level: row.Level}
+		for _, r := range all {
+			v := OutcomeSum(r)
+			if row.Kind != T3Total && i < len(r.Requests) {
+				v = r.Requests[i].Sum()
+			}
+			line.Cells = append(line.Cells, count(v))
+		}
+		t3.Lines = append(t3.Lines, line)
+	}
+
+	t4 := BreakdownTable{Caption: "表四 政府信息公开行政复议、行政诉讼情况", Unit: "件", Heads: heads}
+	for i, g := range Table4Rows {
+		for j, c := range Table4Cols {
+			line := BreakdownLine{Key: "appeals." + g.Key + "." + c.Key, Label: g.Titled + "：" + c.Label}
+			for _, r := range all {
+				v := r.Appeals[i].Sum()
+				if j < 4 {
+					v = r.Appeals[i].Vals[j]
+				}
+				line.Cells = append(line.Cells, count(v))
+			}
+			t4.Lines = append(t4.Lines, line)
+		}
+	}
+	out := []BreakdownTable{t2, t3, t4}
+	if ed == Ed2021 {
+		tf := BreakdownTable{Caption: "信息处理费", Heads: heads}
+		units := []string{"件", "元", "元"}
+		for k, ff := range FeeFields {
+			line := BreakdownLine{Key: "processing_fees." + ff.Key, Label: ff.Label + "（" + units[k] + "）"}
+			for _, r := range all {
+				switch f := r.Fees; {
+				case f == nil:
+					line.Cells = append(line.Cells, BreakdownCell{Text: NoValue})
+				case k == 0:
+					line.Cells = append(line.Cells, count(f.Notices))
+				case k == 1:
+					line.Cells = append(line.Cells, BreakdownCell{Text: f.NotifiedAmount.String()})
+				default:
+					line.Cells = append(line.Cells, BreakdownCell{Text: f.Collected.String()})
+				}
+			}
+			tf.Lines = append(tf.Lines, line)
+		}
+		out = append(out, tf)
+	}
+	return out
 }
 
 // breakdownShare is part/total in tenths of a percent, rounded half away from zero,
@@ -122,6 +296,7 @@ const (
 	UnitSubmitted UnitState = iota // 已报送: the file loaded and passed check
 	UnitMissing                    // 未报送: no file given, or the file does not exist
 	UnitInvalid                    // 有错误: the file has load or check errors
+	UnitZero                       // 零报告: the file loaded and passed check, and every figure of its tables is 0
 )
 
 // String is the Chinese status shown to users.
@@ -131,6 +306,8 @@ func (s UnitState) String() string {
 		return "未报送"
 	case UnitInvalid:
 		return "有错误"
+	case UnitZero:
+		return "零报告"
 	}
 	return "已报送"
 }

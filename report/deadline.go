@@ -15,7 +15,10 @@ type Deadline struct {
 }
 
 // ongoingWords mark a standing task without an end date.
-var ongoingWords = []string{"长期", "持续", "常态", "经常", "每年", "每季", "每月", "每周", "随时", "及时", "动态", "日常", "适时"}
+// Recurring deadlines (每季度, 每半年, 每月 …) and immediate ones (即时,
+// 及时, 实时) name no end date either: the task stands all year.
+var ongoingWords = []string{"长期", "持续", "常态", "经常", "每年", "每半年", "每季", "每月", "每周", "每日", "每天",
+	"按季", "按月", "按年", "定期", "随时", "及时", "即时", "实时", "动态", "日常", "适时"}
 
 var (
 	deadlineNorm = strings.NewReplacer(
@@ -47,7 +50,8 @@ func smallNum(s string) int {
 //	2024年底 / 2024年年底前 / 2024年12月底 / 2024年内 / 2024年 / 年底前
 //	2024年第三季度 / 2024年三季度末 / 2024年上半年 / 2024年下半年
 //	2024年3月至6月 (the end of a range counts)
-//	长期坚持 / 持续推进 / 常态化 / 每季度 … (Ongoing)
+//	年底前 / 6月底前 / 第三季度 / 上半年 / 下半年 (the report year applies)
+//	长期坚持 / 持续推进 / 常态化 / 每季度 / 每半年 / 每月 / 即时 / 及时 … (Ongoing)
 //
 // A form without a year (6月底前) has Year 0: the report year applies.
 // ok is false when the text is none of these.

@@ -12,6 +12,23 @@ func TestParseDeadline(t *testing.T) {
 		ok   bool
 	}{
 		{"2022年6月底", Deadline{Year: 2022, Month: 6}, true},
+		// The forms of issue 15, as a reader takes them.
+		{"年底前", Deadline{Month: 12}, true},
+		{"6月底前", Deadline{Month: 6}, true},
+		{"11月底前", Deadline{Month: 11}, true},
+		{"第二季度", Deadline{Month: 6}, true},
+		{"第4季度", Deadline{Month: 12}, true},
+		{"上半年", Deadline{Month: 6}, true},
+		{"下半年", Deadline{Month: 12}, true},
+		{"每季度", Deadline{Ongoing: true}, true},
+		{"每半年", Deadline{Ongoing: true}, true},
+		{"每月", Deadline{Ongoing: true}, true},
+		{"每季度末", Deadline{Ongoing: true}, true},
+		{"持续推进", Deadline{Ongoing: true}, true},
+		{"长期坚持", Deadline{Ongoing: true}, true},
+		{"即时", Deadline{Ongoing: true}, true},
+		{"及时", Deadline{Ongoing: true}, true},
+		{"即时公开", Deadline{Ongoing: true}, true},
 		{"2022年12月底", Deadline{Year: 2022, Month: 12}, true},
 		{"2022年底", Deadline{Year: 2022, Month: 12}, true},
 		{"2022年底前", Deadline{Year: 2022, Month: 12}, true},

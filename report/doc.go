@@ -82,8 +82,9 @@ type Doc struct {
 	Preface  []Para
 	Sections [6]Section
 	// Appendices follow the six sections (after the signature block) and
-	// come before the chart appendix: 附：主要数据同比情况 when the previous
-	// year's file exists. Each has a Heading, optional Paras, a Table and
+	// come before the chart appendix: 附：汇总单位情况 for a region report
+	// with merged_units, then 附：主要数据同比情况 when the previous year's
+	// file exists. Each has a Heading, optional Paras, a Table and
 	// Notes, drawn like a statutory section.
 	Appendices []Section
 	Charts     []Chart
@@ -265,6 +266,9 @@ func BuildDoc(r *Report, history []*Report) (*Doc, error) {
 	}
 	if r.WorkPlan != nil && len(r.WorkPlan.Tasks) > 0 {
 		d.Sections[5].Subsections = append(d.Sections[5].Subsections, workPlanSection(r.WorkPlan, d.Sections[5].Paras))
+	}
+	if len(r.MergedUnits) > 0 {
+		d.Appendices = append(d.Appendices, mergedAppendix(r))
 	}
 	if prev != nil {
 		d.Appendices = append(d.Appendices, compareAppendix(prev, r))

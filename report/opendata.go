@@ -11,7 +11,7 @@ import (
 // OpenDataSchema names the open-data encoding of a report written by
 // OpenDataJSON and OpenDataCSV. templates/opendata/README.md (published with every site as opendata.html) documents it field
 // by field; any change to the fields must change this name.
-const OpenDataSchema = "nianbao-opendata/1"
+const OpenDataSchema = "nianbao-opendata/2"
 
 // Figure is one statutory figure of a report in the open-data encoding: a
 // cell of 表二, 表三 or 表四, or an 信息处理费 figure.
@@ -39,6 +39,15 @@ type OpenData struct {
 	Text          map[string]string `json:"text"`
 	CarryOverNote string            `json:"carry_over_note"`
 	Figures       []Figure          `json:"figures"`
+	// MergedUnits is a region report's roll-up ledger (merged_units),
+	// without the data file paths; absent for an organ's own report.
+	MergedUnits []OpenDataUnit `json:"merged_units,omitempty"`
+}
+
+// OpenDataUnit is one unit of a region report's roll-up in open data.
+type OpenDataUnit struct {
+	Organ  string `json:"organ"`  // the unit's full name
+	Status string `json:"status"` // 已报送, 零报告, 未报送 or 有错误
 }
 
 // OpenDataOf encodes r for open data. Totals are computed here, in the
@@ -55,6 +64,9 @@ func OpenDataOf(r *Report) *OpenData {
 	}
 	for i, s := range TextSections {
 		od.Text[s.Key] = r.Text[i].Body
+	}
+	for _, u := range r.MergedUnits {
+		od.MergedUnits = append(od.MergedUnits, OpenDataUnit{Organ: u.Organ, Status: u.Status})
 	}
 	num := func(v int64) json.Number { return json.Number(fmt.Sprint(v)) }
 

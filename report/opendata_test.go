@@ -120,7 +120,7 @@ func TestOpenDataDocumented(t *testing.T) {
 	}
 	text := string(doc)
 	names := []string{OpenDataSchema}
-	for _, typ := range []reflect.Type{reflect.TypeFor[OpenData](), reflect.TypeFor[Figure]()} {
+	for _, typ := range []reflect.Type{reflect.TypeFor[OpenData](), reflect.TypeFor[Figure](), reflect.TypeFor[OpenDataUnit]()} {
 		for i := range typ.NumField() {
 			names = append(names, strings.Split(typ.Field(i).Tag.Get("json"), ",")[0])
 		}
@@ -133,5 +133,30 @@ func TestOpenDataDocumented(t *testing.T) {
 		if !strings.Contains(text, "`"+n+"`") {
 			t.Errorf("templates/opendata/README.md does not document `%s`", n)
 		}
+	}
+}
+
+// A region report's open data carries its merged_units, without file
+// paths; an organ's own report has no merged_units field.
+func TestOpenDataMergedUnits(t *testing.T) {
+	r, ps := LoadFile("testdata/valid2021.yaml")
+	if r == nil || ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	if js := string(mustOpenData(t, OpenDataJSON, r)); strings.Contains(js, "merged_units") {
+		t.Error("organ report has merged_units")
+	}
+	r.Scope = ScopeRegion
+	r.MergedUnits = []MergedUnit{{Organ: "测试县教育局", Status: "已报送", File: "units/jyj/2022.yaml"}, {Organ: "测试县公安局", Status: "未报送"}}
+	js := string(mustOpenData(t, OpenDataJSON, r))
+	var od OpenData
+	if err := json.Unmarshal([]byte(js), &od); err != nil {
+		t.Fatal(err)
+	}
+	if want := []OpenDataUnit{{"测试县教育局", "已报送"}, {"测试县公安局", "未报送"}}; !reflect.DeepEqual(od.MergedUnits, want) {
+		t.Errorf("merged_units %+v, want %+v", od.MergedUnits, want)
+	}
+	if strings.Contains(js, "units/") {
+		t.Error("open data carries a data file path")
 	}
 }

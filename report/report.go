@@ -36,13 +36,67 @@ type Report struct {
 	// WorkPlan is the optional 政务公开工作要点 ledger (work_plan), reported
 	// in section 六; nil when the file has none.
 	WorkPlan *WorkPlan
+	// MergedUnits is the roll-up ledger of a region report (merged_units):
+	// every unit of the merge with its status, as merge wrote it; nil for
+	// an organ's own report.
+	MergedUnits []MergedUnit
 
 	Pos Positions
 }
 
+// MergedUnit is one unit of a region report's roll-up (merged_units:).
+type MergedUnit struct {
+	Organ  string
+	Status string // one of MergedStatuses
+	File   string // the unit's data file, relative to the manifest, slash-separated; "" when none
+	Pos    Pos
+}
+
+// MergedStatuses are the statuses of merged_units, as UnitState prints them.
+var MergedStatuses = []string{"已报送", "零报告", "未报送", "有错误"}
+
+// stockColumns are the 表二 columns that count what stands at the year's
+// end or start rather than what happened in the year: 现行有效件数 (2021),
+// 对外公开总数量 and 上一年项目数量 (2019).
+var stockColumns = map[string]bool{"in_force": true, "total": true, "previous": true}
+
+// AllZero reports whether r is a 零报告 (a unit with no activity in the
+// year): every figure of its tables (表二, 表三, 表四 and 信息处理费) is
+// zero, except the 表二 stock columns (现行有效件数; 2019: 对外公开总数量,
+// 上一年项目数量), which a unit without activity still reports.
+func (r *Report) AllZero() bool {
+	cells := r.Edition.Table2Cells()
+	for i, c := range r.Active {
+		if i < len(cells) && stockColumns[cells[i].ColKey] {
+			continue
+		}
+		if c.Int != 0 || c.Amount.Mant != 0 {
+			return false
+		}
+	}
+	for _, row := range r.Requests {
+		for _, v := range row.Cells {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	for _, a := range r.Appeals {
+		for _, v := range a.Vals {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	if f := r.Fees; f != nil && (f.Notices != 0 || f.NotifiedAmount.Mant != 0 || f.Collected.Mant != 0) {
+		return false
+	}
+	return true
+}
+
 // Positions remembers where top-level values were found.
 type Positions struct {
-	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees, WorkPlan Pos
+	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees, WorkPlan, MergedUnits Pos
 }
 
 // Text is one narrative section.

@@ -27,6 +27,7 @@ func runMerge(e *env, args []string) error {
 	manifest := fs.String("manifest", "", "")
 	out := fs.String("o", "", "")
 	allowErrors := fs.Bool("allow-errors", false, "")
+	allowMissing := fs.Bool("allow-missing", false, "")
 	force := fs.Bool("force", false, "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -64,7 +65,7 @@ func runMerge(e *env, args []string) error {
 			return err
 		}
 	}
-	res := merge.Merge(m, merge.MergeOptions{AllowErrors: *allowErrors})
+	res := merge.Merge(m, merge.MergeOptions{AllowErrors: *allowErrors, AllowMissing: *allowMissing})
 	plain.Units(e.stdout, res.Units)
 	for _, u := range res.Units {
 		for _, p := range u.Problems {

@@ -12,6 +12,7 @@ import (
 
 	"nianbao/report"
 	"nianbao/report/site"
+	"nianbao/report/xlsx"
 )
 
 var siteCmd = &command{
@@ -60,8 +61,12 @@ func runSite(e *env, args []string) error {
 	bar := newProgress(e.tty)
 	res := site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), site.Options{
 		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noDOCX, !*noXLSX), Jobs: *jobs, Progress: bar.set,
+		BreakdownXLSX: breakdownXLSX(!*noXLSX),
 	})
 	bar.done()
+	for _, n := range res.Notes {
+		fmt.Fprintln(e.stderr, n)
+	}
 	for _, err := range res.Errors {
 		fmt.Fprintln(e.stderr, err)
 	}
@@ -134,4 +139,13 @@ func (p *progress) done() {
 	if p.on {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// breakdownXLSX renders a region report's published breakdown as a
+// workbook, unless Excel downloads are off.
+func breakdownXLSX(on bool) func(*report.Breakdown) ([]byte, error) {
+	if !on {
+		return nil
+	}
+	return xlsx.BreakdownWorkbook
 }

@@ -139,7 +139,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 }
 
 var topKeys = []string{"year", "organ", "format", "format_override_reason", "scope", "date", "carry_over_note",
-	"text", "active", "requests", "appeals", "processing_fees", "work_plan"}
+	"text", "active", "requests", "appeals", "processing_fees", "work_plan", "merged_units"}
 
 func (l *loader) report(root *yaml.Node, r *report.Report) {
 	top, ok := l.fields(root, "", "键值映射（year: 、organ: 、text: 等）", topKeys, nil)
@@ -242,6 +242,10 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 	if f, ok := top["work_plan"]; ok {
 		r.Pos.WorkPlan = posOf(f.key)
 		l.workPlan(f.val, r)
+	}
+	if f, ok := top["merged_units"]; ok {
+		r.Pos.MergedUnits = posOf(f.key)
+		l.mergedUnits(f.val, r)
 	}
 }
 

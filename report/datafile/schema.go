@@ -179,6 +179,7 @@ func JSONSchema() []byte {
 		{"appeals", appealsSchema()},
 		{"processing_fees", fees},
 		{"work_plan", workPlanSchema()},
+		{"merged_units", mergedUnitsSchema()},
 	}
 	is2019 := obj{{"anyOf", []obj{
 		{{"properties", obj{{"format", obj{{"const", "2019"}}}}}, {"required", []string{"format"}}},

@@ -26,6 +26,12 @@ td.share { text-align: right; color: #555; white-space: nowrap; }
 tr.missing td, tr.invalid td { background: #fff4e5; }
 tr.total td, tr.total th { font-weight: bold; background: #f7f7f7; }
 td.file { font-family: monospace; font-size: 0.85em; color: #555; }
+h2 { font-size: 1.15em; margin-top: 1.6em; }
+div.wide { overflow-x: auto; }
+table.lines th[scope="row"] { text-align: left; font-weight: normal; background: none; min-width: 16em; }
+table.lines th.level1 { padding-left: 1.5em; }
+table.lines th.level2 { padding-left: 2.5em; }
+table.lines td:last-child { font-weight: bold; background: #f7f7f7; }
 </style>
 </head>
 <body>
@@ -34,16 +40,29 @@ td.file { font-family: monospace; font-size: 0.85em; color: #555; }
 <table>
 <caption>各单位主要数字（件）及占{{.Region}}汇总数的比例</caption>
 <thead>
-<tr><th rowspan="2" scope="col">单位</th><th rowspan="2" scope="col">报送情况</th>{{range .Columns}}<th colspan="2" scope="colgroup">{{.}}</th>{{end}}<th rowspan="2" scope="col">数据文件</th></tr>
+<tr><th rowspan="2" scope="col">单位</th><th rowspan="2" scope="col">报送情况</th>{{range .Columns}}<th colspan="2" scope="colgroup">{{.}}</th>{{end}}{{if .Files}}<th rowspan="2" scope="col">数据文件</th>{{end}}</tr>
 <tr>{{range .Columns}}<th scope="col">件数</th><th scope="col">占比</th>{{end}}</tr>
 </thead>
 <tbody>
-{{range .Units}}{{$u := .}}<tr{{if eq .Status "未报送"}} class="missing"{{else if not .Included}} class="invalid"{{end}}><th scope="row">{{.Organ}}</th><td>{{.Status}}</td>{{range $i, $v := .Values}}<td class="num">{{$v}}</td><td class="share">{{index $u.Shares $i}}</td>{{end}}<td class="file">{{.File}}</td></tr>
+{{range .Units}}{{$u := .}}<tr{{if eq .Status "未报送"}} class="missing"{{else if not .Included}} class="invalid"{{end}}><th scope="row">{{.Organ}}</th><td>{{.Status}}</td>{{range $i, $v := .Values}}<td class="num">{{$v}}</td><td class="share">{{index $u.Shares $i}}</td>{{end}}{{if $.Files}}<td class="file">{{.File}}</td>{{end}}</tr>
 {{end}}</tbody>
 <tfoot>
-<tr class="total"><th scope="row">{{.Total.Organ}}</th><td></td>{{range $i, $v := .Total.Values}}<td class="num">{{$v}}</td><td class="share">{{index $.Total.Shares $i}}</td>{{end}}<td></td></tr>
+<tr class="total"><th scope="row">{{.Total.Organ}}</th><td></td>{{range $i, $v := .Total.Values}}<td class="num">{{$v}}</td><td class="share">{{index $.Total.Shares $i}}</td>{{end}}{{if .Files}}<td></td>{{end}}</tr>
 </tfoot>
 </table>
+{{range .Tables}}
+<h2>{{.Caption}}{{if .Unit}}（{{.Unit}}）{{end}}</h2>
+<div class="wide">
+<table class="lines">
+<thead>
+<tr>{{range .Heads}}<th scope="col">{{.}}</th>{{end}}</tr>
+</thead>
+<tbody>
+{{range .Lines}}<tr><th scope="row" class="level{{.Level}}">{{.Label}}</th>{{range .Cells}}<td class="num">{{.Text}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</div>
+{{end}}
 </body>
 </html>
 `))

@@ -207,6 +207,9 @@ func (s *summer) decimal(d *decSum, what string) report.Decimal {
 type MergeOptions struct {
 	// AllowErrors sums units that have check errors instead of refusing them.
 	AllowErrors bool
+	// AllowMissing merges without the units whose data file is missing
+	// (未报送) instead of refusing: M-1 becomes a warning.
+	AllowMissing bool
 }
 
 // MergeResult is the outcome of Merge. Region is nil when the merge was
@@ -237,7 +240,13 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 			if u.File != "" {
 				why = "数据文件 " + u.File + " 不存在"
 			}
-			res.Problems = append(res.Problems, mergeProblem(m.File, u.Pos, "", "M-1", "“%s”未报送：%s。汇总数不含该单位", u.Organ, why))
+			if opts.AllowMissing {
+				res.Problems = append(res.Problems, report.Problem{File: m.File, Pos: u.Pos, Rule: "M-1", Severity: report.Warning,
+					Msg: fmt.Sprintf("“%s”未报送：%s。已按 --allow-missing 汇总其余单位，汇总数不含该单位，报告附“汇总单位情况”列明", u.Organ, why)})
+			} else {
+				res.Problems = append(res.Problems, mergeProblem(m.File, u.Pos, "", "M-1",
+					"“%s”未报送：%s，未汇总。请该单位报送数据文件后重新汇总；确需先行汇总其余单位时加 --allow-missing（报告将列明未报送的单位）", u.Organ, why))
+			}
 		}
 		res.Units[i] = st
 	}
@@ -291,6 +300,9 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 			}
 		}
 		st.Included = true
+		if st.State == report.UnitSubmitted && l.Report.AllZero() {
+			st.State = report.UnitZero
+		}
 		include = append(include, l.Report)
 	}
 	// Mixed editions stop the merge, naming the units of each edition.
@@ -323,10 +335,29 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 	if err != nil {
 		res.Problems = append(res.Problems, mergeProblem(m.File, report.Pos{}, "", "M-3", "%s", err.Error()))
 	} else {
+		region.MergedUnits = Ledger(m.File, res.Units)
 		res.Region = region
 	}
 	res.Problems.Sort()
 	return res
+}
+
+// Ledger is the merged_units list of a merge: each unit's organ, status
+// and data file relative to the manifest's directory (slash-separated).
+func Ledger(manifest string, units []report.UnitStatus) []report.MergedUnit {
+	out := make([]report.MergedUnit, 0, len(units))
+	dir := filepath.Dir(manifest)
+	for _, u := range units {
+		file := u.File
+		if file != "" {
+			if rel, err := filepath.Rel(dir, file); err == nil {
+				file = rel
+			}
+			file = filepath.ToSlash(file)
+		}
+		out = append(out, report.MergedUnit{Organ: u.Organ, Status: u.State.String(), File: file})
+	}
+	return out
 }
 
 // where is file:line, or the file when pos has no line.

@@ -255,18 +255,36 @@ func writeUnits(t testing.TB, dir string, units []*Report) string {
 
 func TestMerge(t *testing.T) {
 	cases := []struct {
-		name        string
-		edit        func(dir string, manifest string) string // returns the manifest
-		allowErrors bool
-		merged      bool
-		states      string // one letter per unit: s submitted, m missing, e errors; + when included
-		problem     string // a merge problem contains this
+		name         string
+		edit         func(dir string, manifest string) string // returns the manifest
+		allowErrors  bool
+		allowMissing bool
+		merged       bool
+		states       string // one letter per unit: s submitted, m missing, e errors, z 零报告; + when included
+		problem      string // a merge problem contains this
+		ledger       string // the region's merged_units, when merged: organ status file; …
 	}{
-		{name: "all submitted", merged: true, states: "s+s+s+"},
-		{name: "missing unit", merged: true, states: "s+s+m", problem: "“测试市第3局”未报送：数据文件",
+		{name: "all submitted", merged: true, states: "s+s+s+",
+			ledger: "测试市第1局 已报送 units/u001.yaml；测试市第2局 已报送 units/u002.yaml；测试市第3局 已报送 units/u003.yaml"},
+		{name: "missing unit refused", merged: false, states: "s+s+m", problem: "错误[M-1]: “测试市第3局”未报送：数据文件",
 			edit: func(dir, m string) string { os.Remove(filepath.Join(dir, "units/u003.yaml")); return m }},
-		{name: "unit without file", merged: true, states: "s+s+s+m", problem: "“测试市第9局”未报送：清单中没有写数据文件",
+		{name: "missing unit allowed", merged: true, allowMissing: true, states: "s+s+m", problem: "警告[M-1]: “测试市第3局”未报送：数据文件",
+			ledger: "测试市第1局 已报送 units/u001.yaml；测试市第2局 已报送 units/u002.yaml；测试市第3局 未报送 units/u003.yaml",
+			edit:   func(dir, m string) string { os.Remove(filepath.Join(dir, "units/u003.yaml")); return m }},
+		{name: "unit without file refused", merged: false, states: "s+s+s+m", problem: "“测试市第9局”未报送：清单中没有写数据文件",
 			edit: func(dir, m string) string { return m + "  - {organ: 测试市第9局}\n" }},
+		{name: "unit without file allowed", merged: true, allowMissing: true, states: "s+s+s+m", problem: "“测试市第9局”未报送：清单中没有写数据文件",
+			ledger: "测试市第1局 已报送 units/u001.yaml；测试市第2局 已报送 units/u002.yaml；测试市第3局 已报送 units/u003.yaml；测试市第9局 未报送 ",
+			edit:   func(dir, m string) string { return m + "  - {organ: 测试市第9局}\n" }},
+		{name: "zero report", merged: true, states: "s+z+s+",
+			ledger: "测试市第1局 已报送 units/u001.yaml；测试市第2局 零报告 units/u002.yaml；测试市第3局 已报送 units/u003.yaml",
+			edit: func(dir, m string) string {
+				ed := Ed2021
+				z := &Report{Year: 2024, Organ: "测试市第2局", Edition: ed, Scope: ScopeOrgan, Date: "2025-01-20", Text: testUnitText,
+					Active: make([]Cell, len(ed.Table2Cells())), Requests: make([]AppRow, len(ed.Table3())), Fees: &Fees{}}
+				os.WriteFile(filepath.Join(dir, "units/u002.yaml"), Marshal(z), 0o644)
+				return m
+			}},
 		{name: "errors refused", merged: false, states: "s+es+", problem: "以下单位的报告有错误，未汇总：“测试市第2局”",
 			edit: func(dir, m string) string { breakUnit(t, filepath.Join(dir, "units/u002.yaml")); return m }},
 		{name: "errors allowed", merged: true, allowErrors: true, states: "s+e+s+", problem: "已按 --allow-errors 照常汇总",
@@ -301,13 +319,13 @@ func TestMerge(t *testing.T) {
 			if man == nil {
 				t.Fatalf("manifest: %v", ps)
 			}
-			res := Merge(man, MergeOptions{AllowErrors: tc.allowErrors})
+			res := Merge(man, MergeOptions{AllowErrors: tc.allowErrors, AllowMissing: tc.allowMissing})
 			if (res.Region != nil) != tc.merged {
 				t.Fatalf("merged = %v, want %v; problems %v", res.Region != nil, tc.merged, res.Problems)
 			}
 			var states strings.Builder
 			for _, u := range res.Units {
-				states.WriteByte("sme"[u.State])
+				states.WriteByte("smez"[u.State])
 				if u.Included {
 					states.WriteByte('+')
 				}
@@ -321,6 +339,25 @@ func TestMerge(t *testing.T) {
 			}
 			if tc.problem == "" && len(res.Problems) > 0 {
 				t.Errorf("unexpected problems %s", all)
+			}
+			if res.Region != nil && tc.ledger != "" {
+				var got []string
+				for _, u := range res.Region.MergedUnits {
+					got = append(got, u.Organ+" "+u.Status+" "+u.File)
+				}
+				if g := strings.Join(got, "；"); g != tc.ledger {
+					t.Errorf("merged_units\n%s\nwant\n%s", g, tc.ledger)
+				}
+				// The ledger survives Marshal → Load.
+				back, ps := Parse("region.yaml", Marshal(res.Region))
+				if back == nil || ps.HasErrors() || len(back.MergedUnits) != len(res.Region.MergedUnits) {
+					t.Fatalf("merged_units after Marshal → Load: %v", ps)
+				}
+				for i, u := range back.MergedUnits {
+					if w := res.Region.MergedUnits[i]; u.Organ != w.Organ || u.Status != w.Status || u.File != w.File {
+						t.Errorf("merged_units[%d] after Marshal → Load: %+v, want %+v", i, u, w)
+					}
+				}
 			}
 			if res.Region != nil && !tc.allowErrors {
 				for _, p := range Check(res.Region, nil, nil) {
@@ -411,7 +448,11 @@ func TestExampleRegion(t *testing.T) {
 		t.Fatalf("merge: %v", res.Problems)
 	}
 	for _, u := range res.Units {
-		if u.State != UnitSubmitted || len(u.Problems) > 0 {
+		want := UnitSubmitted
+		if u.Organ == "示例市机关事务管理局" {
+			want = UnitZero // no activity; only documents in force
+		}
+		if u.State != want || len(u.Problems) > 0 {
 			t.Errorf("%s: %s %v", u.Organ, u.State, u.Problems)
 		}
 	}
@@ -423,6 +464,12 @@ func TestExampleRegion(t *testing.T) {
 		if p.Severity != Info {
 			t.Errorf("%s", p)
 		}
+	}
+	if got := MergedSummary(back.MergedUnits); got != "共 5 个单位：已报送 4 个，零报告 1 个，未报送 0 个，有错误 0 个" {
+		t.Errorf("merged_units: %s", got)
+	}
+	if d := Build(back, nil); len(d.Appendices) != 1 || d.Appendices[0].Heading != "附：汇总单位情况" || len(d.Appendices[0].Table.Body) != 5 {
+		t.Errorf("appendices %+v", d.Appendices)
 	}
 	// The region organ's own work plan travels from the text file into the
 	// merged file and its section 六.
@@ -460,5 +507,58 @@ func BenchmarkMerge500(b *testing.B) {
 			b.Fatal(res.Problems)
 		}
 		_ = Marshal(res.Region)
+	}
+}
+
+// The breakdown covers every row of every table (表二 every cell, 表三
+// every row, 表四 every cell, 信息处理费), one column per unit summed and
+// the total, and the units' counts add up to the region's on every line.
+func TestBreakdownEveryRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 4))
+	for _, ed := range []Edition{Ed2019, Ed2021} {
+		year := 2024
+		if ed == Ed2019 {
+			year = 2020
+		}
+		units := randomUnits(rng, ed, year, 4)
+		region, err := Aggregate(RegionIdentity{Organ: "测试市人民政府", Year: year, Text: testRegionText}, units)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st []UnitStatus
+		for _, u := range units {
+			st = append(st, UnitStatus{Organ: u.Organ, File: u.File, Included: true, Report: u})
+		}
+		st = append(st, UnitStatus{Organ: "测试市未报送局", State: UnitMissing})
+		b := NewBreakdown(region, st)
+		keys := map[string]bool{}
+		for _, tb := range b.Tables {
+			if len(tb.Heads) != len(units)+2 {
+				t.Fatalf("%s: heads %v", tb.Caption, tb.Heads)
+			}
+			for _, l := range tb.Lines {
+				keys[l.Key] = true
+				if len(l.Cells) != len(units)+1 {
+					t.Fatalf("%s: %d cells", l.Key, len(l.Cells))
+				}
+				if !l.Cells[0].Number {
+					continue
+				}
+				var sum int64
+				for _, c := range l.Cells[:len(units)] {
+					sum += c.Int
+				}
+				if total := l.Cells[len(units)]; total.Int != sum {
+					t.Errorf("%s %s: units add up to %d, total %d", ed, l.Key, sum, total.Int)
+				}
+			}
+		}
+		want := len(ed.Table2Cells()) + len(ed.Table3()) + len(Table4Rows)*len(Table4Cols)
+		if ed == Ed2021 {
+			want += len(FeeFields)
+		}
+		if len(keys) != want {
+			t.Errorf("%s: %d lines, want %d (every row of every table)", ed, len(keys), want)
+		}
 	}
 }

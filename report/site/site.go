@@ -11,6 +11,10 @@
 //	{organ}/index.html      the organ's trend page
 //	{organ}/{year}.html     a report page
 //	{organ}/{year}.{ext}    its downloads: json, csv and each Download
+//	{organ}/{year}-breakdown.html, .xlsx
+//	                        a region report's 汇总单位明细 (every unit, every
+//	                        row of every table; no data file paths), when the
+//	                        units' data files are among the site's inputs
 //
 // Every link is relative, so the folder can be copied anywhere. Files are
 // written through report/publish: a file whose content did not change is
@@ -57,6 +61,9 @@ type Options struct {
 	// Downloads are offered before the JSON and CSV open data, in order.
 	Downloads []Download
 	Jobs      int // pages and files built at once; at least 1
+	// BreakdownXLSX, if not nil, renders a region report's breakdown as a
+	// workbook, published beside its page.
+	BreakdownXLSX func(b *report.Breakdown) ([]byte, error)
 	// Progress, if not nil, is called after each page or report is done,
 	// from any goroutine, one call at a time.
 	Progress func(done, total int)
@@ -71,6 +78,9 @@ type Result struct {
 	// Errors are the pages and downloads that could not be built or
 	// written, in a stable order, as messages for the user.
 	Errors []error
+	// Notes are findings that did not stop the site (a region report
+	// whose breakdown could not be published), for the user.
+	Notes []string
 }
 
 // Build writes the site of reports (loaded data files without errors) into
@@ -78,14 +88,23 @@ type Result struct {
 // organs' other years beside them; it supplies each report's history.
 func Build(reports, pool []datafile.Loaded, opts Options) Result {
 	var srs []*siteReport
+	var notes []string
 	for _, l := range reports {
-		srs = append(srs, &siteReport{loaded: l, history: datafile.History(l, pool)})
+		sr := &siteReport{loaded: l, history: datafile.History(l, pool)}
+		if r := l.Report; r.Scope == report.ScopeRegion && len(r.MergedUnits) > 0 {
+			var note string
+			sr.breakdown, note = breakdownOf(l, pool)
+			if note != "" {
+				notes = append(notes, note)
+			}
+		}
+		srs = append(srs, sr)
 	}
 	organs := groupOrgans(opts.Args, srs)
 	downloads := append(append([]Download{}, opts.Downloads...), openData...)
 
 	// Every page and file is one job; the home page and the assets come first.
-	w := &writer{root: opts.Dir}
+	w := &writer{root: opts.Dir, breakdownXLSX: opts.BreakdownXLSX}
 	work := []func() error{w.assets, func() error { return w.home(organs, downloads) }}
 	for _, o := range organs {
 		work = append(work, func() error { return w.trend(o) })
@@ -105,7 +124,7 @@ func Build(reports, pool []datafile.Loaded, opts Options) Result {
 			mu.Unlock()
 		}
 	})
-	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load())}
+	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load()), Notes: notes}
 	for _, o := range organs {
 		res.Reports += len(o.reports)
 	}
@@ -177,9 +196,56 @@ func Parallel(n, workers int, fn func(i int)) {
 
 // siteReport is one report of the site.
 type siteReport struct {
-	loaded  datafile.Loaded
-	history []*report.Report
-	organ   *organ
+	loaded    datafile.Loaded
+	history   []*report.Report
+	organ     *organ
+	breakdown *report.Breakdown // a region report's published breakdown, or nil
+}
+
+// breakdownOf finds the units of region report l among the loaded files
+// (same organ and year, an organ's own report) and makes the published
+// breakdown. It returns nil and a note when a summed unit is not among
+// them, or when the units' figures no longer add up to the region's.
+func breakdownOf(l datafile.Loaded, pool []datafile.Loaded) (*report.Breakdown, string) {
+	r := l.Report
+	byOrgan := map[string]*report.Report{}
+	for _, p := range pool {
+		if u := p.Report; u != nil && u.Year == r.Year && u.Scope == report.ScopeOrgan && !p.Problems.HasErrors() {
+			if _, dup := byOrgan[u.Organ]; !dup {
+				byOrgan[u.Organ] = u
+			}
+		}
+	}
+	var units []report.UnitStatus
+	var absent []string
+	for _, m := range r.MergedUnits {
+		st := report.UnitStatus{Organ: m.Organ}
+		switch m.Status {
+		case "未报送":
+			st.State = report.UnitMissing
+		case "有错误":
+			st.State = report.UnitInvalid
+		case "零报告":
+			st.State = report.UnitZero
+		}
+		if st.State != report.UnitMissing {
+			u, ok := byOrgan[m.Organ]
+			if !ok {
+				absent = append(absent, m.Organ)
+				continue
+			}
+			st.Report, st.Included = u, true
+		}
+		units = append(units, st)
+	}
+	if len(absent) > 0 {
+		return nil, fmt.Sprintf("%s: 提示：未发布汇总单位明细：没有找到%s %d 年度的数据文件。把各单位数据所在的目录一并交给 nianbao site 即可发布", l.Path, strings.Join(absent, "、"), r.Year)
+	}
+	b := report.NewBreakdown(r, units)
+	if !b.Consistent() {
+		return nil, fmt.Sprintf("%s: 提示：未发布汇总单位明细：各单位数据文件的数字之和与汇总报告不一致（汇总后单位数据有改动？）。请重新汇总（nianbao merge）", l.Path)
+	}
+	return b.Public(), ""
 }
 
 // organ is one organ (one data directory and organ name).
@@ -262,6 +328,7 @@ func slugOf(dir string) string {
 // files untouched) and counts what changed.
 type writer struct {
 	root               string
+	breakdownXLSX      func(b *report.Breakdown) ([]byte, error)
 	changed, unchanged atomic.Int64
 }
 
@@ -396,6 +463,27 @@ func (w *writer) report(sr *siteReport, downloads []Download) error {
 			return err
 		}
 		links = append(links, html.Link{Label: d.Label, Href: base + "." + d.Ext, Type: d.MIME, Download: true})
+	}
+	if b := sr.breakdown; b != nil {
+		page, err := html.BreakdownPage(b)
+		if err != nil {
+			return fmt.Errorf("%s: 生成汇总单位明细失败：%w", sr.loaded.Path, err)
+		}
+		if err := w.write(dir+base+"-breakdown.html", page); err != nil {
+			return err
+		}
+		links = append(links, html.Link{Label: "汇总单位明细", Href: base + "-breakdown.html", Type: "text/html"})
+		if w.breakdownXLSX != nil {
+			book, err := w.breakdownXLSX(b)
+			if err != nil {
+				return fmt.Errorf("%s: 生成汇总单位明细（XLSX）失败：%w", sr.loaded.Path, err)
+			}
+			if err := w.write(dir+base+"-breakdown.xlsx", book); err != nil {
+				return err
+			}
+			links = append(links, html.Link{Label: "汇总单位明细（Excel）", Href: base + "-breakdown.xlsx",
+				Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Download: true})
+		}
 	}
 	opts := html.Options{
 		AssetsDir: "../assets/",

@@ -2,14 +2,65 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/report"
 )
 
-// breakdownSheet is the one sheet of the breakdown workbook.
-const breakdownSheet = "汇总单位明细"
+// breakdownSheet is the first sheet of the breakdown workbook: units,
+// statuses and key figures; breakdownLinesSheet holds every row of every
+// table, unit by unit.
+const (
+	breakdownSheet      = "汇总单位明细"
+	breakdownLinesSheet = "各表逐行明细"
+)
+
+// linesSheet writes b.Tables on their own sheet: per table a caption row,
+// a head row (项目, units, 合计) and a row per statutory row; counts are
+// number cells, amounts and — text.
+func linesSheet(w *writer, b *report.Breakdown, head, text, num, right int) {
+	f := w.f
+	_, err := f.NewSheet(breakdownLinesSheet)
+	w.check(err)
+	bold := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	set := func(col, row int, v any, style int) {
+		r := ref(col, row)
+		w.check(f.SetCellValue(breakdownLinesSheet, r, v))
+		w.check(f.SetCellStyle(breakdownLinesSheet, r, r, style))
+	}
+	row, cols := 1, 1
+	for _, t := range b.Tables {
+		cap := t.Caption
+		if t.Unit != "" {
+			cap += "（" + t.Unit + "）"
+		}
+		set(1, row, cap, bold)
+		row++
+		for i, h := range t.Heads {
+			set(1+i, row, h, head)
+		}
+		cols = max(cols, len(t.Heads))
+		row++
+		for _, l := range t.Lines {
+			set(1, row, strings.Repeat("　", l.Level)+l.Label, text)
+			for i, c := range l.Cells {
+				if c.Number {
+					set(2+i, row, c.Int, num)
+				} else {
+					set(2+i, row, c.Text, right)
+				}
+			}
+			row++
+		}
+		row++
+	}
+	w.check(f.SetColWidth(breakdownLinesSheet, "A", "A", 48))
+	if cols > 1 {
+		w.check(f.SetColWidth(breakdownLinesSheet, "B", colName(cols), 14))
+	}
+}
 
 // BreakdownWorkbook returns the per-unit breakdown of a merge (汇总单位明细)
 // as a workbook with one sheet: per unit its status, each figure (a number
@@ -51,7 +102,9 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 	// Two header rows: figure names spanning 件数 and 占比.
 	set(1, 3, "单位", head)
 	set(2, 3, "报送情况", head)
-	set(lastCol, 3, "数据文件", head)
+	if b.Files {
+		set(lastCol, 3, "数据文件", head)
+	}
 	for _, c := range []int{1, 2, lastCol} {
 		set(c, 4, "", head)
 		w.check(f.MergeCell(breakdownSheet, cell(c, 3), cell(c, 4)))
@@ -76,7 +129,9 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 			}
 			set(4+2*i, row, u.Shares[i], right)
 		}
-		set(lastCol, row, u.File, text)
+		if b.Files {
+			set(lastCol, row, u.File, text)
+		}
 		row++
 	}
 	set(1, row, b.Total.Organ, totalText)
@@ -91,6 +146,7 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 	w.check(f.SetColWidth(breakdownSheet, "B", "B", 16))
 	w.check(f.SetColWidth(breakdownSheet, "C", colName(lastCol-1), 9))
 	w.check(f.SetColWidth(breakdownSheet, colName(lastCol), colName(lastCol), 36))
+	linesSheet(w, b, head, text, num, right)
 	w.check(f.SetPanes(breakdownSheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 4, TopLeftCell: "B5", ActivePane: "bottomRight"}))
 	stamp := b.MetaDate + "T00:00:00Z"
 	w.check(f.SetDocProps(&excelize.DocProperties{Title: b.Title, Subject: b.Subject, Creator: b.Region, LastModifiedBy: b.Region,

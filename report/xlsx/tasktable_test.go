@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"os"
 	"strings"
@@ -257,4 +258,136 @@ func buildWorkbook(t testing.TB, sheet string, rows [][]string, merges []string)
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestTaskTableShapes imports one workbook (made here with excelize, from
+// fictional data) of each shape real 任务分解表 come in.
+func TestTaskTableShapes(t *testing.T) {
+	tests := []struct {
+		name    string
+		rows    [][]string
+		merges  []string
+		title   string
+		tasks   []string // Item|Task|Lead|Units|Deadline
+		notes   []string // substrings of the notes
+		noNotes []string // substrings no note may contain
+	}{
+		{name: "序号 重点任务 责任单位 完成时限 牵头单位, no item column", rows: [][]string{
+			{"2022年政务公开工作要点任务分解表"},
+			{"序号", "重点任务", "责任单位", "完成时限", "牵头单位"},
+			{"1", "围绕稳增长政策开展解读，发布图解10篇。", "各区县政府", "2022年6月底前", "测试市发改委"},
+			{"2", "公开惠企政策清单并动态更新。", "市直各部门", "年底前", "测试市营商局"},
+			{"3", "规范政府信息公开申请办理。", "各区县政府", "持续推进", "测试市司法局"},
+		}, merges: []string{"A1:E1"},
+			title: "2022年政务公开工作要点",
+			tasks: []string{
+				"|围绕稳增长政策开展解读，发布图解10篇。|测试市发改委|各区县政府|2022年6月底前",
+				"|公开惠企政策清单并动态更新。|测试市营商局|市直各部门|年底前",
+				"|规范政府信息公开申请办理。|测试市司法局|各区县政府|持续推进"},
+			notes:   []string{"没有“事项名称”列：每行（有序号的按序号）作为一项任务"},
+			noNotes: []string{"没有导入"}},
+		{name: "工作任务 (merged) 序号 具体要求 责任科室 时限要求", rows: [][]string{
+			{"附件1：测试县2023年政务公开工作要点任务分解表"},
+			{"工作任务", "序号", "具体要求", "责任科室", "时限要求"},
+			{"加强政策解读", "1", "重要政策文件同步解读。", "办公室", "每季度"},
+			{"", "2", "开展政策解读进社区活动。", "综合科", "下半年"},
+			{"优化平台建设", "3", "完成政府网站适老化改造。", "信息科", "第三季度"},
+		}, merges: []string{"A1:E1", "A3:A4"},
+			title: "测试县2023年政务公开工作要点",
+			tasks: []string{
+				"加强政策解读|重要政策文件同步解读。||办公室|每季度",
+				"加强政策解读|开展政策解读进社区活动。||综合科|下半年",
+				"优化平台建设|完成政府网站适老化改造。||信息科|第三季度"}},
+		{name: "no deadline column", rows: [][]string{
+			{"事项名称", "主要任务", "牵头部门", "配合单位"},
+			{"政策解读", "重要文件同步解读。", "办公室", "各科室"},
+			{"依申请公开", "规范答复文书。", "法规科", ""},
+		}, tasks: []string{"政策解读|重要文件同步解读。|办公室|各科室|", "依申请公开|规范答复文书。|法规科||"},
+			notes: []string{"没有“完成时限”列，各项任务的完成时限为空"}},
+		{name: "merged heading rows become items", rows: [][]string{
+			{"序号", "工作内容", "牵头单位", "责任部门", "完成时间"},
+			{"一、以公开助力经济平稳健康发展"},
+			{"1", "公开稳经济一揽子政策措施。", "市发改委", "各部门", "2022年3月底前"},
+			{"2", "做好减税降费政策解读。", "市税务局", "", "上半年"},
+			{"二、以公开助力法治政府建设"},
+			{"（一）规范行政执法公示"},
+			{"3", "公开行政执法结果。", "市司法局", "执法部门", "每月"},
+			{"", "更新执法人员名单。", "市司法局", "", ""},
+		}, merges: []string{"A2:E2", "A5:E5", "A6:E6"},
+			tasks: []string{
+				"以公开助力经济平稳健康发展|公开稳经济一揽子政策措施。|市发改委|各部门|2022年3月底前",
+				"以公开助力经济平稳健康发展|做好减税降费政策解读。|市税务局||上半年",
+				"规范行政执法公示|公开行政执法结果。\n更新执法人员名单。|市司法局|执法部门|每月"}},
+		{name: "heading merged from the task column on", rows: [][]string{
+			{"序号", "具体要求", "责任单位", "完成时限"},
+			{"", "一、深化重点领域信息公开"},
+			{"1", "公开重大建设项目批准和实施信息。", "市发改委", "2024年11月底前"},
+		}, merges: []string{"B2:D2"},
+			tasks: []string{"深化重点领域信息公开|公开重大建设项目批准和实施信息。||市发改委|2024年11月底前"}},
+		{name: "a column of text no role claims", rows: [][]string{
+			{"类别", "具体措施", "牵头单位", "完成时限", "备注"},
+			{"政策解读", "同步解读。", "办公室", "及时", "与新闻发布会衔接"},
+			{"平台建设", "网站改版。", "信息科", "长期坚持", ""},
+		}, tasks: []string{"政策解读|同步解读。|办公室||及时", "平台建设|网站改版。|信息科||长期坚持"},
+			notes: []string{"Sheet1!E2", "E列“备注”不对应任何一项，其中 1 个单元格的文字没有导入", "表头（第 1 行）：A列“类别”→事项名称，B列“具体措施”→主要任务，C列“牵头单位”→牵头部门，D列“完成时限”→完成时限，E列“备注”→未对应任何一项"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ImportTaskTable("table.xlsx", buildWorkbook(t, "Sheet1", tc.rows, tc.merges), report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Plan.Title != tc.title {
+				t.Errorf("title %q, want %q", res.Plan.Title, tc.title)
+			}
+			var got []string
+			for _, tk := range res.Plan.Tasks {
+				got = append(got, strings.Join([]string{tk.Item, tk.Task, tk.Lead, tk.Units, tk.Deadline}, "|"))
+			}
+			if strings.Join(got, "\n---\n") != strings.Join(tc.tasks, "\n---\n") {
+				t.Errorf("tasks:\n%s\nwant:\n%s", strings.Join(got, "\n---\n"), strings.Join(tc.tasks, "\n---\n"))
+			}
+			var notes []string
+			for _, n := range res.Notes {
+				notes = append(notes, n.String())
+			}
+			all := strings.Join(notes, "\n")
+			for _, want := range tc.notes {
+				if !strings.Contains(all, want) {
+					t.Errorf("no note containing %q in:\n%s", want, all)
+				}
+			}
+			for _, bad := range tc.noNotes {
+				if strings.Contains(all, bad) {
+					t.Errorf("a note contains %q:\n%s", bad, all)
+				}
+			}
+			// Every imported deadline is understood, and the plan passes
+			// check without WP-2 (a blank deadline raises none).
+			src := datafile.MarshalWorkPlan(res.Plan)
+			r, ps := datafile.Parse("x.yaml", append([]byte(scaffold2022()), src...))
+			if r == nil {
+				t.Fatal(ps)
+			}
+			for _, p := range append(ps, check.Check(r, nil, nil)...) {
+				if strings.HasPrefix(p.Path, "work_plan") && p.Rule != "WP-1" {
+					t.Errorf("%s", p)
+				}
+			}
+		})
+	}
+}
+
+// When no row can be the header, the message shows the closest row and
+// what each of its columns was taken as.
+func TestTaskTableHeaderMessage(t *testing.T) {
+	data := buildWorkbook(t, "Sheet1", [][]string{
+		{"序号", "工作", "责任单位", "备注"},
+		{"1", "同步解读。", "办公室", ""},
+	}, nil)
+	_, err := ImportTaskTable("table.xlsx", data, report.StatusInProgress)
+	want := "最接近表头的是第 1 行：A列“序号”→序号，B列“工作”→未对应任何一项，C列“责任单位”→责任单位，D列“备注”→未对应任何一项"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "没有找到任务分解表的表头行") {
+		t.Errorf("error %v\nwant it to contain %q", err, want)
+	}
 }

@@ -123,5 +123,12 @@ func BreakdownSample() *report.Breakdown {
 		},
 		Total: report.BreakdownRow{Organ: "合计（测试市人民政府）", Included: true, Counts: []int64{3, 1},
 			Values: []string{"3", "1"}, Shares: []string{"100.0%", "100.0%"}},
+		Files: true,
+		Tables: []report.BreakdownTable{{Caption: "表四 政府信息公开行政复议、行政诉讼情况", Unit: "件",
+			Heads: []string{"项目", "甲局<script>alert(1)</script>", "合计"},
+			Lines: []report.BreakdownLine{
+				{Key: "appeals.review.upheld", Label: "行政复议：结果维持", Cells: []report.BreakdownCell{{Text: "2", Int: 2, Number: true}, {Text: "2", Int: 2, Number: true}}},
+				{Key: "processing_fees.collected", Label: "实际收取的总金额（元）", Level: 1, Cells: []report.BreakdownCell{{Text: "12.50"}, {Text: "12.50"}}},
+			}}},
 	}
 }
