@@ -547,7 +547,7 @@ func resolveRows(d domain, body string, ts []ftoken) ([]string, bool) {
 		return vals, true
 	}
 	// A group and its own rows: 因本机关不掌握等原因无法提供.
-	for _, g := range vals {
+	for gi, g := range vals {
 		all := true
 		for _, v := range vals {
 			if v != g && !strings.HasPrefix(v, g+".") && !(d == dT4 && g == "litigation" && strings.HasPrefix(v, "litigation_")) {
@@ -564,6 +564,12 @@ func resolveRows(d domain, body string, ts []ftoken) ([]string, bool) {
 						}
 					}
 				}
+			}
+			// 不予处理的申请中，重复申请83件: the group named first sets
+			// the scene and the row that follows is meant; 因不掌握等原因
+			// 无法提供: the rows before the group are its reasons.
+			if len(vals) == 2 && first[gi].start < first[1-gi].start {
+				return []string{vals[1-gi]}, true
 			}
 			return []string{g}, true
 		}
@@ -582,11 +588,12 @@ func resolveRows(d domain, body string, ts []ftoken) ([]string, bool) {
 
 // readFigures reads the table figures quoted in body. year is the report
 // year: a sentence part that names another year is about that year.
-func readFigures(body string, year int) []figure {
+func readFigures(body string, year int, organ string) []figure {
 	var out []figure
 	for _, sr := range sentences(body) {
 		toks := tokenize(body[sr[0]:sr[1]], sr[0])
 		var st figureState
+		breakdown := false // after 其中 in this sentence
 		segStart := 0 // index of the first ftoken since the previous quantity
 		textStart := sr[0]
 		for ti, tk := range toks {
@@ -597,6 +604,12 @@ func readFigures(body string, year int) []figure {
 			segText := body[textStart:tk.start]
 			segStart, textStart = ti+1, tk.end
 			f, ok := readFigure(body, sr, seg, segText, toks[ti+1:], tk, &st, year)
+			if ok && (otherOrgan(segText, organ) || breakdown && f.dom == dFee) {
+				ok = false // 示例区人民政府新收申请…; 其中民政局1件，收取380元
+			}
+			if strings.Contains(segText, "其中") {
+				breakdown = true
+			}
 			if ok {
 				out = append(out, f)
 			}
@@ -697,6 +710,30 @@ func readFigure(body string, sr [2]int, seg []ftoken, segText string, after []ft
 	}
 	f.dom, f.rows, f.cols = dom, st.rows, st.cols
 	return f, true
+}
+
+// otherOrgan reports whether s names an organ that is not the reporting
+// organ (示例区人民政府 in 示例市人民政府's report, 民政局 in a county's):
+// its figures are that organ's share.
+func otherOrgan(s, organ string) bool {
+	for _, suffix := range []string{"人民政府", "局", "街道", "镇", "乡", "委"} {
+		for off := 0; ; {
+			i := strings.Index(s[off:], suffix)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(suffix)
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if size == 0 || !unicode.Is(unicode.Han, r) {
+				continue
+			}
+			if !strings.Contains(organ, s[i-size:off]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fillerOnly reports whether the words between a weak term and its number
@@ -1058,7 +1095,7 @@ func unitOf(cv cellValue) string {
 // textFigures compares every figure quoted in one text section with the tables (TX-1).
 func (c *checker) textFigures(key string) {
 	t := c.r.TextOf(key)
-	for _, f := range readFigures(t.Body, c.r.Year) {
+	for _, f := range readFigures(t.Body, c.r.Year, c.r.Organ) {
 		if !c.inputsOK(f) {
 			continue
 		}

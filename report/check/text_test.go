@@ -52,7 +52,7 @@ func TestReadFigures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, f := range readFigures(tc.text, 2024) {
+		for _, f := range readFigures(tc.text, 2024, "示例市人民政府办公室") {
 			got = append(got, describe(f))
 		}
 		if !slices.Equal(got, tc.want) {
