@@ -594,7 +594,7 @@ func readFigures(body string, year int, organ string) []figure {
 		toks := tokenize(body[sr[0]:sr[1]], sr[0])
 		var st figureState
 		breakdown := false // after 其中 in this sentence
-		segStart := 0 // index of the first ftoken since the previous quantity
+		segStart := 0      // index of the first ftoken since the previous quantity
 		textStart := sr[0]
 		for ti, tk := range toks {
 			if tk.qty == nil {
