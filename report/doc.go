@@ -296,35 +296,24 @@ func parasMention(ps []Para, word string) bool {
 	return false
 }
 
-// paragraphs splits a text section at blank lines, keeping each
-// paragraph's first line number; lines inside a paragraph are joined (CJK
-// text has no spaces between lines).
+// paragraphs splits a text section into its paragraphs: each line that is
+// not empty or only whitespace is one paragraph (clerks type, paste from
+// Word and press Alt+Enter in Excel one line per paragraph; blank lines
+// between paragraphs are allowed and ignored). Each keeps its line number
+// and loses the whitespace around it (an indent typed with 全角空格, too).
 func paragraphs(t Text) []Para {
 	var out []Para
-	line := t.BodyLine
-	var cur []string
-	start := line
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, Para{Text: joinLines(cur), Line: start})
-			cur = nil
-		}
-	}
 	for i, l := range strings.Split(t.Body, "\n") {
-		ln := line
-		if t.Literal {
-			ln = line + i
-		}
-		if strings.TrimSpace(l) == "" {
-			flush()
+		l = strings.TrimSpace(l)
+		if l == "" {
 			continue
 		}
-		if len(cur) == 0 {
-			start = ln
+		ln := t.BodyLine
+		if t.Literal {
+			ln += i
 		}
-		cur = append(cur, strings.TrimSpace(l))
+		out = append(out, Para{Text: l, Line: ln})
 	}
-	flush()
 	return out
 }
 

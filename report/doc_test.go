@@ -113,3 +113,51 @@ func TestChartsLeaveOutAllZero(t *testing.T) {
 		})
 	}
 }
+
+// TestParagraphsAsTyped: each non-empty line of a text section is one
+// paragraph, with or without blank lines between; a whitespace-only line is
+// not a paragraph (issue 15: "（一）主动公开…（二）依申请公开…" typed one
+// line each used to print as one paragraph).
+func TestParagraphsAsTyped(t *testing.T) {
+	base := mustLoad(t, "testdata/valid2021.yaml")
+	overview := slices.IndexFunc(TextSections, func(s TextSection) bool { return s.Key == "overview" })
+	cases := []struct {
+		name  string
+		body  string
+		want  []string
+		lines []int // line offsets within the body
+	}{
+		{"one line each, no blank lines",
+			"（一）主动公开。全年主动公开政府信息。\n（二）依申请公开。全年新收申请。\n（五）监督保障。开展考核。\n",
+			[]string{"（一）主动公开。全年主动公开政府信息。", "（二）依申请公开。全年新收申请。", "（五）监督保障。开展考核。"}, []int{0, 1, 2}},
+		{"blank lines between are ignored",
+			"第一段。\n\n第二段。\n\n\n第三段。",
+			[]string{"第一段。", "第二段。", "第三段。"}, []int{0, 2, 5}},
+		{"whitespace-only lines are not paragraphs",
+			"第一段。\n   \n\u3000\u3000\n\t\n第二段。",
+			[]string{"第一段。", "第二段。"}, []int{0, 4}},
+		{"indent and trailing spaces are trimmed",
+			"\u3000\u3000首行缩进的段落。  \n  第二段。",
+			[]string{"首行缩进的段落。", "第二段。"}, []int{0, 1}},
+		{"Alt+Enter in Excel (CRLF left by a paste)",
+			"第一段。\r\n第二段。\r\n",
+			[]string{"第一段。", "第二段。"}, []int{0, 1}},
+		{"empty", "", nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := *base
+			r.Text[overview] = Text{Body: c.body, BodyLine: 10, Literal: true}
+			d := Build(&r, nil)
+			var got []string
+			var lines []int
+			for _, p := range d.Sections[0].Paras {
+				got = append(got, p.Text)
+				lines = append(lines, p.Line-10)
+			}
+			if !slices.Equal(got, c.want) || !slices.Equal(lines, c.lines) {
+				t.Errorf("paragraphs %q at %v, want %q at %v", got, lines, c.want, c.lines)
+			}
+		})
+	}
+}

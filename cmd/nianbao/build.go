@@ -24,6 +24,7 @@ func runBuild(e *env, args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	out := fs.String("o", "", "")
 	charts := fs.String("charts", "auto", "")
+	strict := fs.Bool("strict", false, "")
 	selected := map[string]*bool{}
 	renderers := map[string]renderFunc{}
 	for _, f := range outputFormats {
@@ -64,8 +65,14 @@ func runBuild(e *env, args []string) error {
 	failed, built := 0, 0
 	taken := map[string]string{} // output dir + base name → data file
 	for _, t := range targets {
-		if printProblems(e.stderr, check.CheckSet([]datafile.Loaded{t}, pool)) {
+		ps := check.CheckSet([]datafile.Loaded{t}, pool)
+		if printProblems(e.stderr, ps) {
 			fmt.Fprintf(e.stderr, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
+			failed++
+			continue
+		}
+		if *strict && ps.Count(report.Warning) > 0 {
+			fmt.Fprintf(e.stderr, "%s: 有 %d 个警告，按 --strict 未生成报告。请改正后重试（nianbao check --strict %s）\n", t.Path, ps.Count(report.Warning), t.Path)
 			failed++
 			continue
 		}
@@ -85,6 +92,8 @@ func runBuild(e *env, args []string) error {
 			continue
 		}
 		taken[key] = t.Path
+		var outputs []publishedFile
+		refused := false
 		for _, f := range use {
 			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none"})
 			var setup setupError
@@ -101,15 +110,29 @@ func runBuild(e *env, args []string) error {
 			for _, w := range warnings {
 				fmt.Fprintln(e.stderr, w)
 			}
+			if *strict && len(warnings) > 0 {
+				fmt.Fprintf(e.stderr, "%s: 生成 %s 时有 %d 个警告，按 --strict 未生成报告\n", t.Path, strings.ToUpper(f.name), len(warnings))
+				refused = true
+				break
+			}
 			for _, nf := range rendered {
 				name := strings.ReplaceAll(nf.Name, "{base}", base)
 				path, err := publish.Join(*out, filepath.Join(sub, filepath.FromSlash(name)))
 				if err != nil {
 					return err
 				}
-				if _, err := publish.WriteFile(path, nf.Data); err != nil {
-					return err
-				}
+				outputs = append(outputs, publishedFile{path, nf.Data})
+			}
+		}
+		if refused {
+			failed++
+			continue
+		}
+		// Written only once every format rendered, so that --strict never
+		// leaves some formats of a refused report behind.
+		for _, o := range outputs {
+			if _, err := publish.WriteFile(o.path, o.data); err != nil {
+				return err
 			}
 		}
 		built++
@@ -119,4 +142,10 @@ func runBuild(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// publishedFile is one rendered output waiting to be written.
+type publishedFile struct {
+	path string
+	data []byte
 }

@@ -177,9 +177,14 @@ func (c *checker) fees() {
 			c.add(f.Pos[1], "processing_fees.notified_amount", "TX-2",
 				"未发出收费通知（notices 为 0），但通知总金额为 %s 元。请核对", f.NotifiedAmount)
 		}
-		if unpaid > 0 && f.Notices == 0 && c.ok("requests.other") {
+		if f.Notices > 0 && f.NotifiedAmount.IsZero() {
+			c.add(f.Pos[1], "processing_fees.notified_amount", "TX-2",
+				"发出收费通知 %d 件（notices），但通知总金额为 0 元。收费通知应写明金额，请核对通知总金额（notified_amount）", f.Notices)
+		}
+		if unpaid > f.Notices && c.ok("requests.other") {
 			c.add(f.Pos[0], "processing_fees.notices", "TX-2",
-				"表三（六）2 有 %d 件申请因逾期未按收费通知缴费而不再处理，但发出收费通知的件数为 0。请核对", unpaid)
+				"表三（六）2 有 %d 件申请因逾期未按收费通知缴费而不再处理，但发出收费通知的件数只有 %d 件：每件这样的申请都应先收到收费通知。请核对",
+				unpaid, f.Notices)
 		}
 	}
 	if unpaid > 0 && c.ok("requests.other") && c.ok("text.other") {

@@ -93,6 +93,23 @@ var ruleCases = []struct {
 		{"fee_unpaid: [0, 0, 0, 0, 0, 0]", "fee_unpaid: [1, 0, 0, 0, 0, 0]"},
 		{"not_held: [3, 0, 0, 0, 0, 1]", "not_held: [2, 0, 0, 0, 0, 1]"},
 		{"本年度未收取信息处理费。", "本年度无其他事项。"}}, want: "TX-2", severity: Warning},
+	{name: "TX-2-fail-notices-without-amount", base: "valid2021.yaml", edits: []golden.Edit{
+		{"notices: 0\n  notified_amount: 0\n  collected: 0", "notices: 6\n  notified_amount: 0\n  collected: 0"},
+		{"本年度未收取信息处理费。", "本年度发出收费通知6件，未收取信息处理费。"}}, want: "TX-2", severity: Warning},
+	{name: "TX-2-fail-fewer-notices", base: "valid2021.yaml", edits: []golden.Edit{
+		{"fee_unpaid: [0, 0, 0, 0, 0, 0]", "fee_unpaid: [2, 0, 0, 0, 0, 0]"},
+		{"not_held: [3, 0, 0, 0, 0, 1]", "not_held: [1, 0, 0, 0, 0, 1]"},
+		{"notices: 0\n  notified_amount: 0\n  collected: 0", "notices: 1\n  notified_amount: 380\n  collected: 380"},
+		{"本年度未收取信息处理费。", "本年度发出收费通知1件，收取信息处理费380元。"}}, want: "TX-2", severity: Warning},
+	{name: "TX-1-fail-fee-collected", base: "valid2021.yaml", edits: []golden.Edit{
+		{"本年度未收取信息处理费。", "本年度收取信息处理费3940元。"}}, want: "TX-1", severity: Warning},
+	{name: "TX-1-fail-table2", base: "valid2021.yaml", edits: []golden.Edit{
+		{"（一）主动公开。全年通过政府网站主动公开政府信息一千余条", "（一）主动公开。全年制发行政规范性文件28件，公开行政许可处理决定9999个"}}, want: "TX-1", severity: Warning},
+	{name: "TX-1-fail-applicant", base: "valid2021.yaml", edits: []golden.Edit{
+		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请12件，其中自然人申请99件"}}, want: "TX-1", severity: Warning},
+	{name: "TX-1-fail-chinese-numerals", base: "valid2021.yaml", edits: []golden.Edit{
+		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请一百二十件"},
+		{"行政诉讼1件", "行政诉讼案件9起"}}, want: "TX-1", severity: Warning},
 	{name: "TX-2-pass", base: "valid2021.yaml", edits: []golden.Edit{
 		{"fee_unpaid: [0, 0, 0, 0, 0, 0]", "fee_unpaid: [1, 0, 0, 0, 0, 0]"},
 		{"not_held: [3, 0, 0, 0, 0, 1]", "not_held: [2, 0, 0, 0, 0, 1]"},

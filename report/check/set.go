@@ -55,7 +55,18 @@ func CheckSet(targets, pool []datafile.Loaded) report.Problems {
 			}
 		}
 		ps = append(ps, Check(t.Report, prev, t.Problems)...)
+		// 内容雷同 with the year before last, too (TX-5).
+		if k, ok := datafile.KeyOf(t); ok {
+			k.Year -= 2
+			if p, found := index[k]; found && p.Clean() {
+				c := &checker{r: t.Report, bad: invalidPaths(t.Problems)}
+				c.similarTo(p.Report, p.Path)
+				ps = append(ps, c.ps...)
+			}
+		}
 	}
+	// 内容雷同 across organs of the same year, among the files checked together.
+	ps = append(ps, CrossSimilarity(targets)...)
 	ps.Sort()
 	return ps
 }

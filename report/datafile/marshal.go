@@ -41,7 +41,7 @@ func Marshal(r *report.Report) []byte {
 	for i, s := range report.TextSections {
 		put(text, s.Key, textNode(r.Text[i].Body), s.Title)
 	}
-	put(m, "text", text, "文字部分，段落之间空一行")
+	put(m, "text", text, "文字部分，每行一段（段落之间可以空一行）")
 
 	active := mapping()
 	cells := r.Edition.Table2Cells()

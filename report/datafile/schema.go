@@ -155,7 +155,7 @@ func JSONSchema() []byte {
 	var textProps obj
 	var textReq []string
 	for _, s := range report.TextSections {
-		textProps = append(textProps, kv{s.Key, obj{{"type", "string"}, {"description", s.Title + "（段落之间空一行）"}}})
+		textProps = append(textProps, kv{s.Key, obj{{"type", "string"}, {"description", s.Title + "（每行一段，段落之间可以空一行）"}}})
 		if s.Required {
 			textReq = append(textReq, s.Key)
 		}

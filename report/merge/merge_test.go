@@ -77,9 +77,13 @@ func randomUnit(rng *rand.Rand, ed Edition, year int, organ string) *Report {
 	}
 	if ed == Ed2021 {
 		notified := Decimal{Mant: n(100000), Scale: rng.IntN(3)}
+		unpaid := r.Row("other.fee_unpaid").Sum()
+		if notified.IsZero() && unpaid > 0 {
+			notified = Decimal{Mant: 100} // a notice states an amount (TX-2)
+		}
 		f := &Fees{NotifiedAmount: notified, Collected: Decimal{Mant: notified.Mant / 2, Scale: notified.Scale}}
-		if !notified.IsZero() || r.Row("other.fee_unpaid").Sum() > 0 {
-			f.Notices = 1 + n(5)
+		if !notified.IsZero() {
+			f.Notices = unpaid + 1 + n(5) // at least one notice per application closed unpaid (TX-2)
 		}
 		r.Fees = f
 	}

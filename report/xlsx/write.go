@@ -672,7 +672,7 @@ func (w *writer) fees() {
 func (w *writer) text() {
 	s := sheetText
 	w.newSheet(s)
-	w.headerRows(s, "文字部分（段落之间空一行）", 2)
+	w.headerRows(s, "文字部分（每行一段）", 2)
 	w.colWidths(s, 18, 120)
 	for i, sec := range report.TextSections {
 		row := textFirstRow + i
@@ -694,7 +694,7 @@ func (w *writer) text() {
 		w.rowHeight(s, row, max(rowHeight(lineCount(body, 120)), 60))
 	}
 	w.validate(s, fmt.Sprintf("B%d:B%d", textFirstRow, textFirstRow+len(report.TextSections)-1),
-		rule{title: "文字部分", input: "直接输入或粘贴正文；段落之间空一行（单元格内换行：Alt+Enter）。"})
+		rule{title: "文字部分", input: "直接输入或粘贴正文；每行一段，段落之间可以空一行（单元格内换行：Alt+Enter）。"})
 	w.set(s, 1, textFirstRow+len(report.TextSections)+1, fmt.Sprintf("说明：一个单元格最多容纳 %d 个字符（Excel 的上限）。更长的文字依次接在同一行右侧的单元格（C、D……列）中，导入时按顺序连接。", maxCellChars))
 	w.protect(s)
 }
