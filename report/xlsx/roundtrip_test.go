@@ -67,6 +67,10 @@ func sameMeaning(t *testing.T, name string, want, got *report.Report) {
 			want.Year, want.Organ, want.Edition, want.Date, want.FormatOverrideReason, want.CarryOverNote,
 			got.Year, got.Organ, got.Edition, got.Date, got.FormatOverrideReason, got.CarryOverNote)
 	}
+	if wm, gm := [5]string{want.IndexNumber, want.Publisher, want.DocumentNumber, want.Published, want.Topic},
+		[5]string{got.IndexNumber, got.Publisher, got.DocumentNumber, got.Published, got.Topic}; wm != gm {
+		t.Errorf("%s: publication metadata differs:\nwant %q\ngot  %q", name, wm, gm)
+	}
 	ws, gs := want.Scope, got.Scope
 	if ws == "" {
 		ws = report.ScopeOrgan
