@@ -197,16 +197,16 @@ type pageView struct {
 	// Site is the portal (site.yaml); Meta the page's <meta> tags of the
 	// national guideline for government websites, in its order, empty
 	// values left out.
-	Site     report.Site
-	Meta     []Meta
-	Fragment bool
-	InlineCSS   template.CSS
-	CSSHref     string
-	InlineJS    template.JS
-	EChartsSrc  string
-	Breadcrumb  []Link
-	Charts      []chartView
-	FooterNote  string
+	Site       report.Site
+	Meta       []Meta
+	Fragment   bool
+	InlineCSS  template.CSS
+	CSSHref    string
+	InlineJS   template.JS
+	EChartsSrc string
+	Breadcrumb []Link
+	Charts     []chartView
+	FooterNote string
 }
 
 // sectionView is a statutory section, an appendix or a subsection: its
