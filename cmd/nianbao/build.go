@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -24,6 +25,7 @@ func runBuild(e *env, args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	out := fs.String("o", "", "")
 	charts := fs.String("charts", "auto", "")
+	tmplDir := fs.String("templates", "", "")
 	selected := map[string]*bool{}
 	renderers := map[string]renderFunc{}
 	for _, f := range outputFormats {
@@ -59,6 +61,10 @@ func runBuild(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	tmpl, err := loadTemplates(*tmplDir)
+	if err != nil {
+		return err
+	}
 	targets := datafile.LoadFiles(files)
 	pool := append(append([]datafile.Loaded{}, targets...), datafile.Siblings(files)...)
 	failed, built := 0, 0
@@ -86,7 +92,8 @@ func runBuild(e *env, args []string) error {
 		}
 		taken[key] = t.Path
 		for _, f := range use {
-			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none"})
+			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none", Templates: tmpl.FS, Site: tmpl.Site,
+				Page: path.Join(filepath.ToSlash(site.Subdir(paths, t.Path)), base)})
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"sync"
 
 	"nianbao/report"
@@ -28,13 +29,20 @@ type outputFormat struct {
 type renderFunc func(in renderInput) ([]namedFile, []report.Problem, error)
 
 // renderInput is one report to render: its Doc, the report and its earlier
-// years, and --charts none (renderers leave the charts out; the Doc stays
-// as Build made it).
+// years, --charts none (renderers leave the charts out; the Doc stays
+// as Build made it), and the templates of --templates (Templates: the
+// office's folder laid over the built-in one, see templatesFS; never nil
+// from build and site) with the site settings of its site.yaml.
 type renderInput struct {
-	Doc      *report.Doc
-	Report   *report.Report
-	History  []*report.Report
-	NoCharts bool
+	Doc       *report.Doc
+	Report    *report.Report
+	History   []*report.Report
+	NoCharts  bool
+	Templates fs.FS
+	Site      report.Site
+	// Page is the report page's path under -o, slash-separated, without
+	// extension (shili-office/2024), for the page's <meta name="Url">; "" unknown.
+	Page string
 }
 
 type namedFile struct {
@@ -58,7 +66,10 @@ var htmlFormat = &outputFormat{
 		frag := fs.Bool("fragment", false, "")
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			doc := in.Doc
-			opts := html.Options{NoCharts: in.NoCharts}
+			opts := html.Options{NoCharts: in.NoCharts, Templates: in.Templates, Site: in.Site}
+			if in.Page != "" && !*frag {
+				opts.URL = in.Page + ".html"
+			}
 			name := "{base}.html"
 			switch {
 			case *frag:

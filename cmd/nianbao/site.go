@@ -26,6 +26,7 @@ func runSite(e *env, args []string) error {
 	noPDF := fs.Bool("no-pdf", false, "")
 	noXLSX := fs.Bool("no-xlsx", false, "")
 	jobs := fs.Int("j", runtime.NumCPU(), "")
+	tmplDir := fs.String("templates", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +41,10 @@ func runSite(e *env, args []string) error {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
 	files, err := findFiles(paths)
+	if err != nil {
+		return err
+	}
+	tmpl, err := loadTemplates(*tmplDir)
 	if err != nil {
 		return err
 	}
@@ -58,7 +63,8 @@ func runSite(e *env, args []string) error {
 	}
 	bar := newProgress(e.stderr)
 	res := site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), site.Options{
-		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noXLSX), Jobs: *jobs, Progress: bar.set,
+		Dir: *out, Downloads: siteDownloads(!*noPDF, !*noXLSX, tmpl), Jobs: *jobs, Progress: bar.set,
+		Templates: tmpl.FS, Site: tmpl.Site,
 	})
 	bar.done()
 	for _, err := range res.Errors {
@@ -75,7 +81,7 @@ func runSite(e *env, args []string) error {
 
 // siteDownloads are the build formats offered beside each page of the
 // site, with their default options: PDF and Excel, when wanted.
-func siteDownloads(pdf, xlsx bool) []site.Download {
+func siteDownloads(pdf, xlsx bool, tmpl templateSet) []site.Download {
 	var out []site.Download
 	for _, f := range outputFormats {
 		if !(f.name == "pdf" && pdf || f.name == "xlsx" && xlsx) {
@@ -88,7 +94,7 @@ func siteDownloads(pdf, xlsx bool) []site.Download {
 		}
 		d.Render = func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
 			// Warnings of the renderer were reported by check: the site stays quiet.
-			files, _, err := render(renderInput{Doc: doc, Report: r, History: history})
+			files, _, err := render(renderInput{Doc: doc, Report: r, History: history, Templates: tmpl.FS, Site: tmpl.Site})
 			if err != nil {
 				return nil, err
 			}

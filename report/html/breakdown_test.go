@@ -7,7 +7,7 @@ import (
 )
 
 func TestBreakdownPage(t *testing.T) {
-	page, err := BreakdownPage(goldenpkg.BreakdownSample())
+	page, err := BreakdownPage(goldenpkg.BreakdownSample(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
