@@ -39,7 +39,9 @@ func Check(o Options, r *report.Report) error {
 		func() error {
 			return WriteTrend(io.Discard, report.BuildTrend([]*report.Report{r}), []Link{{Label: "2024年度报告", Href: "2024.html"}}, o)
 		},
-		func() error { return WriteTextPage(io.Discard, "示例", "# 示例\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", o) },
+		func() error {
+			return WriteTextPage(io.Discard, "示例", "# 示例\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", o)
+		},
 		func() error { _, err := BreakdownPage(report.NewBreakdown(r, nil), o); return err },
 	)
 	for _, step := range steps {
@@ -88,4 +90,3 @@ func (e *TemplateErr) Error() string {
 }
 
 func (e *TemplateErr) Unwrap() error { return e.err }
-
