@@ -11,7 +11,9 @@ build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
 
 ## demo: check the bundled example data, compare years, roll the region up,
-## build every report (PDF, HTML, XLSX) and the static site into out/.
+## build every report (PDF, HTML, XLSX) and the static site into out/, then
+## the office's reports and site again with the demo templates folder
+## data/shili-templates (its own page shell, colours and site.yaml).
 demo: build
 	$(BIN) check data/
 	$(BIN) compare data/shili-office/2023.yaml data/shili-office/2024.yaml
@@ -19,7 +21,9 @@ demo: build
 	$(BIN) workplan import report/xlsx/testdata/shenyang-2022.xlsx -o out/shenyang-2022-work-plan.yaml
 	$(BIN) build data/shili-office out/shili-region/2024.yaml -o out/reports
 	$(BIN) site data/ out/shili-region -o out/site
-	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）"
+	$(BIN) build data/shili-office -o out/reports-shili-templates --templates data/shili-templates
+	$(BIN) site data/ out/shili-region -o out/site-shili-templates --templates data/shili-templates
+	@echo "示例输出：out/reports/（PDF、网页、Excel），out/site/index.html（静态网站）；用示例模板目录 data/shili-templates 生成的：out/reports-shili-templates/，out/site-shili-templates/index.html"
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet
