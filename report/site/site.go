@@ -12,6 +12,9 @@
 //	{organ}/{year}.html     a report page
 //	{organ}/{year}.{ext}    its downloads: json, csv and each Download
 //
+// {organ} is named after the organ's data directory (OrganSlugs), never
+// after the command line, so a page keeps its URL however the site is
+// built. Every page carries the <meta> tags of Options.Site.
 // Every link is relative, so the folder can be copied anywhere. Files are
 // written through report/publish: a file whose content did not change is
 // not rewritten.
