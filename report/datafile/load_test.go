@@ -154,7 +154,7 @@ func TestDecimal(t *testing.T) {
 // the same figures and text.
 func TestMarshalRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/*.yaml")
-	data, _ := filepath.Glob("../../data/*/*.yaml")
+	data, _ := FindDataFiles([]string{"../../data"})
 	for _, f := range append(files, data...) {
 		t.Run(f, func(t *testing.T) {
 			r, ps := LoadFile(f)
