@@ -13,7 +13,9 @@ build:
 ## demo: check the bundled example data, compare years, roll the region up
 ## (and show a roll-up with a unit missing refused, then accepted with
 ## --allow-missing), build every report (PDF, HTML, Word, XLSX) and the static
-## site into out/.
+## site into out/, then the office's reports and site again with the demo
+## templates folder data/shili-templates (its own page shell, colours,
+## site.yaml and a PDF 版头 in layout.yaml).
 ## Its outputs in out/ are its own: --force lets a second run replace them.
 demo: build
 	$(BIN) check data/
@@ -28,7 +30,9 @@ demo: build
 	$(BIN) build out/shili-region-partial/2024.yaml -o out/reports/shili-region-partial
 	@grep -o '附：汇总单位情况' out/reports/shili-region-partial/2024.html | head -1
 	$(BIN) site data/ out/shili-region -o out/site
-	@echo "示例输出：out/reports/（PDF、网页、Word、Excel），out/site/index.html（静态网站）"
+	$(BIN) build data/shili-office -o out/reports-shili-templates --templates data/shili-templates
+	$(BIN) site data/ out/shili-region -o out/site-shili-templates --templates data/shili-templates
+	@echo "示例输出：out/reports/（PDF、网页、Word、Excel），out/site/index.html（静态网站）；用示例模板目录 data/shili-templates 生成的：out/reports-shili-templates/，out/site-shili-templates/index.html"
 
 ## test: vet, every unit/golden/CLI test, and a short run of each fuzz target.
 test: vet

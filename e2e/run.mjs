@@ -7,7 +7,11 @@
 //   - no request outside <site dir> (anything else is blocked and reported);
 //   - every chart is drawn (an <svg> or <canvas> inside each .nb-chart-canvas);
 //   - at 390 px the page itself never scrolls sideways (tables scroll in their box);
-//   - axe-core reports no serious or critical accessibility violation.
+//   - axe-core reports no serious or critical accessibility violation;
+//   - every full page's 长辈版 (large-print) switch is reached with the Tab
+//     key and turned on with Space; it enlarges the type (at least 1.3×),
+//     keeps the line height at least 1.5 times the type size, and the page
+//     still passes axe and does not scroll sideways at 390 px.
 // Screenshots of the home page, a trend page and report pages at 1280 px and
 // 390 px, and an A4 print PDF of one report, are saved in <artifacts dir>.
 // Exits 1 when any check fails. Chromium: CHROMIUM env or /usr/bin/chromium.
@@ -157,6 +161,49 @@ try {
     if (shot) {
       await page.screenshot({ path: path.join(artifacts, `${shot}-desktop.png`), fullPage: true });
     }
+    // 长辈版: keyboard only. Tab from the top until the switch has focus.
+    const large = await page.$("#nb-large");
+    if (large) {
+      const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p") || document.body).fontSize));
+      let reached = false;
+      for (let i = 0; i < 10 && !reached; i++) {
+        await page.keyboard.press("Tab");
+        reached = await page.evaluate(() => document.activeElement && document.activeElement.id === "nb-large");
+      }
+      check(reached, `${name}: 长辈版 switch reachable with Tab`);
+      if (reached) {
+        await page.keyboard.press("Space");
+        await page.waitForTimeout(100);
+        const after = await page.evaluate(() => {
+          const p = document.querySelector("main p") || document.body;
+          const cs = getComputedStyle(p);
+          return { checked: document.querySelector("#nb-large").checked, size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight) };
+        });
+        check(after.checked && after.size >= before * 1.3, `${name}: 长辈版 enlarges the type`, `${before}px → ${after.size}px`);
+        check(after.line >= after.size * 1.5, `${name}: 长辈版 line height at least 1.5× the type`, `${after.line}px for ${after.size}px`);
+        const axeLarge = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ["violations"], preload: false });
+          return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+        });
+        check(axeLarge.length === 0, `${name}: 长辈版 has no serious or critical axe violation`, axeLarge.join(", "));
+        if (shot) {
+          await page.screenshot({ path: path.join(artifacts, `${shot}-large-desktop.png`), fullPage: true });
+        }
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.waitForTimeout(100);
+        const overflowLarge = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        check(overflowLarge <= 0, `${name}: 长辈版 no sideways page scroll at 390 px`, `page is ${overflowLarge}px wider than the screen`);
+        if (shot) {
+          await page.screenshot({ path: path.join(artifacts, `${shot}-large-phone.png`), fullPage: true });
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.keyboard.press("Space"); // back to the normal page
+        await page.waitForTimeout(100);
+      }
+    } else if (!name.endsWith("-breakdown.html")) {
+      check(false, `${name}: has the 长辈版 switch`);
+    }
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(100);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -52,6 +52,7 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -78,6 +79,13 @@ type Doc struct {
 	Date     string // 落款日期 YYYY-MM-DD, "" when the file has none
 	DateCN   string // 落款日期 as printed: 2025年1月20日 ("" when none)
 	MetaDate string // YYYY-MM-DD for document metadata: Date, or 1 January of year+1
+
+	// Publication metadata (the portal's information table and <meta>
+	// tags): IndexNumber 索引号, DocumentNumber 文号 and Topic 主题分类 as
+	// the file gives them ("" when absent); Publisher 发布机构, the file's
+	// publisher or else Organ; Published 发布日期 YYYY-MM-DD, the file's
+	// published or else Date ("" when neither).
+	IndexNumber, Publisher, DocumentNumber, Published, Topic string
 
 	Preface  []Para
 	Sections [6]Section
@@ -224,6 +232,9 @@ func BuildDoc(r *Report, history []*Report) (*Doc, error) {
 		Keywords: fmt.Sprintf("政府信息公开,年度报告,%s,%d", r.Organ, r.Year),
 		Date:     r.Date,
 		MetaDate: fmt.Sprintf("%d-01-01", r.Year+1),
+
+		IndexNumber: r.IndexNumber, Publisher: cmp.Or(r.Publisher, r.Organ), DocumentNumber: r.DocumentNumber,
+		Published: cmp.Or(r.Published, r.Date), Topic: r.Topic,
 	}
 	if r.Date != "" {
 		d.MetaDate = r.Date

@@ -27,6 +27,12 @@ type Report struct {
 	Date                 string // YYYY-MM-DD or ""
 	CarryOverNote        string
 
+	// Publication metadata for the portal's information table and <meta>
+	// tags (all optional, "" when absent): 索引号, 发布机构 (default: Organ,
+	// see Doc.Publisher), 文号, 发布日期 YYYY-MM-DD (default: Date, see
+	// Doc.Published) and 主题分类.
+	IndexNumber, Publisher, DocumentNumber, Published, Topic string
+
 	Text     [4]Text      // aligned with TextSections
 	Active   []Cell       // aligned with Edition.Table2Cells()
 	ProcUnit string       // 2019: unit of procurement.amount, 元 or 万元
@@ -97,6 +103,7 @@ func (r *Report) AllZero() bool {
 // Positions remembers where top-level values were found.
 type Positions struct {
 	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees, WorkPlan, MergedUnits Pos
+	IndexNumber, Publisher, DocumentNumber, Published, Topic Pos
 }
 
 // Text is one narrative section.

@@ -16,12 +16,16 @@ import "embed"
 
 // FS is the embedded tree of templates and assets: assets/ (ECharts and
 // its licence), html/ (page templates and stylesheets), opendata/ (the
-// open data format document, published with the site as opendata.html)
+// open data format document, published with the site as opendata.html),
 // fonts/ without the font files themselves (their licence and README;
-// the fonts are FontRegular and FontBold), and layout.yaml (the PDF
-// layout: fonts per role, page numbers, 版头, 印章, 版记; all defaults).
+// the fonts are FontRegular and FontBold), layout.yaml (the PDF layout:
+// fonts per role, page numbers, 版头, 印章, 版记; all defaults), README.md
+// (the data every template receives, for offices editing them) and
+// site.yaml (the site settings, all commented out). `nianbao templates
+// init` writes every file of FS.
 //
 //go:embed assets html opendata fonts/OFL.txt fonts/README.md layout.yaml
+//go:embed README.md site.yaml
 var FS embed.FS
 
 // FontRegular and FontBold are the default PDF typeface, NianbaoSerif SC

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -25,6 +26,7 @@ func runBuild(e *env, args []string) error {
 	out := fs.String("o", "", "")
 	charts := fs.String("charts", "auto", "")
 	strict := fs.Bool("strict", false, "")
+	tmplDir := fs.String("templates", "", "")
 	selected := map[string]*bool{}
 	renderers := map[string]renderFunc{}
 	for _, f := range outputFormats {
@@ -57,6 +59,10 @@ func runBuild(e *env, args []string) error {
 		return fmt.Errorf("这个版本的 nianbao 没有可用的输出格式")
 	}
 	files, err := findFiles(paths)
+	if err != nil {
+		return err
+	}
+	tmpl, err := loadTemplates(*tmplDir)
 	if err != nil {
 		return err
 	}
@@ -95,7 +101,8 @@ func runBuild(e *env, args []string) error {
 		var outputs []publishedFile
 		refused := false
 		for _, f := range use {
-			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none"})
+			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none", Templates: tmpl.FS, TemplatesDir: tmpl.Dir, Site: tmpl.Site,
+				Page: path.Join(filepath.ToSlash(site.Subdir(paths, t.Path)), base)})
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.

@@ -41,6 +41,7 @@ func runCheck(e *env, args []string) error {
 	strict := fs.Bool("strict", false, "")
 	asJSON := fs.Bool("json", false, "")
 	fonts := fontFlags(fs)
+	tmplDir := fs.String("templates", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -55,7 +56,11 @@ func runCheck(e *env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("在 %v 中没有找到 .yaml 数据文件", paths)
 	}
-	opts, layoutWarnings, err := fonts()
+	tmpl, err := loadTemplates(*tmplDir)
+	if err != nil {
+		return err
+	}
+	opts, layoutWarnings, err := fonts(tmpl.FS, tmpl.Dir)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	iofs "io/fs"
 	"path/filepath"
 	"slices"
+	"io/fs"
 	"sync"
 
 	"os"
@@ -35,13 +36,23 @@ type outputFormat struct {
 type renderFunc func(in renderInput) ([]namedFile, []report.Problem, error)
 
 // renderInput is one report to render: its Doc, the report and its earlier
-// years, and --charts none (renderers leave the charts out; the Doc stays
-// as Build made it).
+// years, --charts none (renderers leave the charts out; the Doc stays
+// as Build made it), and the templates of --templates (Templates: the
+// office's folder laid over the built-in one, see templatesFS; never nil
+// from build and site) with the site settings of its site.yaml.
 type renderInput struct {
-	Doc      *report.Doc
-	Report   *report.Report
-	History  []*report.Report
-	NoCharts bool
+	Doc       *report.Doc
+	Report    *report.Report
+	History   []*report.Report
+	NoCharts  bool
+	Templates fs.FS
+	// TemplatesDir is the --templates folder ("" for none), where the PDF
+	// layout's fonts/ folder is looked up.
+	TemplatesDir string
+	Site         report.Site
+	// Page is the report page's path under -o, slash-separated, without
+	// extension (shili-office/2024), for the page's <meta name="Url">; "" unknown.
+	Page string
 }
 
 type namedFile struct {
@@ -65,7 +76,10 @@ var htmlFormat = &outputFormat{
 		frag := fs.Bool("fragment", false, "")
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
 			doc := in.Doc
-			opts := html.Options{NoCharts: in.NoCharts}
+			opts := html.Options{NoCharts: in.NoCharts, Templates: in.Templates, Site: in.Site}
+			if in.Page != "" && !*frag {
+				opts.URL = in.Page + ".html"
+			}
 			name := "{base}.html"
 			switch {
 			case *frag:
@@ -102,7 +116,7 @@ var pdfFormat = &outputFormat{
 		load := fontFlags(fs)
 		var once sync.Once
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
-			opts, layoutWarnings, err := load()
+			opts, layoutWarnings, err := load(in.Templates, in.TemplatesDir)
 			if err != nil {
 				return nil, nil, setupError{err}
 			}
@@ -181,7 +195,11 @@ var xlsxFormat = &outputFormat{
 // through pdf.LoadFontFile; the flags override the layout's fonts, and a
 // nil font in the options means the layout's or the embedded one. The
 // warnings are the layout's (fonts it names that cannot be found).
-func fontFlags(fs *flag.FlagSet) func() (pdf.Options, report.Problems, error) {
+//
+// The layout comes from the templates the first call gives (tmpl nil:
+// the built-in ones; dir: the --templates folder, for its fonts/): a run
+// has one set of templates.
+func fontFlags(fs *flag.FlagSet) func(tmpl iofs.FS, dir string) (pdf.Options, report.Problems, error) {
 	body := fs.String("font-body", "", "")
 	title := fs.String("font-title", "", "")
 	bold := fs.String("font-bold", "", "")
@@ -189,20 +207,24 @@ func fontFlags(fs *flag.FlagSet) func() (pdf.Options, report.Problems, error) {
 		opts     pdf.Options
 		warnings report.Problems
 	}
-	load := sync.OnceValues(func() (result, error) {
-		o, ws, err := loadFonts(*body, *title, *bold)
-		return result{o, ws}, err
-	})
-	return func() (pdf.Options, report.Problems, error) {
-		r, err := load()
+	var once sync.Once
+	var r result
+	var err error
+	return func(tmpl iofs.FS, dir string) (pdf.Options, report.Problems, error) {
+		once.Do(func() {
+			if tmpl == nil {
+				tmpl = templates.FS
+			}
+			r.opts, r.warnings, err = loadFonts(tmpl, dir, *body, *title, *bold)
+		})
 		return r.opts, r.warnings, err
 	}
 }
 
 // loadFonts reads the layout and the fonts the flags give (fontFlags).
-func loadFonts(body, title, bold string) (pdf.Options, report.Problems, error) {
+func loadFonts(tmpl iofs.FS, dir, body, title, bold string) (pdf.Options, report.Problems, error) {
 	var o pdf.Options
-	layout, warnings, err := pdfLayout(templates.FS, "")
+	layout, warnings, err := pdfLayout(tmpl, dir)
 	if err != nil {
 		return o, nil, err
 	}

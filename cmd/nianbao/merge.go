@@ -29,6 +29,7 @@ func runMerge(e *env, args []string) error {
 	allowErrors := fs.Bool("allow-errors", false, "")
 	allowMissing := fs.Bool("allow-missing", false, "")
 	force := fs.Bool("force", false, "")
+	tmplDir := fs.String("templates", "", "")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -44,6 +45,10 @@ func runMerge(e *env, args []string) error {
 	}
 	if !datafile.IsDataFile(*out) {
 		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
+	}
+	tmpl, err := loadTemplates(*tmplDir)
+	if err != nil {
+		return err
 	}
 	m, ps := datafile.LoadManifest(*manifest)
 	for _, p := range ps {
@@ -80,7 +85,7 @@ func runMerge(e *env, args []string) error {
 	}
 
 	bd := report.NewBreakdown(res.Region, res.Units)
-	page, err := html.BreakdownPage(bd)
+	page, err := html.BreakdownPage(bd, html.Options{Templates: tmpl.FS, Site: tmpl.Site})
 	if err != nil {
 		return fmt.Errorf("生成汇总单位明细（HTML）失败：%v", err)
 	}

@@ -86,7 +86,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // commands are nianbao's subcommands, in the order of the main help.
 var commands = []*command{
 	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd,
-	compareCmd, mergeCmd, workplanCmd, rulesCmd, placeholdersCmd, schemaCmd, versionCmd,
+	compareCmd, mergeCmd, workplanCmd, templatesCmd, rulesCmd, placeholdersCmd, schemaCmd, versionCmd,
 }
 
 func lookup(name string) *command {

@@ -28,6 +28,7 @@ func runSite(e *env, args []string) error {
 	noXLSX := fs.Bool("no-xlsx", false, "")
 	noDOCX := fs.Bool("no-docx", false, "")
 	jobs := fs.Int("j", runtime.NumCPU(), "")
+	tmplDir := fs.String("templates", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -42,6 +43,10 @@ func runSite(e *env, args []string) error {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
 	files, err := findFiles(paths)
+	if err != nil {
+		return err
+	}
+	tmpl, err := loadTemplates(*tmplDir)
 	if err != nil {
 		return err
 	}
@@ -60,8 +65,8 @@ func runSite(e *env, args []string) error {
 	}
 	bar := newProgress(e.tty)
 	res := site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), site.Options{
-		Dir: *out, Args: paths, Downloads: siteDownloads(!*noPDF, !*noDOCX, !*noXLSX), Jobs: *jobs, Progress: bar.set,
-		BreakdownXLSX: breakdownXLSX(!*noXLSX),
+		Dir: *out, Downloads: siteDownloads(!*noPDF, !*noDOCX, !*noXLSX, tmpl), Jobs: *jobs, Progress: bar.set,
+		Templates: tmpl.FS, Site: tmpl.Site, BreakdownXLSX: breakdownXLSX(!*noXLSX),
 	})
 	bar.done()
 	for _, n := range res.Notes {
@@ -81,7 +86,7 @@ func runSite(e *env, args []string) error {
 
 // siteDownloads are the build formats offered beside each page of the
 // site, with their default options: PDF, Word and Excel, when wanted.
-func siteDownloads(pdf, docx, xlsx bool) []site.Download {
+func siteDownloads(pdf, docx, xlsx bool, tmpl templateSet) []site.Download {
 	var out []site.Download
 	for _, f := range outputFormats {
 		if !(f.name == "pdf" && pdf || f.name == "docx" && docx || f.name == "xlsx" && xlsx) {
@@ -97,7 +102,7 @@ func siteDownloads(pdf, docx, xlsx bool) []site.Download {
 		}
 		d.Render = func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
 			// Warnings of the renderer were reported by check: the site stays quiet.
-			files, _, err := render(renderInput{Doc: doc, Report: r, History: history})
+			files, _, err := render(renderInput{Doc: doc, Report: r, History: history, Templates: tmpl.FS, TemplatesDir: tmpl.Dir, Site: tmpl.Site})
 			if err != nil {
 				return nil, err
 			}

@@ -29,7 +29,8 @@ func IsDataFile(name string) bool {
 
 // FindDataFiles expands the arguments of `check`/`build`: a file stands for
 // itself, a directory for every data file below it (sorted, hidden
-// directories skipped). The error names the first argument that does not exist.
+// directories and templates folders skipped, see IsTemplatesDir). The error
+// names the first argument that does not exist.
 func FindDataFiles(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
@@ -46,7 +47,7 @@ func FindDataFiles(args []string) ([]string, error) {
 				return err
 			}
 			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
+				if p != a && strings.HasPrefix(d.Name(), ".") || IsTemplatesDir(p) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -73,6 +74,22 @@ func FindDataFiles(args []string) ([]string, error) {
 		seen[abs] = true
 		return dup
 	}), nil
+}
+
+// templateMarkers are the settings files of a templates folder (`nianbao
+// templates init`): site settings and the PDF layout. Their .yaml names
+// are not data files.
+var templateMarkers = []string{SiteFile, "layout.yaml"}
+
+// IsTemplatesDir reports whether dir is an office's templates folder (it
+// holds site.yaml or layout.yaml): a directory scan for data files skips it.
+func IsTemplatesDir(dir string) bool {
+	for _, m := range templateMarkers {
+		if st, err := os.Lstat(filepath.Join(dir, m)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }
 
 // listable reports whether a directory entry may be a data file: a

@@ -139,7 +139,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 }
 
 var topKeys = []string{"year", "organ", "format", "format_override_reason", "scope", "date", "carry_over_note",
-	"text", "active", "requests", "appeals", "processing_fees", "work_plan", "merged_units"}
+	"index_number", "publisher", "document_number", "published", "topic", "text", "active", "requests", "appeals", "processing_fees", "work_plan", "merged_units"}
 
 func (l *loader) report(root *yaml.Node, r *report.Report) {
 	top, ok := l.fields(root, "", "键值映射（year: 、organ: 、text: 等）", topKeys, nil)
@@ -203,6 +203,7 @@ func (l *loader) report(root *yaml.Node, r *report.Report) {
 		r.Pos.Date = posOf(f.val)
 		l.date(f.val, r)
 	}
+	l.publication(top, r)
 	if f, ok := top["carry_over_note"]; ok {
 		r.Pos.CarryOverNote = posOf(f.val)
 		if s, ok := l.str(f.val, "carry_over_note"); ok {
@@ -295,6 +296,63 @@ func (l *loader) date(n *yaml.Node, r *report.Report) {
 		return
 	}
 	r.Date = n.Value
+}
+
+// metaKeys are the optional publication metadata keys (one line of text
+// each, for the portal's information table and <meta> tags): key, Chinese
+// name, destination in the report and position.
+func metaKeys(r *report.Report) []struct {
+	key, what string
+	dst       *string
+	pos       *report.Pos
+} {
+	return []struct {
+		key, what string
+		dst       *string
+		pos       *report.Pos
+	}{
+		{"index_number", "索引号 index_number", &r.IndexNumber, &r.Pos.IndexNumber},
+		{"publisher", "发布机构 publisher", &r.Publisher, &r.Pos.Publisher},
+		{"document_number", "文号 document_number", &r.DocumentNumber, &r.Pos.DocumentNumber},
+		{"topic", "主题分类 topic", &r.Topic, &r.Pos.Topic},
+	}
+}
+
+// maxMetaRunes bounds a publication metadata value (one line of a table).
+const maxMetaRunes = 200
+
+// publication reads the optional publication metadata: index_number,
+// publisher, document_number, topic (one line of text each) and published
+// (a date YYYY-MM-DD).
+func (l *loader) publication(top map[string]field, r *report.Report) {
+	for _, m := range metaKeys(r) {
+		f, ok := top[m.key]
+		if !ok {
+			continue
+		}
+		*m.pos = posOf(f.val)
+		s, ok := l.str(f.val, m.key)
+		if !ok || !l.identity(deref(f.val), m.key, m.what, s) {
+			continue
+		}
+		s = strings.TrimSpace(s)
+		if n := utf8.RuneCountInString(s); n > maxMetaRunes {
+			l.add(f.val, m.key, "S-7", "%s 太长（%d 个字），应为一行，不超过 %d 个字", m.what, n, maxMetaRunes)
+			continue
+		}
+		*m.dst = s
+	}
+	if f, ok := top["published"]; ok {
+		r.Pos.Published = posOf(f.val)
+		n := deref(f.val)
+		if n.Kind != yaml.ScalarNode || !dateRE.MatchString(n.Value) {
+			l.add(n, "published", "S-7", "发布日期 published 应写成 YYYY-MM-DD，例如 2025-01-22，实际为%s", kindName(n))
+		} else if _, err := time.Parse("2006-01-02", n.Value); err != nil {
+			l.add(n, "published", "S-7", "发布日期 %s 不是有效日期", n.Value)
+		} else {
+			r.Published = n.Value
+		}
+	}
 }
 
 func (l *loader) str(n *yaml.Node, path string) (string, bool) {

@@ -154,7 +154,7 @@ func TestDecimal(t *testing.T) {
 // the same figures and text.
 func TestMarshalRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/*.yaml")
-	data, _ := filepath.Glob("../../data/*/*.yaml")
+	data, _ := FindDataFiles([]string{"../../data"})
 	for _, f := range append(files, data...) {
 		t.Run(f, func(t *testing.T) {
 			r, ps := LoadFile(f)
@@ -176,7 +176,8 @@ func TestMarshalRoundTrip(t *testing.T) {
 // sameFigures compares two reports ignoring positions and printed totals.
 func sameFigures(a, b *Report) bool {
 	if a.Year != b.Year || a.Organ != b.Organ || a.Edition != b.Edition || a.Scope != b.Scope || a.Date != b.Date ||
-		a.CarryOverNote != b.CarryOverNote || a.ProcUnit != b.ProcUnit || a.FormatOverrideReason != b.FormatOverrideReason {
+		a.CarryOverNote != b.CarryOverNote || a.ProcUnit != b.ProcUnit || a.FormatOverrideReason != b.FormatOverrideReason ||
+		a.IndexNumber != b.IndexNumber || a.Publisher != b.Publisher || a.DocumentNumber != b.DocumentNumber || a.Published != b.Published || a.Topic != b.Topic {
 		return false
 	}
 	for i := range a.Text {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"nianbao/report"
+	"slices"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -32,6 +33,17 @@ func Marshal(r *report.Report) []byte {
 	put(m, "scope", strNode(string(scope)), "organ：本机关报告；region：本级政府汇总报告")
 	if r.Date != "" {
 		put(m, "date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Date, Style: 0}, "落款日期")
+	}
+	for _, f := range []struct{ key, value, comment string }{
+		{"index_number", r.IndexNumber, "索引号（政府网站信息表）"},
+		{"publisher", r.Publisher, "发布机构；不写时为报告主体"},
+		{"document_number", r.DocumentNumber, "文号"},
+		{"published", r.Published, "发布日期 YYYY-MM-DD；不写时为落款日期"},
+		{"topic", r.Topic, "主题分类"},
+	} {
+		if f.value != "" {
+			put(m, f.key, strNode(f.value), f.comment)
+		}
 	}
 	if r.CarryOverNote != "" {
 		put(m, "carry_over_note", strNode(r.CarryOverNote), "上年结转与上年度报告不一致的说明（印在报告中）")
@@ -225,5 +237,24 @@ func Scaffold(year int, organ string) []byte {
 	if ed == report.Ed2021 {
 		r.Fees = &report.Fees{}
 	}
-	return Marshal(r)
+	return addMetaComment(Marshal(r))
+}
+
+// metaComment lists the optional publication metadata keys, commented
+// out, for Scaffold.
+const metaComment = `# 以下为可选的网页发布信息（政府网站信息表和 <meta> 标签），需要时删去行首的 # 并填写：
+# index_number: 000000000/2025-00001   # 索引号
+# publisher: 示例市人民政府办公室       # 发布机构；不写时为报告主体
+# document_number: 示政办〔2025〕1号    # 文号；没有的不写
+# published: 2025-01-22                 # 发布日期；不写时为落款日期
+# topic: 综合政务/政务公开              # 主题分类
+`
+
+// addMetaComment puts metaComment before the text: key of a marshalled file.
+func addMetaComment(b []byte) []byte {
+	i := bytes.Index(b, []byte("\n# 文字部分"))
+	if i < 0 {
+		return b
+	}
+	return slices.Concat(b[:i+1], []byte(metaComment), b[i+1:])
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestBreakdownPage(t *testing.T) {
-	page, err := BreakdownPage(goldenpkg.BreakdownSample())
+	page, err := BreakdownPage(goldenpkg.BreakdownSample(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestBreakdownPage(t *testing.T) {
 
 // The published copy (Breakdown.Public) shows no data file paths.
 func TestBreakdownPagePublic(t *testing.T) {
-	page, err := BreakdownPage(goldenpkg.BreakdownSample().Public())
+	page, err := BreakdownPage(goldenpkg.BreakdownSample().Public(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,10 +29,57 @@ type tableView struct {
 	// page well inside its 5 ms budget (html/template spends most of its
 	// time in reflection on per-cell fields).
 	HeadHTML, BodyHTML template.HTML
+	// Inline is set for a fragment: the table, its caption and every cell
+	// carry their rules and alignment in style attributes (see inline).
+	Inline bool
+	// WrapStyle, TableStyle and CaptionStyle are the style attributes of
+	// the scrolling box, the table and its caption when Inline.
+	WrapStyle, TableStyle, CaptionStyle template.CSS
+}
+
+// Inline styles of a fragment's tables, for a CMS whose editor strips
+// <style> blocks: the rules, the header shading, alignment and indents
+// that carry meaning. The values repeat nianbao.css.
+const (
+	inlineTable   = "width:100%;border-collapse:collapse;border:1.5px solid #333;line-height:1.5"
+	inlineCaption = "font-weight:bold;text-align:center;padding:0 0 0.375em"
+	inlineWrap    = "max-width:100%;overflow-x:auto;margin:0.75em 0 1em"
+	inlineCell    = "border:1px solid #8c8c8c;padding:0.3em 0.4em;vertical-align:middle;font-weight:normal"
+)
+
+var inlineClass = map[string]string{
+	"nb-head":  "font-weight:bold;text-align:center;background:#f2f2f2",
+	"nb-label": "text-align:left",
+	"nb-num":   "text-align:center;white-space:nowrap",
+	"nb-note":  "text-align:left;font-size:0.875em",
+	"nb-group": "font-weight:bold;background:#fafafa",
+	"nb-i1":    "padding-left:1.2em",
+	"nb-i2":    "padding-left:2.2em",
+	"nb-i3":    "padding-left:3.2em",
+}
+
+// inlineStyle is the style attribute of a cell with the given classes.
+func inlineStyle(class string) string {
+	s := inlineCell
+	for _, c := range strings.Fields(class) {
+		if v, ok := inlineClass[c]; ok {
+			s += ";" + v
+		}
+	}
+	return s
+}
+
+// inline rewrites the table's rows with style attributes (fragments).
+func (tv *tableView) inline() {
+	tv.Inline = true
+	tv.WrapStyle, tv.TableStyle, tv.CaptionStyle = inlineWrap, inlineTable, inlineCaption
+	tv.HeadHTML = rowsHTML(tv.Head, true)
+	tv.BodyHTML = rowsHTML(tv.Body, true)
 }
 
 // rowsHTML writes table rows; every value goes through html.EscapeString.
-func rowsHTML(rows [][]cellView) template.HTML {
+// With inline, every cell also carries its style (inlineStyle).
+func rowsHTML(rows [][]cellView, inline bool) template.HTML {
 	var b strings.Builder
 	b.Grow(len(rows) * 512)
 	attr := func(name, val string) {
@@ -65,6 +112,9 @@ func rowsHTML(rows [][]cellView) template.HTML {
 			}
 			if c.Class != "" {
 				attr("class", c.Class)
+			}
+			if inline {
+				attr("style", inlineStyle(c.Class))
 			}
 			b.WriteByte('>')
 			b.WriteString(stdhtml.EscapeString(c.Text))
@@ -236,8 +286,8 @@ func viewGrid(g *report.Grid) tableView {
 			tv.Body = append(tv.Body, line)
 		}
 	}
-	tv.HeadHTML = rowsHTML(tv.Head)
-	tv.BodyHTML = rowsHTML(tv.Body)
+	tv.HeadHTML = rowsHTML(tv.Head, false)
+	tv.BodyHTML = rowsHTML(tv.Body, false)
 	return tv
 }
 

@@ -72,6 +72,14 @@ type Options struct {
 	// NoCharts leaves out the charts of a report or trend page (and their
 	// script), as `nianbao build --charts none` asks.
 	NoCharts bool
+	// Site is the portal the page is published on (site.yaml of the
+	// templates folder): its name, domain, identification code and column
+	// go into the page's <meta> tags and the masthead.
+	Site report.Site
+	// URL is the page's path relative to the site folder, slash-separated
+	// (shili-office/2024.html); with Site.BaseURL or Site.Domain it gives
+	// the <meta name="Url"> tag. "" leaves the tag out.
+	URL string
 	// Templates holds the page templates and stylesheets (html/*.tmpl,
 	// html/page.css, html/nianbao.css) and the chart script with its
 	// licence files (assets/echarts.min.js, assets/ECHARTS-*.txt); nil
@@ -178,18 +186,27 @@ func Assets(o Options) ([]File, error) {
 	return append([]File(nil), l.assets...), nil
 }
 
-// pageView is what every page template gets.
+// Meta is one <meta name content> tag of a page's head.
+type Meta struct{ Name, Content string }
+
+// pageView is what every page template gets (documented field by field for
+// template authors in templates/README.md).
 type pageView struct {
 	Title       string
 	Description string
-	Fragment    bool
-	InlineCSS   template.CSS
-	CSSHref     string
-	InlineJS    template.JS
-	EChartsSrc  string
-	Breadcrumb  []Link
-	Charts      []chartView
-	FooterNote  string
+	// Site is the portal (site.yaml); Meta the page's <meta> tags of the
+	// national guideline for government websites, in its order, empty
+	// values left out.
+	Site       report.Site
+	Meta       []Meta
+	Fragment   bool
+	InlineCSS  template.CSS
+	CSSHref    string
+	InlineJS   template.JS
+	EChartsSrc string
+	Breadcrumb []Link
+	Charts     []chartView
+	FooterNote string
 }
 
 // sectionView is a statutory section, an appendix or a subsection: its
@@ -232,8 +249,39 @@ type reportView struct {
 	Downloads  []Link
 }
 
+// meta lists the guideline's <meta> tags of a page: the site's (every
+// page), then the article's when d is not nil (report pages), then the
+// description, keywords and URL.
+func meta(o Options, description, keywords string, d *report.Doc) []Meta {
+	var out []Meta
+	add := func(name, content string) {
+		if content != "" {
+			out = append(out, Meta{name, content})
+		}
+	}
+	add("SiteName", o.Site.Name)
+	add("SiteDomain", o.Site.Domain)
+	add("SiteIDCode", o.Site.IDCode)
+	add("ColumnName", o.Site.Column)
+	if d != nil {
+		add("ArticleTitle", d.Title)
+		add("PubDate", d.Published)
+		add("ContentSource", d.Publisher)
+	}
+	add("Keywords", keywords)
+	if d != nil {
+		add("Author", d.Publisher)
+	}
+	add("Description", description)
+	add("Url", o.Site.PageURL(o.URL))
+	return out
+}
+
+// siteKeywords are the Keywords of the site's pages other than reports.
+const siteKeywords = "政府信息公开,年度报告"
+
 func newPage(l *loaded, o Options, title string, charts []report.Chart) pageView {
-	p := pageView{Title: title, Breadcrumb: o.Breadcrumb}
+	p := pageView{Title: title, Breadcrumb: o.Breadcrumb, Site: o.Site}
 	switch o.Mode {
 	case ModeSelfContained:
 		p.InlineCSS = template.CSS(l.pageCSS)
@@ -264,6 +312,7 @@ func Write(w io.Writer, d *report.Doc, o Options) error {
 	}
 	v := reportView{pageView: newPage(l, o, d.Title, d.Charts), Doc: d, Downloads: o.Downloads}
 	v.Description = d.Subject
+	v.Meta = meta(o, d.Subject, d.Keywords, d)
 	v.FooterNote = "格式依据：" + d.Notice + "。"
 	for i, s := range d.Sections {
 		v.Sections = append(v.Sections, viewSection(s, fmt.Sprintf("section-%d", i+1), 2))
@@ -274,8 +323,24 @@ func Write(w io.Writer, d *report.Doc, o Options) error {
 	name := "report-page"
 	if o.Mode == ModeFragment {
 		name = "report-fragment"
+		// A CMS editor may strip the <style> block: the tables carry
+		// their rules and the few styles that matter in style attributes.
+		inlineSections(v.Sections)
+		inlineSections(v.Appendices)
+		for i := range v.Charts {
+			v.Charts[i].Table.inline()
+		}
 	}
 	return execute(w, l, name, v)
+}
+
+func inlineSections(ss []sectionView) {
+	for i := range ss {
+		if ss[i].Table != nil {
+			ss[i].Table.inline()
+		}
+		inlineSections(ss[i].Subsections)
+	}
 }
 
 func execute(w io.Writer, l *loaded, name string, data any) error {

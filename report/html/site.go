@@ -67,6 +67,7 @@ func WriteHome(w io.Writer, h *Home, o Options) error {
 	}
 	v := homeView{pageView: newPage(l, o, h.Title, nil), Home: h}
 	v.Description = h.Intro
+	v.Meta = meta(o, h.Intro, siteKeywords, nil)
 	return execute(w, l, "home-page", v)
 }
 
@@ -88,6 +89,7 @@ func WriteTextPage(w io.Writer, title, text string, o Options) error {
 	}
 	v := docView{pageView: newPage(l, o, title, nil), Body: body}
 	v.Description = title
+	v.Meta = meta(o, title, siteKeywords, nil)
 	return execute(w, l, "text-page", v)
 }
 
@@ -172,6 +174,7 @@ func WriteTrend(w io.Writer, t *report.TrendDoc, reports []Link, o Options) erro
 	}
 	v := trendView{pageView: newPage(l, o, t.Title, t.Charts), Trend: t, Reports: reports}
 	v.Description = t.Title
+	v.Meta = meta(o, t.Title, siteKeywords, nil)
 	for _, g := range t.Tables {
 		tv := viewGrid(g)
 		tv.Class = "nb-trend-table"

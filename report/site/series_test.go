@@ -4,6 +4,7 @@ import (
 	"nianbao/report/datafile"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"nianbao/report"
@@ -52,5 +53,47 @@ func TestPairs(t *testing.T) {
 	}
 	if !slices.Equal(notes, want) {
 		t.Errorf("notes\n%q\nwant\n%q", notes, want)
+	}
+}
+
+// TestOrganSlugs: an organ's folder comes from its data directory alone;
+// a shared name takes the shortest distinguishing run of parents; the
+// result is one safe path element and does not depend on the input order.
+func TestOrganSlugs(t *testing.T) {
+	id := func(dir, organ string) OrganID { return OrganID{Dir: filepath.FromSlash(dir), Organ: organ} }
+	for _, tc := range []struct {
+		name string
+		ids  []OrganID
+		want []string
+	}{
+		{"own names", []OrganID{id("/w/data/shili-office", "甲"), id("/w/out/shili-region", "乙")}, []string{"shili-office", "shili-region"}},
+		{"shared name", []OrganID{id("/w/data/units/fgw", "甲"), id("/w/other/fgw", "乙")}, []string{"units-fgw", "other-fgw"}},
+		{"shared two levels", []OrganID{id("/a/x/units/fgw", "甲"), id("/b/x/units/fgw", "乙"), id("/c/gaj", "丙")},
+			[]string{"a-x-units-fgw", "b-x-units-fgw", "gaj"}},
+		{"upper case and spaces", []OrganID{id("/w/Data Dir/FGW 2", "甲")}, []string{"fgw2"}},
+		{"chinese name", []OrganID{id("/w/发改委", "甲")}, []string{"d" + shortHash("发改委")}},
+		{"reserved", []OrganID{id("/w/site/assets", "甲")}, []string{"site-assets"}},
+		{"two organs in one directory", []OrganID{id("/w/d", "甲"), id("/w/d", "乙")}, []string{"d-" + shortHash("甲"), "d-" + shortHash("乙")}},
+		{"dots", []OrganID{id("/w/..", "甲"), id("/w/.hidden.", "乙")}, []string{"w", "hidden"}},
+		{"root", []OrganID{id("/", "甲")}, []string{"organ"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := OrganSlugs(tc.ids)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("OrganSlugs = %q, want %q", got, tc.want)
+			}
+			rev := slices.Clone(tc.ids)
+			slices.Reverse(rev)
+			back := OrganSlugs(rev)
+			slices.Reverse(back)
+			if !slices.Equal(back, got) {
+				t.Errorf("reversed input gives %q, want %q", back, got)
+			}
+			for _, s := range got {
+				if !filepath.IsLocal(s) || s == "." || strings.ContainsAny(s, `/\`) {
+					t.Errorf("slug %q is not one local path element", s)
+				}
+			}
+		})
 	}
 }

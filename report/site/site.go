@@ -16,6 +16,9 @@
 //	                        row of every table; no data file paths), when the
 //	                        units' data files are among the site's inputs
 //
+// {organ} is named after the organ's data directory (OrganSlugs), never
+// after the command line, so a page keeps its URL however the site is
+// built. Every page carries the <meta> tags of Options.Site.
 // Every link is relative, so the folder can be copied anywhere. Files are
 // written through report/publish: a file whose content did not change is
 // not rewritten.
@@ -25,6 +28,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
@@ -55,9 +59,6 @@ type Download struct {
 // Options control Build.
 type Options struct {
 	Dir string // the site folder
-	// Args are the files and directories the data files were found under
-	// (the command line); organ folder names follow them (see Subdir).
-	Args []string
 	// Downloads are offered before the JSON and CSV open data, in order.
 	Downloads []Download
 	Jobs      int // pages and files built at once; at least 1
@@ -67,6 +68,11 @@ type Options struct {
 	// Progress, if not nil, is called after each page or report is done,
 	// from any goroutine, one call at a time.
 	Progress func(done, total int)
+	// Templates are the page templates and assets (html.Options.Templates;
+	// nil: the built-in ones), also the source of opendata/README.md.
+	Templates fs.FS
+	// Site is the portal (site.yaml): the pages' <meta> tags and Url.
+	Site report.Site
 }
 
 // Result is what Build did.
@@ -100,11 +106,11 @@ func Build(reports, pool []datafile.Loaded, opts Options) Result {
 		}
 		srs = append(srs, sr)
 	}
-	organs := groupOrgans(opts.Args, srs)
+	organs := groupOrgans(srs)
 	downloads := append(append([]Download{}, opts.Downloads...), openData...)
 
 	// Every page and file is one job; the home page and the assets come first.
-	w := &writer{root: opts.Dir, breakdownXLSX: opts.BreakdownXLSX}
+	w := &writer{root: opts.Dir, breakdownXLSX: opts.BreakdownXLSX, templates: opts.Templates, site: opts.Site}
 	work := []func() error{w.assets, func() error { return w.home(organs, downloads) }}
 	for _, o := range organs {
 		work = append(work, func() error { return w.trend(o) })
@@ -256,47 +262,38 @@ type organ struct {
 }
 
 // groupOrgans groups reports by data directory and organ name and gives
-// each organ a folder name (slug) from its data directory: ASCII letters,
-// digits, '-', '_' and '.'; a directory holding several organs, or a name
-// with nothing usable, gets a numbered slug. Organs are sorted by name.
-func groupOrgans(args []string, reports []*siteReport) []*organ {
+// each organ its folder name (slug) with OrganSlugs, so that its URLs stay
+// the same however `site` is called. Organs are sorted by name.
+func groupOrgans(reports []*siteReport) []*organ {
 	type key struct{ dir, organ string }
 	byKey := map[key]*organ{}
-	dirOf := map[*organ]string{}
+	keyOf := map[*organ]key{}
 	var organs []*organ
 	for _, sr := range reports {
 		r := sr.loaded.Report
-		k := key{filepath.Clean(filepath.Dir(sr.loaded.Path)), r.Organ}
+		k := key{organDir(sr.loaded.Path), r.Organ}
 		o := byKey[k]
 		if o == nil {
 			o = &organ{name: r.Organ}
 			byKey[k] = o
-			dirOf[o] = Subdir(args, sr.loaded.Path)
-			if dirOf[o] == "" {
-				// One organ directory given as the only argument: name its
-				// pages after that directory.
-				dirOf[o] = filepath.Base(filepath.Dir(filepath.Clean(sr.loaded.Path)))
-			}
+			keyOf[o] = k
 			organs = append(organs, o)
 		}
 		o.reports = append(o.reports, sr)
 		sr.organ = o
 	}
-	slices.SortFunc(organs, func(a, b *organ) int {
-		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(dirOf[a], dirOf[b]))
-	})
-	used := map[string]bool{"assets": true, "index.html": true, "opendata.html": true}
+	var ids []OrganID
+	for _, o := range organs {
+		ids = append(ids, OrganID{Dir: keyOf[o].dir, Organ: o.name})
+	}
+	slugs := OrganSlugs(ids)
 	for i, o := range organs {
-		slug := slugOf(dirOf[o])
-		if slug == "" {
-			slug = fmt.Sprintf("organ-%d", i+1)
-		}
-		base := slug
-		for n := 2; used[slug]; n++ {
-			slug = fmt.Sprintf("%s-%d", base, n)
-		}
-		used[slug] = true
-		o.slug = slug
+		o.slug = slugs[i]
+	}
+	slices.SortFunc(organs, func(a, b *organ) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.slug, b.slug))
+	})
+	for _, o := range organs {
 		slices.SortFunc(o.reports, func(a, b *siteReport) int {
 			return cmp.Compare(a.loaded.Report.Year, b.loaded.Report.Year)
 		})
@@ -307,6 +304,132 @@ func groupOrgans(args []string, reports []*siteReport) []*organ {
 		})
 	}
 	return organs
+}
+
+// organDir is the absolute, clean directory of a data file (the relative
+// one when the working directory is unknown).
+func organDir(file string) string {
+	dir := filepath.Dir(filepath.Clean(file))
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}
+
+// OrganID is an organ of the site: its data directory (absolute, clean)
+// and its name.
+type OrganID struct{ Dir, Organ string }
+
+// reserved are the names of the site folder that an organ folder may not take.
+var reserved = map[string]bool{"assets": true, "index.html": true, "opendata.html": true}
+
+// OrganSlugs gives each organ its folder name in the site, aligned with
+// ids. The name comes from the organ's data directory alone, never from
+// how the command was called: the directory's own name, as ASCII (see
+// slugPart), or, when another organ's directory has the same name, that
+// name preceded by the shortest run of parent directory names that tells
+// them apart, joined with "-" (data/units/fgw and other/fgw give units-fgw
+// and other-fgw). Several organs in one directory get a suffix derived
+// from the organ's name. The result is one path element: never "", ".",
+// ".." or absolute. Any clash left (a slug also taken by another, or a
+// reserved name) is broken by -2, -3 … in the order of (slug, dir, organ),
+// so the result depends only on the set of organs.
+func OrganSlugs(ids []OrganID) []string {
+	parts := make([][]string, len(ids))
+	for i, id := range ids {
+		for _, c := range strings.Split(filepath.ToSlash(id.Dir), "/") {
+			if c != "" && c != "." && c != ".." && !strings.HasSuffix(c, ":") {
+				parts[i] = append(parts[i], c)
+			}
+		}
+	}
+	suffix := func(i, k int) string {
+		p := parts[i]
+		return strings.Join(p[max(len(p)-k, 0):], "/")
+	}
+	// Directories, each once, with the shortest suffix no other has.
+	dirSlug := map[string]string{}
+	var dirs []int
+	for i, id := range ids {
+		if _, ok := dirSlug[id.Dir]; !ok {
+			dirSlug[id.Dir] = ""
+			dirs = append(dirs, i)
+		}
+	}
+	for _, i := range dirs {
+		k := 1
+		for ; k < len(parts[i]); k++ {
+			unique := true
+			for _, j := range dirs {
+				if j != i && suffix(j, k) == suffix(i, k) {
+					unique = false
+					break
+				}
+			}
+			if unique && !reserved[slugOf(suffix(i, k))] {
+				break
+			}
+		}
+		var ss []string
+		for _, c := range parts[i][max(len(parts[i])-k, 0):] {
+			ss = append(ss, slugPart(c))
+		}
+		dirSlug[ids[i].Dir] = strings.Join(ss, "-")
+	}
+	perDir := map[string]int{}
+	for _, id := range ids {
+		perDir[id.Dir]++
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		s := dirSlug[id.Dir]
+		if s == "" {
+			s = "organ"
+		}
+		if perDir[id.Dir] > 1 {
+			s += "-" + shortHash(id.Organ)
+		}
+		out[i] = s
+	}
+	// Break what clashes remain, deterministically.
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(out[a], out[b]), cmp.Compare(ids[a].Dir, ids[b].Dir), cmp.Compare(ids[a].Organ, ids[b].Organ))
+	})
+	used := map[string]bool{}
+	for k := range reserved {
+		used[k] = true
+	}
+	for _, i := range order {
+		base := out[i]
+		for n := 2; used[out[i]]; n++ {
+			out[i] = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[out[i]] = true
+	}
+	return out
+}
+
+// slugPart is one directory name as a URL path element: lower-case ASCII
+// letters, digits, '-', '_' and '.' kept, anything else dropped, no
+// leading or trailing '.' or '-'. A name with nothing usable (所属单位)
+// becomes "d" and a hash of the name, the same wherever it is.
+func slugPart(name string) string {
+	if s := slugOf(name); s != "" {
+		return s
+	}
+	return "d" + shortHash(name)
+}
+
+// shortHash is 8 hex digits of the FNV-1a hash of s: stable names for
+// non-ASCII directory names and several organs in one directory.
+func shortHash(s string) string {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%08x", h.Sum32())
 }
 
 func slugOf(dir string) string {
@@ -329,15 +452,17 @@ func slugOf(dir string) string {
 type writer struct {
 	root               string
 	breakdownXLSX      func(b *report.Breakdown) ([]byte, error)
+	templates          fs.FS
+	site               report.Site
 	changed, unchanged atomic.Int64
 }
 
 func (w *writer) write(name string, data []byte) error {
-	path, err := publish.Join(w.root, name)
+	p, err := publish.Join(w.root, name)
 	if err != nil {
 		return err
 	}
-	changed, err := publish.WriteFile(path, data)
+	changed, err := publish.WriteFile(p, data)
 	if err != nil {
 		return err
 	}
@@ -350,7 +475,7 @@ func (w *writer) write(name string, data []byte) error {
 }
 
 func (w *writer) assets() error {
-	files, err := html.Assets(html.Options{})
+	files, err := html.Assets(w.options(""))
 	if err != nil {
 		return err
 	}
@@ -360,6 +485,12 @@ func (w *writer) assets() error {
 		}
 	}
 	return nil
+}
+
+// options are the HTML options of the page at rel (slash-separated, in
+// the site folder): the templates, the site settings and the page's URL.
+func (w *writer) options(rel string) html.Options {
+	return html.Options{Templates: w.templates, Site: w.site, URL: rel}
 }
 
 func yearBase(sr *siteReport) string { return strconv.Itoa(sr.loaded.Report.Year) }
@@ -396,7 +527,9 @@ func (w *writer) home(organs []*organ, downloads []Download) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := html.WriteHome(&b, h, html.Options{AssetsDir: "assets/"}); err != nil {
+	opts := w.options("index.html")
+	opts.AssetsDir = "assets/"
+	if err := html.WriteHome(&b, h, opts); err != nil {
 		return fmt.Errorf("生成首页失败：%w", err)
 	}
 	return w.write("index.html", b.Bytes())
@@ -406,12 +539,17 @@ func (w *writer) home(organs []*organ, downloads []Download) error {
 // (templates/opendata/README.md) as a page of the site, so the downloads
 // are documented wherever the folder is copied.
 func (w *writer) openDataDoc() error {
-	text, err := fs.ReadFile(templates.FS, "opendata/README.md")
+	fsys := w.templates
+	if fsys == nil {
+		fsys = templates.FS
+	}
+	text, err := fs.ReadFile(fsys, "opendata/README.md")
 	if err != nil {
 		return fmt.Errorf("读取开放数据格式说明失败：%w", err)
 	}
 	var b bytes.Buffer
-	opts := html.Options{AssetsDir: "assets/", Breadcrumb: []html.Link{{Label: "首页", Href: "index.html"}, {Label: "开放数据格式说明"}}}
+	opts := w.options("opendata.html")
+	opts.AssetsDir, opts.Breadcrumb = "assets/", []html.Link{{Label: "首页", Href: "index.html"}, {Label: "开放数据格式说明"}}
 	if err := html.WriteTextPage(&b, "开放数据格式说明（"+report.OpenDataSchema+"）", string(text), opts); err != nil {
 		return fmt.Errorf("生成开放数据格式说明页失败：%w", err)
 	}
@@ -435,7 +573,8 @@ func (w *writer) trend(o *organ) error {
 		links = append(links, html.Link{Label: fmt.Sprintf("%d年度报告", sr.loaded.Report.Year), Href: yearBase(sr) + ".html"})
 	}
 	t := report.BuildTrend(rs)
-	opts := html.Options{AssetsDir: "../assets/", Breadcrumb: []html.Link{{Label: "首页", Href: "../index.html"}, {Label: o.name + " 历年数据"}}}
+	opts := w.options(o.slug + "/index.html")
+	opts.AssetsDir, opts.Breadcrumb = "../assets/", []html.Link{{Label: "首页", Href: "../index.html"}, {Label: o.name + " 历年数据"}}
 	var b bytes.Buffer
 	if err := html.WriteTrend(&b, t, links, opts); err != nil {
 		return fmt.Errorf("%s: 生成历年对比页失败：%w", o.name, err)
@@ -465,7 +604,7 @@ func (w *writer) report(sr *siteReport, downloads []Download) error {
 		links = append(links, html.Link{Label: d.Label, Href: base + "." + d.Ext, Type: d.MIME, Download: true})
 	}
 	if b := sr.breakdown; b != nil {
-		page, err := html.BreakdownPage(b)
+		page, err := html.BreakdownPage(b, w.options(dir+base+"-breakdown.html"))
 		if err != nil {
 			return fmt.Errorf("%s: 生成汇总单位明细失败：%w", sr.loaded.Path, err)
 		}
@@ -485,15 +624,14 @@ func (w *writer) report(sr *siteReport, downloads []Download) error {
 				Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Download: true})
 		}
 	}
-	opts := html.Options{
-		AssetsDir: "../assets/",
-		Breadcrumb: []html.Link{
-			{Label: "首页", Href: "../index.html"},
-			{Label: sr.organ.name, Href: "index.html"},
-			{Label: fmt.Sprintf("%d年度报告", r.Year)},
-		},
-		Downloads: links,
+	opts := w.options(dir + base + ".html")
+	opts.AssetsDir = "../assets/"
+	opts.Breadcrumb = []html.Link{
+		{Label: "首页", Href: "../index.html"},
+		{Label: sr.organ.name, Href: "index.html"},
+		{Label: fmt.Sprintf("%d年度报告", r.Year)},
 	}
+	opts.Downloads = links
 	var b bytes.Buffer
 	if err := html.Write(&b, doc, opts); err != nil {
 		return fmt.Errorf("%s: 生成网页失败：%w", sr.loaded.Path, err)

@@ -64,7 +64,7 @@ func build(t testing.TB, dir, out string, downloads ...Download) Result {
 			t.Fatalf("%s: %v", loaded[i].Path, ps)
 		}
 	}
-	res := Build(loaded, append(loaded, siblings...), Options{Dir: out, Args: []string{dir}, Downloads: downloads, Jobs: 2})
+	res := Build(loaded, append(loaded, siblings...), Options{Dir: out, Downloads: downloads, Jobs: 2})
 	if len(res.Errors) > 0 {
 		t.Fatalf("site errors: %v", res.Errors)
 	}
@@ -286,7 +286,7 @@ func TestSiteDownloadError(t *testing.T) {
 	loaded := LoadFiles(files, 1)
 	broken := Download{Label: "坏 文件", MIME: "text/plain", Ext: "bad",
 		Render: func(*report.Doc, *report.Report, []*report.Report) ([]byte, error) { return nil, errors.New("坏了") }}
-	res := Build(loaded, loaded, Options{Dir: out, Args: []string{data}, Downloads: []Download{broken}, Jobs: 1})
+	res := Build(loaded, loaded, Options{Dir: out, Downloads: []Download{broken}, Jobs: 1})
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "2024.yaml: 生成 BAD 失败：坏了") {
 		t.Fatalf("errors %v", res.Errors)
 	}

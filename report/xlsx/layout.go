@@ -39,6 +39,13 @@ const (
 	infoOverride
 	infoCarryNote
 	infoTool
+	// Publication metadata, after the tool mark (B10 identifies workbooks of
+	// every version): 索引号, 发布机构, 文号, 发布日期, 主题分类.
+	infoIndexNumber
+	infoPublisher
+	infoDocNumber
+	infoPublished
+	infoTopic
 )
 
 // Rows of the 信息处理费 and 文字部分 sheets: the first value row.
@@ -402,4 +409,6 @@ func CellFor(ed report.Edition, path string) string {
 var infoRows = map[string]int{
 	"year": infoYear, "organ": infoOrgan, "format": infoFormat, "scope": infoScope,
 	"date": infoDate, "format_override_reason": infoOverride, "carry_over_note": infoCarryNote,
+	"index_number": infoIndexNumber, "publisher": infoPublisher, "document_number": infoDocNumber,
+	"published": infoPublished, "topic": infoTopic,
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/xuri/nfp"
@@ -335,6 +336,32 @@ func (x *reader) info(r *report.Report) {
 	}
 	if s, ok := x.text(sheetInfo, 2, infoCarryNote, "上年结转说明"); ok {
 		r.CarryOverNote = s
+	}
+	for _, m := range []struct {
+		row   int
+		label string
+		dst   *string
+	}{
+		{infoIndexNumber, "索引号", &r.IndexNumber}, {infoPublisher, "发布机构", &r.Publisher},
+		{infoDocNumber, "文号", &r.DocumentNumber}, {infoTopic, "主题分类", &r.Topic},
+	} {
+		if s, ok := x.text(sheetInfo, 2, m.row, m.label); ok {
+			if strings.ContainsAny(s, "\r\n") || utf8.RuneCountInString(s) > 200 {
+				x.add(where(m.row), "S-7", "“%s”应为一行，不超过 200 个字", m.label)
+				continue
+			}
+			*m.dst = s
+		}
+	}
+	switch dc := x.cell(sheetInfo, 2, infoPublished); {
+	case dc.hasF:
+		x.add(where(infoPublished), "S-7", "“发布日期”是公式，请直接填写日期，例如 2025-01-22")
+	default:
+		d, ok := dateOf(dc)
+		if !ok {
+			x.add(where(infoPublished), "S-7", "“发布日期”应写成 2025-01-22 这样的日期，实际为“%s”", clip(strings.TrimSpace(dc.val)))
+		}
+		r.Published = d
 	}
 }
 

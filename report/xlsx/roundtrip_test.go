@@ -2,8 +2,6 @@ package xlsx
 
 import (
 	"bytes"
-	"io/fs"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,20 +14,14 @@ import (
 )
 
 // dataFiles lists every committed example data file under data/, at any
-// depth (data/shili-region/units/*/ included).
+// depth (data/shili-region/units/*/ included), as nianbao finds them
+// (templates folders such as data/shili-templates/ skipped).
 func dataFiles(t testing.TB) []string {
 	t.Helper()
-	var files []string
-	err := filepath.WalkDir("../../data", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".yaml") {
-			files = append(files, path)
-		}
-		return err
-	})
+	files, err := datafile.FindDataFiles([]string{"../../data"})
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no data files: %v", err)
 	}
-	slices.Sort(files)
 	return files
 }
 
@@ -66,6 +58,10 @@ func sameMeaning(t *testing.T, name string, want, got *report.Report) {
 		t.Errorf("%s: identity differs:\nwant %d %q %s %q %q %q\ngot  %d %q %s %q %q %q", name,
 			want.Year, want.Organ, want.Edition, want.Date, want.FormatOverrideReason, want.CarryOverNote,
 			got.Year, got.Organ, got.Edition, got.Date, got.FormatOverrideReason, got.CarryOverNote)
+	}
+	if wm, gm := [5]string{want.IndexNumber, want.Publisher, want.DocumentNumber, want.Published, want.Topic},
+		[5]string{got.IndexNumber, got.Publisher, got.DocumentNumber, got.Published, got.Topic}; wm != gm {
+		t.Errorf("%s: publication metadata differs:\nwant %q\ngot  %q", name, wm, gm)
 	}
 	ws, gs := want.Scope, got.Scope
 	if ws == "" {

@@ -345,6 +345,11 @@ func (w *writer) info() {
 		{infoOverride, "格式版本说明", "报告年度与格式版本不一致时写明原因；一般不填", r.FormatOverrideReason, true},
 		{infoCarryNote, "上年结转说明", "本年“上年结转”与上一年度报告“结转下年度继续办理”不一致时写明原因（印在报告中）；一般不填", r.CarryOverNote, true},
 		{infoTool, "生成工具", "请勿修改本表的格式与其他各表的行列位置；填写黄色单元格即可", toolMark, false},
+		{infoIndexNumber, "索引号", "网站信息公开目录中的索引号，显示在报告网页的信息表中；可不填", r.IndexNumber, true},
+		{infoPublisher, "发布机构", "不填时为报告主体", r.Publisher, true},
+		{infoDocNumber, "文号", "例如 示政办〔2025〕3号；没有的不填", r.DocumentNumber, true},
+		{infoPublished, "发布日期", "报告在网站发布的日期，格式如 2025-01-22；不填时为落款日期", r.Published, true},
+		{infoTopic, "主题分类", "例如 综合政务/政务公开；可不填", r.Topic, true},
 	}
 	for _, row := range rows {
 		w.set(s, 1, row.row, row.label)
@@ -368,6 +373,8 @@ func (w *writer) info() {
 	w.validate(s, ref(2, infoOrgan), rule{textLength(1, 200), "报告主体", "请填写机关全称，例如：示例市人民政府办公室。", "请填写机关全称（不超过 200 字）。"})
 	w.validate(s, ref(2, infoDate), rule{textLength(10, 10), "落款日期", "格式：年-月-日，例如 2025-01-20。尚未确定的可不填。",
 		"请按“2025-01-20”的格式填写落款日期（年-月-日，共 10 个字符）。"})
+	w.validate(s, ref(2, infoPublished), rule{textLength(10, 10), "发布日期", "格式：年-月-日，例如 2025-01-22。可不填。",
+		"请按“2025-01-22”的格式填写发布日期（年-月-日，共 10 个字符）。"})
 	w.protect(s)
 }
 
