@@ -103,7 +103,7 @@ func (r *Report) AllZero() bool {
 // Positions remembers where top-level values were found.
 type Positions struct {
 	Year, Organ, Format, Date, CarryOverNote, Scope, Requests, Active, Appeals, Text, Fees, WorkPlan, MergedUnits Pos
-	IndexNumber, Publisher, DocumentNumber, Published, Topic Pos
+	IndexNumber, Publisher, DocumentNumber, Published, Topic                                                      Pos
 }
 
 // Text is one narrative section.

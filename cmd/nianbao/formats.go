@@ -5,10 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	iofs "io/fs"
 	"path/filepath"
 	"slices"
-	"io/fs"
 	"sync"
 
 	"os"
