@@ -17,7 +17,9 @@ import (
 	"nianbao/report/docx"
 	"nianbao/report/html"
 	"nianbao/report/pdf"
+	"nianbao/report/publish"
 	"nianbao/report/xlsx"
+	"nianbao/report/zipguard"
 	"nianbao/templates"
 )
 
@@ -143,29 +145,48 @@ var docxFormat = &outputFormat{
 	summary: "Word 文档：{文件名}.docx（可在 Word/WPS 中修改；公文版式，法定表格，页码，附图解）；--docx-template 文件 用本单位的红头模板（.docx），报告正文放在模板中写有 {{正文}} 的段落处，没有该段落时放在末尾",
 	flags: func(fs *flag.FlagSet) renderFunc {
 		tmpl := fs.String("docx-template", "", "")
-		load := sync.OnceValues(func() ([]byte, error) {
-			if *tmpl == "" {
-				return nil, nil
-			}
-			data, err := os.ReadFile(*tmpl)
-			if err != nil {
-				return nil, fmt.Errorf("--docx-template：无法读取 %s：%v", *tmpl, err)
+		// The template: --docx-template, else letterhead.docx of the
+		// --templates folder, else none. A run has one set of templates.
+		var once sync.Once
+		var data []byte
+		var name string
+		var err error
+		load := func(in renderInput) {
+			switch {
+			case *tmpl != "":
+				name = *tmpl
+				if data, err = publish.ReadFile(name, zipguard.Default.MaxFileSize, "Word 模板"); err != nil {
+					err = fmt.Errorf("--docx-template：%v", err)
+					return
+				}
+			case in.TemplatesDir != "":
+				name = filepath.Join(in.TemplatesDir, letterheadFile)
+				if _, serr := os.Lstat(name); errors.Is(serr, iofs.ErrNotExist) {
+					return // no letterhead in the folder
+				}
+				if data, err = publish.ReadFile(name, zipguard.Default.MaxFileSize, "Word 模板"); err != nil {
+					return
+				}
+			default:
+				return
 			}
 			if data == nil {
 				data = []byte{}
 			}
-			if err := docx.CheckTemplate(*tmpl, data); err != nil {
-				return nil, fmt.Errorf("--docx-template：%v", err)
+			if cerr := docx.CheckTemplate(name, data); cerr != nil {
+				err = cerr
+				if *tmpl != "" {
+					err = fmt.Errorf("--docx-template：%v", cerr)
+				}
 			}
-			return data, nil
-		})
+		}
 		return func(in renderInput) ([]namedFile, []report.Problem, error) {
-			data, err := load()
+			once.Do(func() { load(in) })
 			if err != nil {
 				return nil, nil, setupError{err}
 			}
 			var b bytes.Buffer
-			if err := docx.Write(&b, in.Doc, docx.Options{Template: data, TemplateName: *tmpl, NoCharts: in.NoCharts}); err != nil {
+			if err := docx.Write(&b, in.Doc, docx.Options{Template: data, TemplateName: name, NoCharts: in.NoCharts}); err != nil {
 				return nil, nil, err
 			}
 			return []namedFile{{Name: "{base}.docx", Data: b.Bytes()}}, nil, nil

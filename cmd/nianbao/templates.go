@@ -12,6 +12,7 @@ import (
 
 	"nianbao/report"
 	"nianbao/report/datafile"
+	"nianbao/report/docx"
 	"nianbao/report/html"
 	"nianbao/report/publish"
 	"nianbao/templates"
@@ -29,6 +30,7 @@ func runTemplates(e *env, args []string) error {
 	}
 	fset := flag.NewFlagSet("templates init", flag.ContinueOnError)
 	force := fset.Bool("force", false, "")
+	organ := fset.String("organ", "××××××", "")
 	rest, err := parseFlags(fset, args[1:])
 	if err != nil {
 		return err
@@ -41,6 +43,9 @@ func runTemplates(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Besides the built-in files, an example Word letterhead (红头) for
+	// build --docx: made for --organ, for the office to adapt in Word.
+	files = append(files, letterheadFile)
 	if !*force {
 		for _, name := range files {
 			p := filepath.Join(dir, filepath.FromSlash(name))
@@ -50,8 +55,10 @@ func runTemplates(e *env, args []string) error {
 		}
 	}
 	for _, name := range files {
-		data, err := fs.ReadFile(templates.FS, name)
-		if err != nil {
+		var data []byte
+		if name == letterheadFile {
+			data = docx.Letterhead(strings.TrimSpace(*organ))
+		} else if data, err = fs.ReadFile(templates.FS, name); err != nil {
 			return err
 		}
 		p, err := publish.Join(dir, name)
@@ -155,6 +162,10 @@ func dirPrefix(dir string) string {
 
 // templateSet is what --templates gives a command: the overlay, the site
 // settings of its site.yaml, and the HTML options to start from.
+// letterheadFile is the office's Word letterhead in a templates folder:
+// the base of build --docx when no --docx-template is given.
+const letterheadFile = "letterhead.docx"
+
 type templateSet struct {
 	FS   fs.FS
 	Dir  string // the --templates folder, "" for the built-in set
