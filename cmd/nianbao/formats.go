@@ -9,6 +9,7 @@ import (
 	iofs "io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"os"
@@ -186,7 +187,7 @@ var docxFormat = &outputFormat{
 				return nil, nil, setupError{err}
 			}
 			var b bytes.Buffer
-			if err := docx.Write(&b, in.Doc, docx.Options{Template: data, TemplateName: name, NoCharts: in.NoCharts}); err != nil {
+			if err := docx.Write(&b, in.Doc, docx.Options{Template: data, TemplateName: name, NoCharts: in.NoCharts, Fonts: fontNames(in.Templates)}); err != nil {
 				return nil, nil, err
 			}
 			return []namedFile{{Name: "{base}.docx", Data: b.Bytes()}}, nil, nil
@@ -297,3 +298,23 @@ func pdfLayout(fsys iofs.FS, dir string) (resolvedLayout, report.Problems, error
 type setupError struct{ error }
 
 func (e setupError) Unwrap() error { return e.error }
+
+// fontNames are the fonts layout.yaml (in tmpl) names per role, for the
+// Word document's styles; a layout that cannot be read names none (the
+// PDF reports its errors).
+func fontNames(tmpl iofs.FS) (names [5]string) {
+	if tmpl == nil {
+		return names
+	}
+	l, err := pdf.LoadLayout(tmpl)
+	if err != nil {
+		return names
+	}
+	for i := range min(len(names), len(l.Fonts)) {
+		// A font file of the templates' fonts/ folder names no font Word knows.
+		if f := l.Fonts[i].Font; !slices.Contains([]string{".ttf", ".ttc", ".otf"}, strings.ToLower(filepath.Ext(f))) {
+			names[i] = f
+		}
+	}
+	return names
+}

@@ -59,6 +59,26 @@ type Options struct {
 	// NoCharts leaves out the Doc's charts (附：图解), as `nianbao build
 	// --charts none` asks.
 	NoCharts bool
+	// Fonts names the East Asian font of each role, as layout.yaml names
+	// them for the PDF (title, body, heading1, heading2, table, in that
+	// order); "" keeps the GB/T 9704 choice (方正小标宋简体, 仿宋_GB2312,
+	// 黑体, 楷体_GB2312, 仿宋_GB2312). Word and WPS use a named font where
+	// it is installed. Styles the template already has keep their fonts.
+	Fonts [5]string
+}
+
+// styleRoles maps styleDefs to the roles of Options.Fonts.
+var styleRoles = [...]int{0, 2, 3, 1, 4, 1}
+
+// withFont returns def with its East Asian font replaced by the one
+// fonts gives its role, if any.
+func withFont(def styleDef, i int, fonts [5]string) styleDef {
+	if f := fonts[styleRoles[i]]; f != "" {
+		for _, base := range []string{fontTitle, fontBody, fontHeading, fontSub} {
+			def.body = strings.ReplaceAll(def.body, `w:eastAsia="`+base+`"`, `w:eastAsia="`+escString(f)+`"`)
+		}
+	}
+	return def
 }
 
 // CheckTemplate reports whether data can serve as a template, without
@@ -69,7 +89,7 @@ func CheckTemplate(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = p.fill(&report.Doc{MetaDate: "2000-01-01"}, true)
+	_, err = p.fill(&report.Doc{MetaDate: "2000-01-01"}, Options{NoCharts: true})
 	return err
 }
 
@@ -89,7 +109,7 @@ func Write(w io.Writer, d *report.Doc, opts Options) error {
 	} else {
 		p = builtinPackage()
 	}
-	if _, err := p.fill(d, opts.NoCharts); err != nil {
+	if _, err := p.fill(d, opts); err != nil {
 		return err
 	}
 	return p.writeZip(w, d.MetaDate)
@@ -98,7 +118,8 @@ func Write(w io.Writer, d *report.Doc, opts Options) error {
 // fill puts d's body into the package: styles, body, charts, footer,
 // core properties and the content types and relationships they need. It
 // returns the package's main document part name.
-func (p *pkg) fill(d *report.Doc, noCharts bool) (string, error) {
+func (p *pkg) fill(d *report.Doc, opts Options) (string, error) {
+	noCharts := opts.NoCharts
 	corrupt := func(part string, err error) error {
 		return p.fail("部件 %s 无法读取（%v），文件已损坏或不是 Word 文档。请在 Word 或 WPS 中重新“另存为”.docx", part, err)
 	}
@@ -196,7 +217,7 @@ func (p *pkg) fill(d *report.Doc, noCharts bool) (string, error) {
 		addRel(relStyles, target(stylesName))
 		fmt.Fprintf(&addTypes, `<Override PartName="/%s" ContentType="%s"/>`, escString(stylesName), ctStyles)
 	}
-	st, stylesData, err := mergeStyles(stylesData)
+	st, stylesData, err := mergeStyles(stylesData, opts.Fonts)
 	if err != nil {
 		return "", corrupt(stylesName, err)
 	}
@@ -274,7 +295,7 @@ func appendChildren(data []byte, _ string, ns, children string) ([]byte, error) 
 // under its own ID; missing ones are appended with their built-in ID (or
 // a Nianbao-prefixed one when that ID is taken). It returns the IDs and
 // the new part.
-func mergeStyles(data []byte) (styles, []byte, error) {
+func mergeStyles(data []byte, fonts [5]string) (styles, []byte, error) {
 	var v struct {
 		Styles []struct {
 			Type    string `xml:"type,attr"`
@@ -326,7 +347,7 @@ func mergeStyles(data []byte) (styles, []byte, error) {
 		}
 		taken[id] = true
 		ids[i] = id
-		add.WriteString(styleXML(def, id, normal))
+		add.WriteString(styleXML(withFont(def, i, fonts), id, normal))
 	}
 	decl, err := ensureNS(ri, "w", nsW)
 	if err != nil {

@@ -288,3 +288,35 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestFonts: the fonts layout.yaml names per role replace the GB/T 9704
+// choice in the styles the document adds; roles without a name keep it.
+func TestFonts(t *testing.T) {
+	styleOf := func(xml, id string) string {
+		i := strings.Index(xml, `w:styleId="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no style %s", id)
+		}
+		j := strings.Index(xml[i:], "</w:style>")
+		return xml[i : i+j]
+	}
+	for _, tc := range []struct {
+		name  string
+		fonts [5]string
+		want  map[string]string // style ID → East Asian font
+	}{
+		{"default", [5]string{}, map[string]string{"Title": fontTitle, "Heading1": fontHeading, "Heading2": fontSub, "BodyText": fontBody, "NianbaoTableText": fontBody}},
+		{"layout.yaml", [5]string{"AR PL SungtiL GB", "AR PL KaitiM GB", "WenQuanYi Zen Hei", "", "仿宋"},
+			map[string]string{"Title": "AR PL SungtiL GB", "BodyText": "AR PL KaitiM GB", "Heading1": "WenQuanYi Zen Hei", "Heading2": fontSub, "NianbaoTableText": "仿宋", "NianbaoChart": "AR PL KaitiM GB"}},
+		{"escaped", [5]string{"A&B \"字\""}, map[string]string{"Title": "A&amp;B &quot;字&quot;"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			styles := string(unzip(t, writeDocx(t, loadDoc(t, fixtures[0].path), Options{Fonts: tc.fonts}))["word/styles.xml"])
+			for id, font := range tc.want {
+				if s := styleOf(styles, id); !strings.Contains(s, `w:eastAsia="`+font+`"`) {
+					t.Errorf("style %s: want East Asian font %q in %s", id, font, s)
+				}
+			}
+		})
+	}
+}
