@@ -9,8 +9,8 @@ import (
 // 20 ms a report): body, styles, charts, zip.
 func BenchmarkWriteDocx(b *testing.B) {
 	for _, fx := range fixtures {
-		b.Run(fx.name, func(b *testing.B) {
-			d := loadDoc(b, fx.path)
+		b.Run(fx.Name, func(b *testing.B) {
+			d := loadDoc(b, fx.Path)
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := Write(io.Discard, d, Options{}); err != nil {

@@ -15,42 +15,15 @@ import (
 	"testing"
 
 	"nianbao/report"
-	"nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 )
 
 var outDir = flag.String("out", "", "also write the example documents into this directory (to look at them)")
 
 // fixtures are the reports every test renders: both editions.
-var fixtures = []struct {
-	name, path string
-	edition    report.Edition
-}{
-	{"office2024", "../../data/shili-office/2024.yaml", report.Ed2021},
-	{"office2020", "../../data/shili-office/2020.yaml", report.Ed2019},
-	{"valid2019", "../testdata/valid2019.yaml", report.Ed2019},
-	{"valid2021", "../testdata/valid2021.yaml", report.Ed2021},
-}
+var fixtures = golden.Fixtures
 
-// loadDoc loads a data file and its same-organ siblings (for the trend
-// chart and the year-over-year appendix) and builds its render model.
-func loadDoc(t testing.TB, path string) *report.Doc {
-	t.Helper()
-	r, ps := datafile.LoadFile(path)
-	if r == nil || ps.HasErrors() {
-		t.Fatalf("%s: %v", path, ps)
-	}
-	var history []*report.Report
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*.yaml"))
-	for _, m := range matches {
-		if filepath.Clean(m) == filepath.Clean(path) {
-			continue
-		}
-		if h, hps := datafile.LoadFile(m); h != nil && !hps.HasErrors() {
-			history = append(history, h)
-		}
-	}
-	return report.Build(r, history)
-}
+func loadDoc(t testing.TB, path string) *report.Doc { return golden.LoadDoc(t, path) }
 
 func writeDocx(t testing.TB, d *report.Doc, opts Options) []byte {
 	t.Helper()
@@ -63,10 +36,10 @@ func writeDocx(t testing.TB, d *report.Doc, opts Options) []byte {
 
 func TestWriteExamples(t *testing.T) {
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			data := writeDocx(t, loadDoc(t, fx.path), Options{})
+		t.Run(fx.Name, func(t *testing.T) {
+			data := writeDocx(t, loadDoc(t, fx.Path), Options{})
 			if *outDir != "" {
-				if err := os.WriteFile(filepath.Join(*outDir, fx.name+".docx"), data, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(*outDir, fx.Name+".docx"), data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -118,8 +91,8 @@ func wellFormed(t testing.TB, name string, data []byte) {
 // the grid, header rows marked, rows unsplittable), charts and footer.
 func TestPackage(t *testing.T) {
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			d := loadDoc(t, fx.path)
+		t.Run(fx.Name, func(t *testing.T) {
+			d := loadDoc(t, fx.Path)
 			parts := unzip(t, writeDocx(t, d, Options{}))
 			for name, data := range parts {
 				if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
@@ -212,28 +185,28 @@ func checkTableRows(t *testing.T, doc string) {
 
 func TestDeterministic(t *testing.T) {
 	for _, fx := range fixtures {
-		a := writeDocx(t, loadDoc(t, fx.path), Options{})
-		b := writeDocx(t, loadDoc(t, fx.path), Options{})
+		a := writeDocx(t, loadDoc(t, fx.Path), Options{})
+		b := writeDocx(t, loadDoc(t, fx.Path), Options{})
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: two builds differ", fx.name)
+			t.Errorf("%s: two builds differ", fx.Name)
 		}
 		zr, _ := zip.NewReader(bytes.NewReader(a), int64(len(a)))
 		if zr.File[0].Name != "[Content_Types].xml" {
-			t.Errorf("%s: first part is %s", fx.name, zr.File[0].Name)
+			t.Errorf("%s: first part is %s", fx.Name, zr.File[0].Name)
 		}
 		for i, f := range zr.File {
 			if i > 1 && f.Name < zr.File[i-1].Name {
-				t.Errorf("%s: parts not sorted: %s after %s", fx.name, f.Name, zr.File[i-1].Name)
+				t.Errorf("%s: parts not sorted: %s after %s", fx.Name, f.Name, zr.File[i-1].Name)
 			}
-			if got := f.Modified.UTC().Format("2006-01-02 15:04"); got != loadDoc(t, fx.path).MetaDate+" 00:00" {
-				t.Errorf("%s: %s modified %s", fx.name, f.Name, got)
+			if got := f.Modified.UTC().Format("2006-01-02 15:04"); got != loadDoc(t, fx.Path).MetaDate+" 00:00" {
+				t.Errorf("%s: %s modified %s", fx.Name, f.Name, got)
 			}
 		}
 	}
 }
 
 func TestNoCharts(t *testing.T) {
-	parts := unzip(t, writeDocx(t, loadDoc(t, fixtures[0].path), Options{NoCharts: true}))
+	parts := unzip(t, writeDocx(t, loadDoc(t, fixtures[0].Path), Options{NoCharts: true}))
 	for name := range parts {
 		if strings.Contains(name, "chart") {
 			t.Errorf("--charts none still writes %s", name)
@@ -311,7 +284,7 @@ func TestFonts(t *testing.T) {
 		{"escaped", [5]string{"A&B \"字\""}, map[string]string{"Title": "A&amp;B &quot;字&quot;"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			styles := string(unzip(t, writeDocx(t, loadDoc(t, fixtures[0].path), Options{Fonts: tc.fonts}))["word/styles.xml"])
+			styles := string(unzip(t, writeDocx(t, loadDoc(t, fixtures[0].Path), Options{Fonts: tc.fonts}))["word/styles.xml"])
 			for id, font := range tc.want {
 				if s := styleOf(styles, id); !strings.Contains(s, `w:eastAsia="`+font+`"`) {
 					t.Errorf("style %s: want East Asian font %q in %s", id, font, s)

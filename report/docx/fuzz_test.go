@@ -17,7 +17,7 @@ func FuzzTemplate(f *testing.F) {
 	}
 	f.Add([]byte(`<w:document xmlns:w="` + nsW + `"><w:body><w:p><w:r><w:t>{{正文}}</w:t></w:r><w:pPr><w:sectPr/></w:pPr></w:p><w:sectPr/></w:body></w:document>`))
 	f.Add([]byte(`<w:document xmlns:w="` + nsW + `"><w:body/></w:document>`))
-	d := loadDoc(f, fixtures[2].path)
+	d := loadDoc(f, fixtures[2].Path)
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		var ps [][2]string
 		for _, p := range letterheadParts(true) {

@@ -196,7 +196,7 @@ func TestLibreOffice(t *testing.T) {
 	}
 	docs := map[string]*report.Doc{}
 	for _, fx := range fixtures {
-		docs[fx.name] = loadDoc(t, fx.path)
+		docs[fx.Name] = loadDoc(t, fx.Path)
 	}
 	docs["region2024"] = regionDoc(t)
 	files := map[string][]byte{}

@@ -73,7 +73,7 @@ func letterheadParts(withFooter bool) [][2]string {
 }
 
 func TestTemplate(t *testing.T) {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	for _, withFooter := range []bool{false, true} {
 		tmpl := makeZip(t, letterheadParts(withFooter))
 		if err := CheckTemplate("office.docx", tmpl); err != nil {
@@ -136,7 +136,7 @@ func TestTemplate(t *testing.T) {
 func TestTemplateAtEnd(t *testing.T) {
 	parts := letterheadParts(false)
 	parts[5][1] = strings.Replace(parts[5][1], "{{", "", 1)
-	d := loadDoc(t, fixtures[3].path)
+	d := loadDoc(t, fixtures[3].Path)
 	doc := string(unzip(t, writeDocx(t, d, Options{Template: makeZip(t, parts)}))["word/document.xml"])
 	a, b, c := strings.Index(doc, afterText), strings.Index(doc, d.Title), strings.Index(doc, "<w:sectPr><w:footerReference")
 	if a < 0 || b < a || c < b {
@@ -149,7 +149,7 @@ func TestLetterhead(t *testing.T) {
 	if !bytes.Equal(lh, Letterhead("示例市人民政府办公室")) {
 		t.Error("Letterhead is not deterministic")
 	}
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	parts := unzip(t, writeDocx(t, d, Options{Template: lh}))
 	if !strings.Contains(string(parts["word/header1.xml"]), "示例市人民政府办公室") {
 		t.Error("header lost")
@@ -202,7 +202,7 @@ func TestTemplateErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "Word 模板 office.docx：") {
 				t.Errorf("message %q lacks %q", err, tc.want)
 			}
-			if err := Write(&bytes.Buffer{}, loadDoc(t, fixtures[2].path), Options{Template: tc.data, TemplateName: "office.docx"}); !errors.As(err, &te) {
+			if err := Write(&bytes.Buffer{}, loadDoc(t, fixtures[2].Path), Options{Template: tc.data, TemplateName: "office.docx"}); !errors.As(err, &te) {
 				t.Errorf("Write: got %v, want a *TemplateError", err)
 			}
 		})

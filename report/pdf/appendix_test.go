@@ -31,7 +31,7 @@ func ledgerTask(i int) string {
 // subsection holding a task ledger of n rows with long text cells; when
 // huge is set, one ledger cell holds more text than a page.
 func withAppendix(t testing.TB, n int, huge bool) *report.Doc {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	yoy := &report.Grid{ID: "yoy", Caption: "主要数据同比情况", Cols: 5, Widths: []int{40, 15, 15, 15, 15},
 		Head: [][]report.GridCell{
 			{{Text: "项目", ColSpan: 1, RowSpan: 2, Kind: report.CellHead}, {Text: "数量（件）", ColSpan: 2, RowSpan: 1, Kind: report.CellHead},
@@ -260,7 +260,7 @@ func TestTallRow(t *testing.T) {
 // 18-task work plan gets section 六's ledger subsection, printed whole and
 // in order over several pages.
 func TestWorkPlanLedger(t *testing.T) {
-	src, err := os.ReadFile(fixtures[3].path)
+	src, err := os.ReadFile(fixtures[3].Path)
 	if err != nil {
 		t.Fatal(err)
 	}

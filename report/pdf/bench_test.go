@@ -12,8 +12,8 @@ func BenchmarkWritePDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, fx := range fixtures {
-		b.Run(fx.name, func(b *testing.B) {
-			d := loadDoc(b, fx.path)
+		b.Run(fx.Name, func(b *testing.B) {
+			d := loadDoc(b, fx.Path)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Write(io.Discard, d, Options{}); err != nil {

@@ -110,7 +110,7 @@ func TestLoadFontFile(t *testing.T) {
 // font and the missing characters, and Check reports the same; a font
 // lacking only other characters gives PDF-1 warnings from both.
 func TestUnsuitableFont(t *testing.T) {
-	d := loadDoc(t, fixtures[3].path)
+	d := loadDoc(t, fixtures[3].Path)
 	cases := []struct {
 		name    string
 		drop    func(r rune) bool
@@ -172,7 +172,7 @@ func TestUnsuitableFont(t *testing.T) {
 // TestCheckMatchesWrite: with the default fonts, Check finds exactly the
 // PDF-1 warnings Write returns.
 func TestCheckMatchesWrite(t *testing.T) {
-	d := loadDoc(t, fixtures[3].path)
+	d := loadDoc(t, fixtures[3].Path)
 	d.Sections[0].Paras[0].Text += "😀한"
 	d.Organ += "𠀾"
 	_, wps := writePDF(t, d, Options{})

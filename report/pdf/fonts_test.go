@@ -163,7 +163,7 @@ func mustFont(t testing.TB, data []byte) *Font {
 // office's 仿宋_GB2312 and 方正小标宋); what a font lacks becomes a PDF-1
 // warning and a substitute, never a failure.
 func TestUserFonts(t *testing.T) {
-	d := loadDoc(t, fixtures[3].path)
+	d := loadDoc(t, fixtures[3].Path)
 	reg := mustFont(t, embeddedFont(t, "NianbaoSerifSC-Regular.ttf"))
 	var all []rune
 	for r := rune(0x20); r < 0xFFFF; r++ {
@@ -272,7 +272,7 @@ func TestBadRunes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := loadDoc(t, fixtures[3].path)
+			d := loadDoc(t, fixtures[3].Path)
 			c.edit(d)
 			data, ps := writePDF(t, d, Options{})
 			lines := map[string]int{"text.overview": d.Sections[0].Paras[0].Line, "text.problems": d.Sections[4].Paras[0].Line,

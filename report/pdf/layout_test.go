@@ -28,7 +28,7 @@ func TestLoadLayoutBuiltIn(t *testing.T) {
 		t.Errorf("built-in layout is not today's document: %+v", l)
 	}
 	// The default layout prints exactly today's PDF.
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	a, _ := writePDF(t, d, Options{})
 	b, _ := writePDF(t, d, Options{Layout: l})
 	if !bytes.Equal(a, b) {
@@ -182,7 +182,7 @@ func TestDebianFonts(t *testing.T) {
 	if fonts[RoleHeading1].File != "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc" {
 		t.Errorf("heading1 from %s, want the .ttc collection", fonts[RoleHeading1].File)
 	}
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	data, ps := writePDF(t, d, Options{Fonts: fonts, Layout: l})
 	savePDF(t, "debian-fonts", data)
 	for _, p := range ps {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"nianbao/report/datafile"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,41 +12,15 @@ import (
 	"testing"
 
 	"nianbao/report"
+	"nianbao/report/internal/golden"
 )
 
 var outDir = flag.String("out", "", "also write the example PDFs into this directory (to look at them)")
 
-// fixtures are the reports every PDF test renders: both editions.
-var fixtures = []struct {
-	name, path string
-	edition    report.Edition
-}{
-	{"office2024", "../../data/shili-office/2024.yaml", report.Ed2021},
-	{"office2020", "../../data/shili-office/2020.yaml", report.Ed2019},
-	{"valid2019", "../testdata/valid2019.yaml", report.Ed2019},
-	{"valid2021", "../testdata/valid2021.yaml", report.Ed2021},
-}
+// fixtures are the reports every test renders: both editions.
+var fixtures = golden.Fixtures
 
-// loadDoc loads a data file and its same-organ siblings (for the trend
-// chart) and builds its render model.
-func loadDoc(t testing.TB, path string) *report.Doc {
-	t.Helper()
-	r, ps := datafile.LoadFile(path)
-	if r == nil || ps.HasErrors() {
-		t.Fatalf("%s: %v", path, ps)
-	}
-	var history []*report.Report
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*.yaml"))
-	for _, m := range matches {
-		if filepath.Clean(m) == filepath.Clean(path) {
-			continue
-		}
-		if h, hps := datafile.LoadFile(m); h != nil && !hps.HasErrors() {
-			history = append(history, h)
-		}
-	}
-	return report.Build(r, history)
-}
+func loadDoc(t testing.TB, path string) *report.Doc { return golden.LoadDoc(t, path) }
 
 func writePDF(t testing.TB, d *report.Doc, opts Options) ([]byte, []report.Problem) {
 	t.Helper()
@@ -98,10 +71,10 @@ func squeeze(s string) string {
 
 func TestWriteExamples(t *testing.T) {
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			d := loadDoc(t, fx.path)
-			if d.Edition != fx.edition {
-				t.Fatalf("edition %s, want %s", d.Edition, fx.edition)
+		t.Run(fx.Name, func(t *testing.T) {
+			d := loadDoc(t, fx.Path)
+			if d.Edition != fx.Edition {
+				t.Fatalf("edition %s, want %s", d.Edition, fx.Edition)
 			}
 			data, ps := writePDF(t, d, Options{})
 			if len(ps) > 0 {
@@ -114,7 +87,7 @@ func TestWriteExamples(t *testing.T) {
 				t.Errorf("PDF is %d KB, want ≤ 300 KB", len(data)>>10)
 			}
 			if *outDir != "" {
-				if err := os.WriteFile(filepath.Join(*outDir, fx.name+".pdf"), data, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(*outDir, fx.Name+".pdf"), data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -189,8 +162,8 @@ func expected(d *report.Doc) []string {
 // is directly followed by its numbers.
 func TestTextInOrder(t *testing.T) {
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			d := loadDoc(t, fx.path)
+		t.Run(fx.Name, func(t *testing.T) {
+			d := loadDoc(t, fx.Path)
 			data, _ := writePDF(t, d, Options{})
 			text := pdfText(t, data)
 			pos := 0
@@ -210,7 +183,7 @@ func TestTextInOrder(t *testing.T) {
 }
 
 func TestPageNumbersAndFonts(t *testing.T) {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	data, _ := writePDF(t, d, Options{})
 	raw := runTool(t, data, "pdftotext", "-layout", "-enc", "UTF-8")
 	pages := strings.Count(raw, "\f")
@@ -251,11 +224,11 @@ func TestPageNumbersAndFonts(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	for _, fx := range fixtures {
-		d := loadDoc(t, fx.path)
+		d := loadDoc(t, fx.Path)
 		a, _ := writePDF(t, d, Options{})
-		b, _ := writePDF(t, loadDoc(t, fx.path), Options{})
+		b, _ := writePDF(t, loadDoc(t, fx.Path), Options{})
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: two builds differ", fx.name)
+			t.Errorf("%s: two builds differ", fx.Name)
 		}
 	}
 	a, _ := writePDF(t, withAppendix(t, 30, true), Options{})
@@ -267,7 +240,7 @@ func TestDeterministic(t *testing.T) {
 
 // TestNoCharts: without chart data (--charts none) there is no 附：图解.
 func TestNoCharts(t *testing.T) {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	d.Charts = nil
 	data, _ := writePDF(t, d, Options{})
 	text := pdfText(t, data)
@@ -281,7 +254,7 @@ func TestNoCharts(t *testing.T) {
 
 // TestDocUnchanged: Write must not modify the Doc (other renderers use it).
 func TestDocUnchanged(t *testing.T) {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	d.Sections[0].Paras[0].Text += "😀"
 	before := fmt.Sprintf("%#v", *d)
 	writePDF(t, d, Options{})
@@ -293,12 +266,12 @@ func TestDocUnchanged(t *testing.T) {
 // TestEditions: each edition prints its own tables.
 func TestEditions(t *testing.T) {
 	for _, fx := range fixtures {
-		t.Run(fx.name, func(t *testing.T) {
-			d := loadDoc(t, fx.path)
+		t.Run(fx.Name, func(t *testing.T) {
+			d := loadDoc(t, fx.Path)
 			data, _ := writePDF(t, d, Options{})
 			text := pdfText(t, data)
 			has := func(s string) bool { return strings.Contains(text, s) }
-			if fx.edition == report.Ed2019 {
+			if fx.Edition == report.Ed2019 {
 				for _, s := range []string{"本年新制作数量", "第二十条第（九）项", "采购总金额", "（六）其他处理"} {
 					if !has(s) {
 						t.Errorf("2019 edition lacks %s", s)
@@ -328,7 +301,7 @@ func TestEditions(t *testing.T) {
 // TestNoChartsOption: Options.NoCharts prints what a Doc without charts prints
 // and leaves the Doc as it was.
 func TestNoChartsOption(t *testing.T) {
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	n := len(d.Charts)
 	if n == 0 {
 		t.Fatal("fixture has no charts")

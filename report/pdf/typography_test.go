@@ -58,8 +58,8 @@ func grids(d *report.Doc) []*report.Grid {
 func TestNumbersNeverBreak(t *testing.T) {
 	for _, fx := range fixtures {
 		for _, n := range []string{"35420", "9999999"} {
-			t.Run(fx.name+"/"+n, func(t *testing.T) {
-				d := loadDoc(t, fx.path)
+			t.Run(fx.Name+"/"+n, func(t *testing.T) {
+				d := loadDoc(t, fx.Path)
 				cells := 0
 				for _, g := range grids(d) {
 					for _, row := range g.Body {
@@ -94,7 +94,7 @@ func TestNumbersNeverBreak(t *testing.T) {
 					if err := p.Output(&b); err != nil {
 						t.Fatal(err)
 					}
-					savePDF(t, "numbers-"+fx.name, []byte(b.String()))
+					savePDF(t, "numbers-"+fx.Name, []byte(b.String()))
 					// Every number is one word of the PDF's text.
 					got := 0
 					for _, f := range strings.Fields(runTool(t, []byte(b.String()), "pdftotext", "-raw", "-enc", "UTF-8")) {
@@ -126,7 +126,7 @@ func TestTitleBreaks(t *testing.T) {
 		{"示例省示例市示例县示例镇示例村民委员会示例组示例示例示例示例", nil},
 		{strings.Repeat("长", 60), nil},
 	}
-	d := loadDoc(t, fixtures[0].path)
+	d := loadDoc(t, fixtures[0].Path)
 	w := built(t, d, Options{})
 	w.setFont(w.title, w.titlePt)
 	for _, c := range cases {
@@ -175,7 +175,7 @@ func TestSignatureLongOrgan(t *testing.T) {
 	}
 	for i, c := range cases {
 		t.Run(c.organ, func(t *testing.T) {
-			d := loadDoc(t, fixtures[0].path)
+			d := loadDoc(t, fixtures[0].Path)
 			d.Organ, d.Title = c.organ, c.organ+"2024年政府信息公开工作年度报告"
 			w, p, _, err := build(d, Options{})
 			if err != nil {
