@@ -19,18 +19,7 @@ const MaxFontFile = 64 << 20
 // command reads a user's font. Only a regular file of at most MaxFontFile
 // bytes is read (never a device, FIFO or directory, which could block or
 // never end). Errors are in Chinese, name the file and say what to give.
-func LoadFontFile(path string) (*Font, error) {
-	data, err := readFontFile(path)
-	if err != nil {
-		return nil, err
-	}
-	font, err := ParseFont(path, data)
-	if err != nil {
-		return nil, err
-	}
-	font.File = path
-	return font, nil
-}
+func LoadFontFile(path string) (*Font, error) { return LoadFontFace(path, 0) }
 
 // LoadFontFace is LoadFontFile for one face of a font collection (.ttc):
 // the face at index is taken out of the collection into a single TrueType
