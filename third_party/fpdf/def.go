@@ -25,7 +25,6 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -852,12 +851,27 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
-// generateFontID generates a font Id from the font definition
+// generateFontID generates a font Id from the font definition.
+//
+// It hashes the fields a JSON encoding would hold, in a fixed binary form:
+// marshalling a UTF-8 font's 65,536-entry width table to JSON cost more
+// than the rest of loading a small subset font.
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
-	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	h := sha1.New()
+	fmt.Fprintf(h, "%q %q %+v %d %d %q %q %d %d %d %d %d %d\n",
+		fdt.Tp, fdt.Name, fdt.Desc, fdt.Up, fdt.Ut, fdt.Enc, fdt.Diff,
+		fdt.Size1, fdt.Size2, fdt.OriginalSize, fdt.N, fdt.DiffN, len(fdt.Cw))
+	buf := make([]byte, 0, 4096)
+	for _, w := range fdt.Cw {
+		if len(buf)+binary.MaxVarintLen64 > cap(buf) {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		buf = binary.AppendVarint(buf, int64(w))
+	}
+	h.Write(buf)
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {
