@@ -169,13 +169,12 @@ func LoadFiles(files []string, jobs int) []datafile.Loaded {
 // for one file, and returns each file's problems.
 func Check(loaded, siblings []datafile.Loaded, jobs int) []report.Problems {
 	problems := make([]report.Problems, len(loaded))
+	// One index of every file, built once: a file never looks itself up
+	// (it needs year−1 and year−2 of its organ), so this gives what
+	// CheckSet gives against the pool of every other file.
+	ix := check.NewIndex(append(append([]datafile.Loaded{}, loaded...), siblings...))
 	Parallel(len(loaded), jobs, func(i int) {
-		// The pool of file i is every other file (CheckSet reports a file
-		// that is both a target and in the pool as a duplicate).
-		others := make([]datafile.Loaded, 0, len(loaded)+len(siblings)-1)
-		others = append(append(others, loaded[:i]...), loaded[i+1:]...)
-		others = append(others, siblings...)
-		problems[i] = check.CheckSet([]datafile.Loaded{loaded[i]}, others)
+		problems[i] = ix.Check(loaded[i])
 	})
 	return problems
 }
