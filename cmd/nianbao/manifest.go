@@ -77,6 +77,10 @@ func (e manifestEntry) fresh(dir, inputs string) bool {
 			return false
 		}
 	}
+	// Nothing is written: remove what killed runs left beside the outputs.
+	for name := range e.Files {
+		publish.Sweep(filepath.Dir(filepath.Join(dir, filepath.FromSlash(name))))
+	}
 	return true
 }
 
