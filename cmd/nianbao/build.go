@@ -66,6 +66,7 @@ func runBuild(e *env, args []string) error {
 	if len(use) == 0 {
 		return fmt.Errorf("这个版本的 nianbao 没有可用的输出格式")
 	}
+	go toolID() // hashes the executable when it has no VCS revision: overlap it with loading
 	files, err := findFiles(paths)
 	if err != nil {
 		return err

@@ -45,6 +45,7 @@ func runSite(e *env, args []string) error {
 	if *jobs < 1 {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
+	go toolID() // hashes the executable when it has no VCS revision: overlap it with loading
 	files, err := findFiles(paths)
 	if err != nil {
 		return err
