@@ -8,7 +8,7 @@ PYTHON  ?= /usr/bin/python3
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/nianbao
+	$(GO) build -trimpath -ldflags='-s -w' -o $(BIN) ./cmd/nianbao
 
 ## demo: check the bundled example data, compare years, roll the region up
 ## (and show a roll-up with a unit missing refused, then accepted with
@@ -63,9 +63,15 @@ fuzz:
 	done
 
 ## bench: the figures the issues name (load+check per file, one PDF, one
-## Word document (report/docx: at most 20 ms a report), …).
-bench:
+## Word document (report/docx: at most 20 ms a report), …), then whole
+## processes as a user runs them (scripts/bench.sh: medians of wall, CPU and
+## peak memory of build per format, 100 and 1,000 organs, a 100×6 site fresh
+## and unchanged) and nianbao against headless Chromium (scripts/vs-chromium.sh).
+## Benchmarks, not tests: on a busy machine the figures are noisy.
+bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	bash scripts/bench.sh $(BIN)
+	bash scripts/vs-chromium.sh $(BIN)
 
 ## schema: regenerate the committed JSON Schema of the data files.
 schema:

@@ -61,6 +61,10 @@ type renderInput struct {
 type namedFile struct {
 	Name string
 	Data []byte
+	// Root marks a file shared by every page of the output tree (assets/):
+	// Name is relative to the tree, not to the page's folder, and the file
+	// is written once.
+	Root bool
 }
 
 // outputFormats are the formats of `nianbao build`, in the order of its help.
@@ -83,6 +87,9 @@ var htmlFormat = &outputFormat{
 			if in.Page != "" && !*frag {
 				opts.URL = in.Page + ".html"
 			}
+			// One assets/ folder at the top of the output tree, linked
+			// relatively from pages in subfolders.
+			opts.AssetsDir = strings.Repeat("../", strings.Count(in.Page, "/")) + "assets/"
 			name := "{base}.html"
 			switch {
 			case *frag:
@@ -103,7 +110,7 @@ var htmlFormat = &outputFormat{
 					return nil, nil, err
 				}
 				for _, a := range assets {
-					files = append(files, namedFile{Name: a.Name, Data: a.Data})
+					files = append(files, namedFile{Name: a.Name, Data: a.Data, Root: true})
 				}
 			}
 			return files, nil, nil

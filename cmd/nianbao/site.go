@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"nianbao/report"
@@ -42,6 +45,7 @@ func runSite(e *env, args []string) error {
 	if *jobs < 1 {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
+	go toolID() // hashes the executable when it has no VCS revision: overlap it with loading
 	files, err := findFiles(paths)
 	if err != nil {
 		return err
@@ -52,6 +56,26 @@ func runSite(e *env, args []string) error {
 	}
 	loaded := site.LoadFiles(files, *jobs)
 	siblings := datafile.Siblings(files)
+	// A site whose inputs did not change since the last run (the
+	// manifest in the output tree says so, and its files are all there)
+	// is not rebuilt: this costs the load and the hashing only.
+	var all []string
+	for _, set := range [][]datafile.Loaded{loaded, siblings} {
+		for _, l := range set {
+			all = append(all, l.Path)
+		}
+	}
+	inputs := siteInputs(newInputHasher("site", fs, nil, *tmplDir), all)
+	old := readManifest(*out)
+	if prev, ok := old.Reports[siteKey]; ok && inputs != "" && prev.fresh(*out, inputs) {
+		fmt.Fprintf(e.stderr, "网站的输入（数据文件、模板、本工具）与上次生成时相同：写入 0 个文件（其余 %d 个文件内容未变）。首页：%s\n",
+			len(prev.Files), filepath.Join(*out, "index.html"))
+		if prev.Warnings > 0 {
+			fmt.Fprintf(e.stderr, "上次生成时有 %d 个文件有错误未生成，用 nianbao check 查看\n", prev.Warnings)
+			return exitCode(1)
+		}
+		return nil
+	}
 	problems := site.Check(loaded, siblings, *jobs)
 	failed := 0
 	var good []datafile.Loaded
@@ -76,6 +100,12 @@ func runSite(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, err)
 	}
 	failed += len(res.Errors)
+	if inputs != "" && len(res.Files) > 0 {
+		m := &manifest{Version: 1, Reports: map[string]manifestEntry{siteKey: {Inputs: inputs, Warnings: failed, Files: res.Files}}}
+		if err := m.write(*out); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(e.stderr, "网站已生成：%d 个机关，%d 份报告，写入 %d 个文件（其余 %d 个文件内容未变）；%d 项未生成。首页：%s\n",
 		res.Organs, res.Reports, res.Changed, res.Unchanged, failed, filepath.Join(*out, "index.html"))
 	if failed > 0 {
@@ -153,4 +183,28 @@ func breakdownXLSX(on bool) func(*report.Breakdown) ([]byte, error) {
 		return nil
 	}
 	return xlsx.BreakdownWorkbook
+}
+
+// siteKey is the manifest entry of the whole site.
+const siteKey = "."
+
+// siteInputs hashes the inputs of a whole site: the shared inputs of ih
+// and every data file with its path (hashed, so that no input path is in
+// the manifest). "" means unknown.
+func siteInputs(ih *inputHasher, paths []string) string {
+	if ih == nil {
+		return ""
+	}
+	h := sha256.New()
+	io.WriteString(h, ih.common+"\x00")
+	sorted := slices.Clone(paths)
+	slices.Sort(sorted)
+	for _, p := range sorted {
+		sum := ih.file(p)
+		if sum == "" {
+			return ""
+		}
+		io.WriteString(h, filepath.ToSlash(p)+"\x00"+sum+"\x00")
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -68,3 +68,8 @@ func sweep(dir string) {
 		}
 	})
 }
+
+// Sweep removes the temporary files that killed runs left in dir, as the
+// first WriteFile into dir does; a run that writes nothing there (its
+// outputs are up to date) calls it so that none stays published.
+func Sweep(dir string) { sweep(dir) }

@@ -81,6 +81,9 @@ type Result struct {
 	// Changed and Unchanged count the files written and the files left
 	// as they were because their content did not change.
 	Changed, Unchanged int
+	// Files are the files of the site (changed or not), relative to
+	// opts.Dir, slash-separated, with their sizes.
+	Files map[string]int64
 	// Errors are the pages and downloads that could not be built or
 	// written, in a stable order, as messages for the user.
 	Errors []error
@@ -130,7 +133,7 @@ func Build(reports, pool []datafile.Loaded, opts Options) Result {
 			mu.Unlock()
 		}
 	})
-	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load()), Notes: notes}
+	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load()), Notes: notes, Files: w.files}
 	for _, o := range organs {
 		res.Reports += len(o.reports)
 	}
@@ -169,13 +172,12 @@ func LoadFiles(files []string, jobs int) []datafile.Loaded {
 // for one file, and returns each file's problems.
 func Check(loaded, siblings []datafile.Loaded, jobs int) []report.Problems {
 	problems := make([]report.Problems, len(loaded))
+	// One index of every file, built once: a file never looks itself up
+	// (it needs year−1 and year−2 of its organ), so this gives what
+	// CheckSet gives against the pool of every other file.
+	ix := check.NewIndex(append(append([]datafile.Loaded{}, loaded...), siblings...))
 	Parallel(len(loaded), jobs, func(i int) {
-		// The pool of file i is every other file (CheckSet reports a file
-		// that is both a target and in the pool as a duplicate).
-		others := make([]datafile.Loaded, 0, len(loaded)+len(siblings)-1)
-		others = append(append(others, loaded[:i]...), loaded[i+1:]...)
-		others = append(others, siblings...)
-		problems[i] = check.CheckSet([]datafile.Loaded{loaded[i]}, others)
+		problems[i] = ix.Check(loaded[i])
 	})
 	return problems
 }
@@ -455,6 +457,8 @@ type writer struct {
 	templates          fs.FS
 	site               report.Site
 	changed, unchanged atomic.Int64
+	mu                 sync.Mutex
+	files              map[string]int64
 }
 
 func (w *writer) write(name string, data []byte) error {
@@ -466,6 +470,12 @@ func (w *writer) write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	w.mu.Lock()
+	if w.files == nil {
+		w.files = map[string]int64{}
+	}
+	w.files[filepath.ToSlash(name)] = int64(len(data))
+	w.mu.Unlock()
 	if changed {
 		w.changed.Add(1)
 	} else {

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"sync"
+
+	"nianbao/report/publish"
+)
+
+// manifestName is the content-hash manifest a build or site keeps in its
+// output tree, so that a rebuild skips the reports whose inputs did not
+// change. It holds hashes and output names only, never an input path.
+const manifestName = ".nianbao-manifest.json"
+
+// manifest maps an output key (the report's output path relative to the
+// output tree, without extension) to what built it.
+type manifest struct {
+	Version int                      `json:"version"`
+	Reports map[string]manifestEntry `json:"reports"`
+}
+
+type manifestEntry struct {
+	// Inputs is the hash of everything the report was built from: the
+	// tool, the options, the templates and fonts, its data file and every
+	// file of its directory (the previous years and the other organs its
+	// checks read).
+	Inputs string `json:"inputs"`
+	// Warnings is how many warnings the build printed for it.
+	Warnings int `json:"warnings,omitempty"`
+	// Files are the outputs (relative to the output tree, slash-separated)
+	// and their sizes: a missing or resized output is rebuilt.
+	Files map[string]int64 `json:"files"`
+}
+
+func readManifest(dir string) *manifest {
+	m := &manifest{Version: 1, Reports: map[string]manifestEntry{}}
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return m
+	}
+	var old manifest
+	if json.Unmarshal(data, &old) != nil || old.Version != 1 || old.Reports == nil {
+		return m
+	}
+	return &old
+}
+
+// write saves the manifest; an unchanged manifest is not rewritten.
+func (m *manifest) write(dir string) error {
+	data, err := json.MarshalIndent(m, "", "\t") // map keys sorted: deterministic
+	if err != nil {
+		return err
+	}
+	_, err = publish.WriteFile(filepath.Join(dir, manifestName), append(data, '\n'))
+	return err
+}
+
+// fresh reports whether the entry was built from inputs and every output
+// it lists is still there with its size.
+func (e manifestEntry) fresh(dir, inputs string) bool {
+	if e.Inputs != inputs || len(e.Files) == 0 {
+		return false
+	}
+	for name, size := range e.Files {
+		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !st.Mode().IsRegular() || st.Size() != size {
+			return false
+		}
+	}
+	// Nothing is written: remove what killed runs left beside the outputs.
+	for name := range e.Files {
+		publish.Sweep(filepath.Dir(filepath.Join(dir, filepath.FromSlash(name))))
+	}
+	return true
+}
+
+// toolID identifies the running nianbao: its VCS revision and build
+// settings when it was built from a clean checkout, otherwise the hash of
+// its executable. Computed once.
+var toolID = sync.OnceValue(func() string {
+	h := sha256.New()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, clean := "", false
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				clean = s.Value == "false"
+			}
+		}
+		if rev != "" && clean {
+			io.WriteString(h, bi.String())
+			return hex.EncodeToString(h.Sum(nil))
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			if _, err := io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	return "" // unknown: never matches a manifest (see inputHasher)
+})
+
+// inputHasher hashes the inputs of reports, reading each file once.
+type inputHasher struct {
+	common string // tool, options, templates, fonts
+	mu     sync.Mutex
+	files  map[string]string // path → hash of its bytes ("" unreadable)
+}
+
+// newInputHasher hashes what every report of a run shares: the tool, the
+// flags of fs except those naming no input (-o, -j), the files named by
+// flags (fonts, Word template) and every file of the templates folder.
+// It returns nil when the tool cannot be identified: nothing is skipped.
+func newInputHasher(cmd string, fset *flag.FlagSet, fileFlags []string, tmplDir string) *inputHasher {
+	id := toolID()
+	if id == "" {
+		return nil
+	}
+	ih := &inputHasher{files: map[string]string{}}
+	h := sha256.New()
+	unknown := false
+	io.WriteString(h, "nianbao "+cmd+"\x00"+id+"\x00")
+	fset.VisitAll(func(f *flag.Flag) {
+		if f.Name == "o" || f.Name == "j" {
+			return
+		}
+		io.WriteString(h, f.Name+"="+f.Value.String()+"\x00")
+		if slices.Contains(fileFlags, f.Name) && f.Value.String() != "" {
+			sum := ih.file(f.Value.String())
+			if sum == "" {
+				unknown = true
+			}
+			io.WriteString(h, sum+"\x00")
+		}
+	})
+	if tmplDir != "" {
+		var names []string
+		filepath.WalkDir(tmplDir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				names = append(names, p)
+			}
+			return nil
+		})
+		sort.Strings(names)
+		for _, p := range names {
+			rel, _ := filepath.Rel(tmplDir, p)
+			io.WriteString(h, "tmpl "+filepath.ToSlash(rel)+"\x00"+ih.file(p)+"\x00")
+		}
+	}
+	if unknown {
+		return nil
+	}
+	ih.common = hex.EncodeToString(h.Sum(nil))
+	return ih
+}
+
+// file returns the hash of the bytes of path, "" when it cannot be read.
+func (ih *inputHasher) file(path string) string {
+	ih.mu.Lock()
+	sum, ok := ih.files[path]
+	ih.mu.Unlock()
+	if ok {
+		return sum
+	}
+	// Only regular files are read (a device named as a font is refused
+	// later, by the renderer, with its own message).
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		if f, err := os.Open(path); err == nil {
+			h := sha256.New()
+			if _, err := io.Copy(h, io.LimitReader(f, st.Size())); err == nil {
+				sum = hex.EncodeToString(h.Sum(nil))
+			}
+			f.Close()
+		}
+	}
+	ih.mu.Lock()
+	ih.files[path] = sum
+	ih.mu.Unlock()
+	return sum
+}
+
+// report hashes the inputs of the report of data file target: the shared
+// inputs, extra (the output key and anything else that names the report),
+// the target's bytes and those of every data file of its directory among
+// dirs (data files by directory, see byDir: its previous years and the other organs of its year), by base
+// name. "" means unknown: never skip.
+func (ih *inputHasher) report(target string, dirs map[string][]string, extra string) string {
+	if ih == nil {
+		return ""
+	}
+	h := sha256.New()
+	io.WriteString(h, ih.common+"\x00"+extra+"\x00")
+	t := ih.file(target)
+	if t == "" {
+		return ""
+	}
+	io.WriteString(h, t+"\x00")
+	var sibs []string
+	for _, p := range dirs[filepath.Dir(filepath.Clean(target))] {
+		sibs = append(sibs, filepath.Base(p)+"\x00"+ih.file(p))
+	}
+	sort.Strings(sibs)
+	sibs = slices.Compact(sibs)
+	for _, s := range sibs {
+		io.WriteString(h, s+"\x00")
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// byDir groups data files by their directory.
+func byDir(paths []string) map[string][]string {
+	m := map[string][]string{}
+	for _, p := range paths {
+		d := filepath.Dir(filepath.Clean(p))
+		m[d] = append(m[d], p)
+	}
+	return m
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# nianbao's whole build of one report (all formats) against what a user
+# would do instead: headless Chromium printing the same HTML to PDF. One
+# run each, wall time and peak memory (GNU time), and the ratio.
+#   scripts/vs-chromium.sh [BIN] [DATA]
+set -euo pipefail
+BIN=${1:-bin/nianbao}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DATA=${2:-$ROOT/data/shili-office/2024.yaml}
+TIME=/usr/bin/time
+[ -x "$BIN" ] || { echo "没有 $BIN：先运行 make build" >&2; exit 1; }
+CHROME=""
+for c in chromium chromium-browser google-chrome google-chrome-stable; do
+	if command -v "$c" >/dev/null; then CHROME=$(command -v "$c"); break; fi
+done
+if [ -z "$CHROME" ]; then
+	echo "未找到 Chromium（chromium、chromium-browser 或 google-chrome）：跳过与无头 Chromium 的对比。Debian 上可安装软件包 chromium。"
+	exit 0
+fi
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+"$TIME" -f '%e %M' -o "$TMP/nb" "$BIN" build "$DATA" -o "$TMP/out" 2>/dev/null
+base=$(basename "$DATA" .yaml)
+"$TIME" -f '%e %M' -o "$TMP/cr" "$CHROME" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+	--user-data-dir="$TMP/profile" --print-to-pdf="$TMP/chromium.pdf" "file://$TMP/out/$base.html" >/dev/null 2>&1 || true
+[ -s "$TMP/chromium.pdf" ] || { echo "Chromium 未生成 PDF，无法对比"; exit 0; }
+read -r nbw nbm <"$TMP/nb"
+read -r crw crm < <(tail -1 "$TMP/cr")
+awk -v a="$nbw" -v am="$nbm" -v b="$crw" -v bm="$crm" 'BEGIN {
+	printf "nianbao build（全部格式，1 份报告）%7.2f s  %6.1f MiB\n", a, am/1024
+	printf "无头 Chromium 打印同一网页为 PDF   %7.2f s  %6.1f MiB\n", b, bm/1024
+	if (a < 0.01) a = 0.01   # GNU time resolution
+	printf "Chromium / nianbao：%.0f 倍（单次运行）\n", b / a
+}'
