@@ -216,7 +216,7 @@ type Source struct {
 // (an element path such as body/div[2]/table[1], a page such as 第3页, or
 // "图片" / "未找到"), how many cells were read and how many could not be.
 type SourceTable struct {
-	Name       string // 表二, 表三, 表四
+	Name       string // table2, table3, table4
 	Where      string
 	Read       int
 	Unreadable int

@@ -299,8 +299,8 @@ func marshalSource(s *report.Source) *yaml.Node {
 		put(tm, "where", strNode(t.Where), "")
 		put(tm, "read", intNode(int64(t.Read)), "")
 		put(tm, "unreadable", intNode(int64(t.Unreadable)), "")
-		put(tables, t.Name, tm, "位置、读出的单元格数、无法读取的单元格数")
+		put(tables, t.Name, tm, "")
 	}
-	put(m, "tables", tables, "")
+	put(m, "tables", tables, "每个表：位置（网页元素路径、页码，或“图片”“未找到”）、读出的单元格数、无法读取的单元格数")
 	return m
 }
