@@ -65,16 +65,25 @@ func diff(t *testing.T, name string, want, got []string) {
 }
 
 func TestSmokeHTML(t *testing.T) {
-	files, _ := filepath.Glob("/tmp/out/*.html")
+	files, _ := filepath.Glob("/tmp/out/*." + os.Getenv("FMT"))
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
-		r, _, ps := HTML(f, data)
+		var r *report.Report
+		var ps report.Problems
+		switch filepath.Ext(f) {
+		case ".html":
+			r, _, ps = HTML(f, data)
+		case ".docx":
+			r, _, ps = DOCX(f, data)
+		case ".pdf":
+			r, _, ps = PDF(f, data)
+		}
 		for _, p := range ps {
 			t.Log(p)
 		}
 		y := datafile.Marshal(r)
 		os.WriteFile("/tmp/ig/"+filepath.Base(f)+".yaml", y, 0o644)
-		orig, _ := datafile.LoadFile("../../data/shili-office/" + strings.TrimSuffix(filepath.Base(f), ".html") + ".yaml")
+		orig, _ := datafile.LoadFile("../../data/shili-office/" + strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)) + ".yaml")
 		diff(t, f, figures(orig), figures(r))
 		_ = bytes.Equal
 	}
