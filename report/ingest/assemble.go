@@ -190,8 +190,11 @@ func assemble(res *result, blocks []block, pageTitle string) {
 		}
 		n := norm(b.text)
 		m := titleRE.FindStringSubmatch(n)
-		if m == nil && prev != "" {
-			m = titleRE.FindStringSubmatch(prev + n)
+		if (m == nil || m[1] == "") && prev != "" {
+			// A title set on two lines: 机关名称 / 2024年…年度报告.
+			if j := titleRE.FindStringSubmatch(prev + n); j != nil {
+				m = j
+			}
 		}
 		if m != nil {
 			setTitle(r, m)

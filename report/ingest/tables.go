@@ -709,7 +709,7 @@ func readT4(rd *reader, t *table) {
 	var groups [3][]hcluster
 	for _, c := range cl {
 		for _, o := range report.Table4Cols {
-			if c.text == o.Label {
+			if strings.HasSuffix(c.text, o.Label) {
 				outs = append(outs, c)
 			}
 		}
@@ -733,7 +733,7 @@ func readT4(rd *reader, t *table) {
 	for _, oc := range outs {
 		o := -1
 		for j, c := range report.Table4Cols {
-			if c.Label == oc.text {
+			if strings.HasSuffix(oc.text, c.Label) {
 				o = j
 			}
 		}
