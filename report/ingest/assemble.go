@@ -292,6 +292,10 @@ func assemble(res *result, blocks []block, pageTitle string) {
 		}
 		r.Text[ti].Body = strings.Join(sectionText(res, blocks[heads[k]+1:end(k)], k == 5), "\n")
 	}
+	if r.WorkPlan != nil && len(r.WorkPlan.Tasks) == 0 {
+		res.add(report.Warning, "IN-5", "work_plan", "第六部分有“%s”，但其中的任务表未能读回（PDF 中的表格不读回）：work_plan 未写入，需要时请用 nianbao workplan import 导入任务分解表", report.WorkPlanHeading)
+		r.WorkPlan = nil
+	}
 	if r.Edition == report.Ed2021 && r.Fees == nil {
 		r.Fees = feesFromText(r.Text[3].Body)
 		if r.Fees == nil {
