@@ -399,7 +399,8 @@ func sectionText(res *result, bs []block, sixth bool) []string {
 var (
 	feeNoticesRE = regexp.MustCompile(`发出(?:信息处理费)?收费通知(?:书)?([0-9]+)(?:件|份)`)
 	feeNoneRE    = regexp.MustCompile(`(?:未|没有)[^，。；]*发出[^，。；]*收费通知`)
-	feeAmountRE  = regexp.MustCompile(`(?:收费)?通知(?:的)?总金额(?:为)?([0-9]+(?:\.[0-9]+)?)元`)
+	feeAmountRE  = regexp.MustCompile(`(?:收费)?通知(?:的)?总?金额(?:共计|合计|共|为)?([0-9]+(?:\.[0-9]+)?)元`)
+	feeNoCollRE  = regexp.MustCompile(`未(?:实际)?收取(?:任何)?信息处理费`)
 	feeBothRE    = regexp.MustCompile(`通知(?:总)?金额和实际收取(?:总)?金额均为([0-9]+(?:\.[0-9]+)?)元`)
 	feeCollRE    = regexp.MustCompile(`实际收取(?:信息处理费)?(?:金额)?(?:为)?([0-9]+(?:\.[0-9]+)?)元`)
 )
@@ -421,6 +422,9 @@ func feesFromText(s string) *report.Fees {
 	c := feeCollRE.FindStringSubmatch(s)
 	if b := feeBothRE.FindStringSubmatch(s); b != nil {
 		m, c = b, b
+	}
+	if c == nil && feeNoCollRE.MatchString(s) {
+		c = []string{"", "0"}
 	}
 	if m == nil && f.Notices == 0 {
 		m = []string{"", "0"} // no notice sent: nothing was notified
