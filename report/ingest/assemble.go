@@ -189,6 +189,10 @@ func assemble(res *result, blocks []block, pageTitle string) {
 			continue
 		}
 		n := norm(b.text)
+		if len([]rune(n)) > 80 {
+			prev = ""
+			continue // a sentence, not a title
+		}
 		m := titleRE.FindStringSubmatch(n)
 		if (m == nil || m[1] == "") && prev != "" {
 			// A title set on two lines: 机关名称 / 2024年…年度报告.

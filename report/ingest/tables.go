@@ -189,7 +189,9 @@ func blankTable(res *result, k int) {
 	case 1:
 		for _, row := range ed.Table3() {
 			for j := range 6 {
-				res.blank[fmt.Sprintf("requests.%s[%d]", row.ID, j)] = true
+				if row.Kind != report.T3Total {
+					res.blank[fmt.Sprintf("requests.%s[%d]", row.ID, j)] = true
+				}
 			}
 		}
 	case 2:
