@@ -83,8 +83,8 @@ func docxBlocks(rd io.Reader) ([]block, error) {
 				if depth == 1 {
 					nt++
 					tab = &table{tol: 0.5, where: fmt.Sprintf("表格%d", nt)}
-					above = map[int]*tcell{}
-					rowN = 0
+					above, cur = map[int]*tcell{}, map[int]*tcell{}
+					row, col, rowN = nil, 0, 0
 				}
 			case "tr":
 				if depth == 1 {
