@@ -236,3 +236,31 @@ func TestImageTables(t *testing.T) {
 		t.Errorf("overview not read: %q", r.Text[1].Body)
 	}
 }
+
+// TestRuleIDs: each ingest rule is emitted where its case arises.
+func TestRuleIDs(t *testing.T) {
+	rs, err := renderOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := rs[len(rs)-1]
+	page := portalPage(x.doc, "utf-8", map[string]string{"requests.granted[1]": "约3", "requests.granted[2]": "1,0"}, map[string]bool{"table4": true})
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"cells and image", page, []string{"IN-1", "IN-3"}},
+		{"no title", strings.Replace(strings.ReplaceAll(page, "年政府信息公开工作年度报告", "年报"), "一、总体情况", "总体", -1), []string{"IN-4", "IN-5"}},
+		{"not a page", "", []string{"IN-3", "IN-4"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, ps := HTML("x.html", []byte(tc.page))
+			for _, id := range tc.want {
+				if !slices.ContainsFunc(ps, func(p report.Problem) bool { return p.Rule == id }) {
+					t.Errorf("no %s in %v", id, ps)
+				}
+			}
+		})
+	}
+}
