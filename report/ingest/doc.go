@@ -40,11 +40,14 @@
 //   - DOCX through encoding/xml behind report/zipguard: paragraphs, and
 //     tables with gridSpan and vMerge.
 //   - PDF through poppler's pdftotext -bbox-layout (words with their
-//     boxes), run with os/exec. No pure-Go PDF text extractor is among the
-//     modules available here through the proxy that reads CJK text of
-//     CID fonts with positions reliably, and poppler is what the CI and
-//     most Linux servers already have (Debian poppler-utils; on Windows
-//     the poppler build for Windows). When pdftotext is missing the error
+//     boxes), run with os/exec. Chosen because poppler is installed by
+//     .ci/run and on most Linux servers (Debian poppler-utils; a Windows
+//     build exists), and it reads the CID-keyed CJK fonts nianbao embeds
+//     with correct positions: the round-trip test reads every figure and
+//     paragraph of every example PDF back. No pure-Go PDF library was
+//     evaluated against these files yet (a dependency would have to earn
+//     its place by passing the same round trip). When pdftotext is
+//     missing, the error
 //     names the package to install.
 //
 // Input is bounded: MaxFileSize per file, zipguard limits for DOCX parts,
