@@ -46,6 +46,9 @@ type Report struct {
 	// every unit of the merge with its status, as merge wrote it; nil for
 	// an organ's own report.
 	MergedUnits []MergedUnit
+	// Source is where a report read back from a published document came
+	// from (`nianbao ingest`); nil for a data file typed by the office.
+	Source *Source
 
 	Pos Positions
 }
@@ -192,3 +195,29 @@ func (r *Report) TextOf(key string) Text {
 
 // ConcludedTotal is （七）总计 across all applicant columns: the computed sum.
 func (r *Report) ConcludedTotal() int64 { return r.Row("total").Sum() }
+
+// Source records where a data file read back from a published report came
+// from (the data file's `source:` block, written by `nianbao ingest`). The
+// loader does not read it back and check and build ignore it; it is kept
+// for the person who compares the file with what was published.
+type Source struct {
+	File   string // base name of the published file
+	SHA256 string // hex digest of its bytes
+	Format string // html, docx or pdf
+	Tables []SourceTable
+	// Blank lists the data paths (requests.received[2], active.rules.issued,
+	// appeals.review.upheld, processing_fees.notices) of cells the
+	// published report left blank or that could not be read: the data file
+	// writes them as null, so check reports each one (blank is not zero).
+	Blank []string
+}
+
+// SourceTable is how one statutory table was read: where it was found
+// (an element path such as body/div[2]/table[1], a page such as 第3页, or
+// "图片" / "未找到"), how many cells were read and how many could not be.
+type SourceTable struct {
+	Name       string // table2, table3, table4
+	Where      string
+	Read       int
+	Unreadable int
+}

@@ -18,17 +18,30 @@ var initCmd = &command{
 func runInit(e *env, args []string) error {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	yo := newScaffoldFlags(fs)
-	year, name, err := yo.parse(fs, args)
+	from := fs.String("from", "", "")
+	var year int
+	var name string
+	var err error
+	var data []byte
+	if hasFrom(args) {
+		year, data, err = rollForward(fs, yo, from, args)
+	} else {
+		year, name, err = yo.parse(fs, args)
+		data = datafile.Scaffold(year, name)
+	}
 	if err != nil {
 		return err
 	}
 	out, force := yo.out, yo.force
-	data := datafile.Scaffold(year, name)
 	if *out == "" {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if err := writeOutput(*out, data, nil, *force); err != nil {
+	var inputs []string
+	if *from != "" {
+		inputs = []string{*from}
+	}
+	if err := writeOutput(*out, data, inputs, *force); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)
@@ -69,4 +82,46 @@ func (f scaffoldFlags) parse(fs *flag.FlagSet, args []string) (year int, organ s
 		return 0, "", usagef("请用 --organ 给出报告主体（机关全称），例如 --organ 示例市人民政府办公室")
 	}
 	return *f.year, organ, nil
+}
+
+// hasFrom reports whether args use --from.
+func hasFrom(args []string) bool {
+	for _, a := range args {
+		if a == "--from" || a == "-from" || strings.HasPrefix(a, "--from=") || strings.HasPrefix(a, "-from=") {
+			return true
+		}
+	}
+	return false
+}
+
+// rollForward parses init --from and returns the year and the data file
+// begun from last year's (datafile.RollForward).
+func rollForward(fs *flag.FlagSet, f scaffoldFlags, from *string, args []string) (int, []byte, error) {
+	if err := parseNoArgs(fs, args); err != nil {
+		return 0, nil, err
+	}
+	prev, ps := datafile.LoadFile(*from)
+	if prev == nil || prev.Organ == "" || prev.Year == 0 {
+		msgs := make([]string, 0, len(ps))
+		for _, p := range ps {
+			if p.Severity == report.Error {
+				msgs = append(msgs, p.String())
+			}
+		}
+		return 0, nil, fmt.Errorf("无法读取上年度数据文件 %s：\n%s", *from, strings.Join(msgs, "\n"))
+	}
+	year := *f.year
+	if year == 0 {
+		year = prev.Year + 1
+	}
+	if year < 2019 || year > 2100 {
+		return 0, nil, usagef("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", year)
+	}
+	if year <= prev.Year {
+		return 0, nil, usagef("--year %d 应晚于上年度数据文件的年度 %d", year, prev.Year)
+	}
+	if o := strings.TrimSpace(*f.organ); o != "" && o != prev.Organ {
+		return 0, nil, usagef("--organ “%s”与上年度数据文件的报告主体“%s”不同；用 --from 时不必给出 --organ", o, prev.Organ)
+	}
+	return year, datafile.RollForward(prev, year), nil
 }

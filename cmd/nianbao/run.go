@@ -85,7 +85,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // commands are nianbao's subcommands, in the order of the main help.
 var commands = []*command{
-	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd,
+	initCmd, checkCmd, buildCmd, siteCmd, xlsxCmd, exportCmd, importCmd, ingestCmd,
 	compareCmd, mergeCmd, workplanCmd, templatesCmd, rulesCmd, placeholdersCmd, schemaCmd, versionCmd,
 }
 

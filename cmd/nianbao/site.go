@@ -146,8 +146,9 @@ func siteDownloads(pdf, docx, xlsx bool, tmpl templateSet) []site.Download {
 // progress draws a one-line progress bar on stderr when it is a terminal;
 // otherwise it prints nothing.
 type progress struct {
-	w  io.Writer
-	on bool
+	w     io.Writer
+	on    bool
+	label string // what is in progress; 生成网站 when ""
 }
 
 func newProgress(w io.Writer) *progress {
@@ -167,7 +168,11 @@ func (p *progress) set(done, total int) {
 	}
 	const width = 30
 	filled := done * width / max(total, 1)
-	fmt.Fprintf(p.w, "\r生成网站 [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat("-", width-filled), done, total)
+	label := p.label
+	if label == "" {
+		label = "生成网站"
+	}
+	fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", filled), strings.Repeat("-", width-filled), done, total)
 }
 
 func (p *progress) done() {

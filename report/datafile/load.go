@@ -139,7 +139,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 }
 
 var topKeys = []string{"year", "organ", "format", "format_override_reason", "scope", "date", "carry_over_note",
-	"index_number", "publisher", "document_number", "published", "topic", "text", "active", "requests", "appeals", "processing_fees", "work_plan", "merged_units"}
+	"index_number", "publisher", "document_number", "published", "topic", "text", "active", "requests", "appeals", "processing_fees", "work_plan", "merged_units", "source"}
 
 func (l *loader) report(root *yaml.Node, r *report.Report) {
 	top, ok := l.fields(root, "", "键值映射（year: 、organ: 、text: 等）", topKeys, nil)

@@ -14,7 +14,24 @@ import (
 // Chinese comment naming every row as the statutory table prints it. The
 // output loads back into an equal report.Report (see TestMarshalRoundTrip). yaml
 // does all quoting, so any text is safe.
+//
+// A report read back from a published document (r.Source set, see
+// report.Source) is written as published: the cells in Source.Blank as
+// null (check then reports each: blank is not zero), a printed 总计 row
+// and 总计 column kept for check to verify, and the source: block last.
 func Marshal(r *report.Report) []byte {
+	blank := map[string]bool{}
+	if r.Source != nil {
+		for _, p := range r.Source.Blank {
+			blank[p] = true
+		}
+	}
+	orNull := func(path string, n *yaml.Node) *yaml.Node {
+		if blank[path] {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+		}
+		return n
+	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: fmt.Sprintf(
 		"# %d年度政府信息公开工作年度报告数据（%s版格式，%s）\n# 填写说明：每个数都要填写，没有的填 0（空白不等于 0）；检查：nianbao check 本文件",
 		r.Year, r.Edition, r.Edition.Notice())}
@@ -78,7 +95,7 @@ func Marshal(r *report.Report) []byte {
 				} else {
 					v = intNode(cell.Int)
 				}
-				put(rm, c.Key, v, "")
+				put(rm, c.Key, orNull("active."+row.Key+"."+c.Key, v), "")
 			}
 			if row.Key == "procurement" {
 				unit := r.ProcUnit
@@ -95,16 +112,19 @@ func Marshal(r *report.Report) []byte {
 	req := mapping()
 	groups := map[string]*yaml.Node{}
 	for i, row := range r.Edition.Table3() {
-		if row.Kind == report.T3Total {
-			continue // computed by the tool; a printed total may be added as a 7th number
-		}
 		ar := report.AppRow{}
 		if i < len(r.Requests) {
 			ar = r.Requests[i]
 		}
+		if row.Kind == report.T3Total && (r.Source == nil || !ar.HasTotal) {
+			continue // computed by the tool; a printed total may be added as a 7th number
+		}
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, v := range ar.Cells {
-			seq.Content = append(seq.Content, intNode(v))
+		for k, v := range ar.Cells {
+			seq.Content = append(seq.Content, orNull(fmt.Sprintf("requests.%s[%d]", row.ID, k), intNode(v)))
+		}
+		if r.Source != nil && ar.HasTotal {
+			seq.Content = append(seq.Content, intNode(ar.Printed))
 		}
 		g, k, nested := cutID(row.ID)
 		if !nested {
@@ -128,7 +148,10 @@ func Marshal(r *report.Report) []byte {
 		am := mapping()
 		am.Style = yaml.FlowStyle
 		for j := range 4 {
-			put(am, report.Table4Cols[j].Key, intNode(a.Vals[j]), "")
+			put(am, report.Table4Cols[j].Key, orNull("appeals."+g.Key+"."+report.Table4Cols[j].Key, intNode(a.Vals[j])), "")
+		}
+		if r.Source != nil && a.HasTotal {
+			put(am, "total", intNode(a.Printed), "")
 		}
 		put(app, g.Key, am, g.Titled+"：结果维持、结果纠正、其他结果、尚未审结")
 	}
@@ -140,9 +163,9 @@ func Marshal(r *report.Report) []byte {
 			f = &report.Fees{}
 		}
 		fm := mapping()
-		put(fm, "notices", intNode(f.Notices), report.FeeFields[0].Label)
-		put(fm, "notified_amount", amountNode(f.NotifiedAmount), report.FeeFields[1].Label)
-		put(fm, "collected", amountNode(f.Collected), report.FeeFields[2].Label)
+		put(fm, "notices", orNull("processing_fees.notices", intNode(f.Notices)), report.FeeFields[0].Label)
+		put(fm, "notified_amount", orNull("processing_fees.notified_amount", amountNode(f.NotifiedAmount)), report.FeeFields[1].Label)
+		put(fm, "collected", orNull("processing_fees.collected", amountNode(f.Collected)), report.FeeFields[2].Label)
 		put(m, "processing_fees", fm, "信息处理费（在“六、其他需要报告的事项”中报告）")
 	}
 	if r.WorkPlan != nil {
@@ -150,6 +173,10 @@ func Marshal(r *report.Report) []byte {
 	}
 	if r.MergedUnits != nil {
 		put(m, "merged_units", marshalMergedUnits(r.MergedUnits), "汇总单位情况：参与汇总的单位及其报送情况（已报送、零报告、未报送、有错误），file 相对于汇总清单")
+	}
+
+	if r.Source != nil {
+		put(m, "source", marshalSource(r.Source), "来源：由 nianbao ingest 从已发布的报告读入（check 和 build 不读取此项）")
 	}
 
 	var buf bytes.Buffer
@@ -257,4 +284,23 @@ func addMetaComment(b []byte) []byte {
 		return b
 	}
 	return slices.Concat(b[:i+1], []byte(metaComment), b[i+1:])
+}
+
+// marshalSource writes the source: block (see report.Source).
+func marshalSource(s *report.Source) *yaml.Node {
+	m := mapping()
+	put(m, "file", strNode(s.File), "已发布的文件")
+	put(m, "sha256", strNode(s.SHA256), "")
+	put(m, "format", strNode(s.Format), "html、docx 或 pdf")
+	tables := mapping()
+	for _, t := range s.Tables {
+		tm := mapping()
+		tm.Style = yaml.FlowStyle
+		put(tm, "where", strNode(t.Where), "")
+		put(tm, "read", intNode(int64(t.Read)), "")
+		put(tm, "unreadable", intNode(int64(t.Unreadable)), "")
+		put(tables, t.Name, tm, "")
+	}
+	put(m, "tables", tables, "每个表：位置（网页元素路径、页码，或“图片”“未找到”）、读出的单元格数、无法读取的单元格数")
+	return m
 }

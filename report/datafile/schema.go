@@ -185,6 +185,7 @@ func JSONSchema() []byte {
 		{"processing_fees", fees},
 		{"work_plan", workPlanSchema()},
 		{"merged_units", mergedUnitsSchema()},
+		{"source", obj{{"type", "object"}, {"description", "nianbao ingest 读入的已发布报告的来源（file、sha256、format、tables）；check 和 build 不读取"}}},
 	}
 	is2019 := obj{{"anyOf", []obj{
 		{{"properties", obj{{"format", obj{{"const", "2019"}}}}}, {"required", []string{"format"}}},

@@ -1,0 +1,55 @@
+// Package ingest reads published 政府信息公开工作年度报告 back into the
+// model: a portal page (HTML), a Word document (DOCX) or a PDF with a text
+// layer becomes a *report.Report that datafile.Marshal writes as a data
+// file, with a source: block (report.Source) saying where it came from.
+//
+// Each reader turns its input into the same flat sequence of blocks —
+// paragraphs, tables (rows of cells with horizontal extents) and images —
+// and assemble reads the report from the blocks:
+//
+//   - year and organ from the title (…2024年政府信息公开工作年度报告);
+//     the edition from the year, overruled by the shape of the tables (表二
+//     column labels, the rows of 表三（六）);
+//   - the preface and the text sections split at the statutory headings
+//     一 to 六 (report.SectionHeadings); paragraphs nianbao generates (the
+//     edition line, the fee statement, the work-plan summary and ledger,
+//     the signature, the appendices 附：…) are recognised and not copied:
+//     the fee statement is read into processing_fees, the ledger into
+//     work_plan;
+//   - the three tables cell by cell: columns by their header labels, rows
+//     by their labels (report.Edition.Table2, Table3, Table4Rows), aligned
+//     in statutory order by label similarity, so a wrapped or re-typed
+//     label still finds its row and a missing row is named, not shifted.
+//
+// Exactness over guessing: every cell is read exactly or reported
+// unreadable (rule IN-1) with its row and column label; blank cells and
+// “/”, “—”, “-” stay blank (written as null, so check says blank is not
+// zero); numbers typed with thousands separators, full-width digits or a
+// unit are read as a person reads them and each is reported (IN-2). A
+// table that is an image, or is not found, is reported (IN-3) and its
+// cells left blank.
+//
+// Readers:
+//
+//   - HTML through golang.org/x/net/html, the page's encoding from its
+//     meta charset (golang.org/x/net/html/charset: GBK, GB18030, UTF-8).
+//     The article body is the smallest element holding the statutory
+//     headings; navigation, scripts and the information table around it
+//     are left out. Layout tables (tables holding tables) are walked as
+//     containers.
+//   - DOCX through encoding/xml behind report/zipguard: paragraphs, and
+//     tables with gridSpan and vMerge.
+//   - PDF through poppler's pdftotext -bbox-layout (words with their
+//     boxes), run with os/exec. Chosen because poppler is installed by
+//     .ci/run and on most Linux servers (Debian poppler-utils; a Windows
+//     build exists), and it reads the CID-keyed CJK fonts nianbao embeds
+//     with correct positions: the round-trip test reads every figure and
+//     paragraph of every example PDF back. No pure-Go PDF library was
+//     evaluated against these files yet (a dependency would have to earn
+//     its place by passing the same round trip). When pdftotext is
+//     missing, the error
+//     names the package to install.
+//
+// Input is bounded: MaxFileSize per file, zipguard limits for DOCX parts,
+// a cap on blocks and table cells; no input makes the readers panic.
+package ingest

@@ -1,0 +1,304 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"nianbao/report"
+)
+
+// PDFTimeout bounds one pdftotext run.
+const PDFTimeout = 60 * time.Second
+
+// maxPDFText bounds pdftotext's output (the words with their boxes).
+const maxPDFText = 64 << 20
+
+// PDF reads a published report PDF with a text layer through poppler's
+// pdftotext -bbox-layout (see the package documentation for why). Words
+// are grouped into lines by their boxes; lines into paragraphs by their
+// indent; the lines of sections 二 to 四 are the tables, their cells
+// placed by their x coordinates (points).
+func PDF(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
+	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "pdf", data)}
+	fail := func(format string, args ...any) (*report.Report, *report.Source, report.Problems) {
+		res.add(report.Error, "IN-3", "", format, args...)
+		return nil, res.src, res.ps
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF")) {
+		return fail("这不是 PDF 文件（文件开头不是 %%PDF）")
+	}
+	if len(data) > MaxFileSize {
+		return fail("文件超过 %d MiB，不像年度报告", MaxFileSize>>20)
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return fail("读取 PDF 需要 poppler 的 pdftotext，本机没有找到。请安装：Debian/Ubuntu 执行 sudo apt-get install poppler-utils，CentOS/麒麟/统信执行 sudo yum install poppler-utils，Windows 下载 poppler 并把其 bin 文件夹加入 PATH")
+	}
+	f, err := os.CreateTemp("", "nianbao-ingest-*.pdf")
+	if err != nil {
+		return fail("无法创建临时文件：%v", err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fail("无法写入临时文件：%v", err)
+	}
+	f.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), PDFTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-bbox-layout", "-enc", "UTF-8", f.Name(), "-")
+	var out limitedBuffer
+	out.limit = maxPDFText
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if len(msg) > 300 {
+			msg = msg[:300]
+		}
+		return fail("pdftotext 无法读取此 PDF（%v %s）。文件可能已损坏或加密", err, msg)
+	}
+	if out.over {
+		return fail("PDF 的文字超过 %d MiB，不像年度报告", maxPDFText>>20)
+	}
+	pages, title, err := parseBBox(out.Bytes())
+	if err != nil {
+		return fail("pdftotext 的输出无法解析：%v", err)
+	}
+	nwords := 0
+	for _, p := range pages {
+		nwords += len(p)
+	}
+	if nwords == 0 {
+		return fail("PDF 中没有文字层（可能是扫描件，全部是图片）：无法读取。请向发布单位索取带文字的 PDF、Word 文档或网页版")
+	}
+	blocks := pdfBlocks(pages)
+	assemble(res, blocks, title)
+	return finish(res)
+}
+
+// limitedBuffer keeps at most limit bytes and notes when more came.
+type limitedBuffer struct {
+	bytes.Buffer
+	limit int
+	over  bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.limit {
+		b.over = true
+		return len(p), nil
+	}
+	return b.Buffer.Write(p)
+}
+
+// word is one word of pdftotext's output with its box (points).
+type word struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// parseBBox reads pdftotext -bbox-layout XHTML: the words of each page.
+func parseBBox(data []byte) (pages [][]word, title string, err error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	dec.Entity = xml.HTMLEntity
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return pages, title, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "title":
+			var s string
+			if err := dec.DecodeElement(&s, &se); err == nil {
+				title = s
+			}
+		case "page":
+			pages = append(pages, nil)
+		case "word":
+			var w word
+			for _, a := range se.Attr {
+				v, _ := strconv.ParseFloat(a.Value, 64)
+				switch a.Name.Local {
+				case "xMin":
+					w.x0 = v
+				case "yMin":
+					w.y0 = v
+				case "xMax":
+					w.x1 = v
+				case "yMax":
+					w.y1 = v
+				}
+			}
+			if err := dec.DecodeElement(&w.text, &se); err != nil {
+				return pages, title, err
+			}
+			if len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
+				pages[len(pages)-1] = append(pages[len(pages)-1], w)
+			}
+		}
+	}
+	return pages, title, nil
+}
+
+// pline is one visual line of a page: its tokens (words close together
+// joined), left and right edge and height.
+type pline struct {
+	page   int
+	toks   []*tcell
+	x0, x1 float64
+	h      float64
+	text   string
+}
+
+// linesOf groups a page's words into lines by their vertical centres and
+// joins words less than a third of the line height apart into tokens.
+func linesOf(page int, ws []word) []pline {
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].y0+ws[i].y1 < ws[j].y0+ws[j].y1 })
+	var lines []pline
+	var cur []word
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		sort.SliceStable(cur, func(i, j int) bool { return cur[i].x0 < cur[j].x0 })
+		l := pline{page: page, x0: cur[0].x0}
+		var h float64
+		for _, w := range cur {
+			h = max(h, w.y1-w.y0)
+		}
+		l.h = h
+		for _, w := range cur {
+			if n := len(l.toks); n > 0 && w.x0-l.toks[n-1].x1 < h*0.35 {
+				t := l.toks[n-1]
+				if w.x0-t.x1 > h*0.15 && t.text[len(t.text)-1] < 0x80 && w.text[0] < 0x80 {
+					t.text += " "
+				}
+				t.text += w.text
+				t.x1 = w.x1
+				continue
+			}
+			l.toks = append(l.toks, &tcell{text: w.text, x0: w.x0, x1: w.x1})
+		}
+		l.x1 = l.toks[len(l.toks)-1].x1
+		var b strings.Builder
+		for _, t := range l.toks {
+			b.WriteString(t.text)
+		}
+		l.text = b.String()
+		lines = append(lines, l)
+		cur = nil
+	}
+	var cy, ch float64
+	for _, w := range ws {
+		y := (w.y0 + w.y1) / 2
+		if len(cur) > 0 && (y-cy > ch*0.4) {
+			flush()
+		}
+		if len(cur) == 0 {
+			cy, ch = y, w.y1-w.y0
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return lines
+}
+
+// pdfBlocks turns the pages' lines into paragraphs and, for sections 二
+// to 四, one table each.
+func pdfBlocks(pages [][]word) []block {
+	var lines []pline
+	for i, ws := range pages {
+		for _, l := range linesOf(i+1, ws) {
+			if pageRE.MatchString(norm(l.text)) {
+				continue // page number
+			}
+			lines = append(lines, l)
+		}
+	}
+	// The body's left and right edges: the most common line start and
+	// the largest line end.
+	starts := map[int]int{}
+	right := 0.0
+	for _, l := range lines {
+		starts[int(l.x0+0.5)]++
+		right = max(right, l.x1)
+	}
+	left, best := 0, -1
+	for x, n := range starts {
+		if n > best || n == best && x < left {
+			left, best = x, n
+		}
+	}
+	var blocks []block
+	var para strings.Builder
+	var paraWhere string
+	var lastEnd float64
+	flush := func() {
+		if t := cleanText(para.String()); t != "" {
+			blocks = append(blocks, block{kind: bPara, text: t, where: paraWhere})
+		}
+		para.Reset()
+	}
+	section := -1
+	var tab *table
+	for _, l := range lines {
+		if h := headingIndex(l.text); h > section {
+			flush()
+			section = h
+			blocks = append(blocks, block{kind: bPara, text: cleanText(l.text), where: fmt.Sprintf("第%d页", l.page)})
+			tab = nil
+			if h >= 1 && h <= 3 {
+				tab = &table{where: fmt.Sprintf("第%d页", l.page), pdf: true, tol: l.h * 0.5}
+				blocks = append(blocks, block{kind: bTable, where: tab.where, tab: tab})
+			}
+			lastEnd = 0
+			continue
+		}
+		if tab != nil {
+			if strings.HasPrefix(norm(l.text), "说明：") {
+				blocks = append(blocks, block{kind: bPara, text: cleanText(l.text), where: fmt.Sprintf("第%d页", l.page)})
+				continue
+			}
+			tab.rows = append(tab.rows, l.toks)
+			continue
+		}
+		indented := l.x0 > float64(left)+l.h*0.6
+		short := lastEnd > 0 && lastEnd < right-l.h*1.5
+		if indented || short || para.Len() == 0 || len(l.toks) > 1 && section >= 5 {
+			flush()
+			paraWhere = fmt.Sprintf("第%d页", l.page)
+		}
+		if para.Len() > 0 {
+			p := para.String()
+			if p[len(p)-1] < 0x80 && l.text[0] < 0x80 {
+				para.WriteByte(' ')
+			}
+		}
+		para.WriteString(l.text)
+		lastEnd = l.x1
+		if len(blocks) > maxBlocks {
+			break
+		}
+	}
+	flush()
+	return blocks
+}
