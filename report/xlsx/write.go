@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf16"
 
@@ -40,6 +41,11 @@ type Options struct {
 	// Blank leaves every input cell empty: a template to fill in (see
 	// Template). Blank is not zero: the clerk types 0 where there were none.
 	Blank bool
+	// Keep lists what a Blank workbook still fills in from Report: input
+	// cells whose YAML path starts with one of these prefixes
+	// ("requests.carried_over" for 上年结转), and "text" for the text
+	// sections (a draft to rewrite). For `xlsx template --from`.
+	Keep []string
 }
 
 // Write writes the statutory workbook of doc to w: one sheet per table
@@ -67,7 +73,7 @@ func Write(w io.Writer, doc *report.Doc, opts Options) (err error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	wr := &writer{f: f, r: r, doc: doc, l: l, blank: opts.Blank}
+	wr := &writer{f: f, r: r, doc: doc, l: l, blank: opts.Blank, keep: opts.Keep}
 	wr.write()
 	if wr.err != nil {
 		return wr.err
@@ -94,6 +100,7 @@ type writer struct {
 	doc   *report.Doc
 	l     *layout
 	blank bool
+	keep  []string // Options.Keep
 	st    styles
 	err   error
 }
@@ -482,8 +489,18 @@ func lineCount(text string, width float64) int {
 // rowHeight is the height in points of lines of 11-point text.
 func rowHeight(lines int) float64 { return min(409, float64(lines)*14.5+6) }
 
+// kept reports whether a blank workbook still fills in path (Options.Keep).
+func (w *writer) kept(path string) bool {
+	return slices.ContainsFunc(w.keep, func(k string) bool { return strings.HasPrefix(path, k) })
+}
+
 // input writes one input cell: its value (unless blank), style and span.
 func (w *writer) input(f *field, span int) {
+	if w.blank && w.kept(f.Path) {
+		saved := w.blank
+		w.blank = false
+		defer func() { w.blank = saved }()
+	}
 	s := f.Sheet
 	st := w.st.input
 	switch f.Kind {
@@ -691,7 +708,7 @@ func (w *writer) text() {
 		w.styleRange(s, 1, row, 1, 1, w.st.textLabel)
 		body := w.r.Text[i].Body
 		parts := splitText(body)
-		if w.blank {
+		if w.blank && !w.kept("text") {
 			parts = nil
 		}
 		for k, part := range parts {
