@@ -10,59 +10,16 @@ import (
 
 	"nianbao/report"
 	"nianbao/report/datafile"
+	"nianbao/report/internal/golden"
 	"nianbao/report/merge"
 )
 
-// soffice finds LibreOffice. In CI (CI=true) a missing LibreOffice or
-// poppler fails the test; elsewhere it skips.
-func needTool(t *testing.T, names ...string) string {
-	t.Helper()
-	for _, name := range names {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := names[0] + " is not installed: apt-get install libreoffice-writer-nogui poppler-utils"
-	if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but " + msg)
-	}
-	t.Skip(msg)
-	return ""
-}
+func needTool(t *testing.T, names ...string) string { return golden.NeedTool(t, names...) }
 
 // convert has LibreOffice (Writer) convert every document to format (pdf,
-// txt) with a fresh user profile, and returns the outputs by base name.
+// txt) and returns the outputs by base name.
 func convert(t *testing.T, docs map[string][]byte, format string) map[string][]byte {
-	t.Helper()
-	bin := needTool(t, "soffice", "libreoffice")
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore", "--convert-to", format, "--outdir", out}
-	for name, data := range docs {
-		p := filepath.Join(in, name+".docx")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, p)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	res := map[string][]byte{}
-	for name := range docs {
-		ext := strings.SplitN(format, ":", 2)[0]
-		data, err := os.ReadFile(filepath.Join(out, name+"."+ext))
-		if err != nil {
-			t.Fatalf("LibreOffice did not convert %s to %s (it could not open the document?): %v", name, format, err)
-		}
-		res[name] = data
-	}
-	return res
+	return golden.Soffice(t, docs, "docx", format)
 }
 
 // pdftotext returns the text of a PDF in content-stream order.

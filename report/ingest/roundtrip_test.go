@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -123,6 +124,9 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but pdftotext is not installed: apt-get install poppler-utils")
+		}
 		t.Log("pdftotext not installed: PDF not tested")
 	}
 	eds := map[report.Edition]bool{}
