@@ -193,6 +193,7 @@ func assemble(res *result, blocks []block, pageTitle string) {
 			prev = ""
 			continue // a sentence, not a title
 		}
+		n = arabicYear(n)
 		m := titleRE.FindStringSubmatch(n)
 		if (m == nil || m[1] == "") && prev != "" {
 			// A title set on two lines: 机关名称 / 2024年…年度报告.
@@ -208,7 +209,7 @@ func assemble(res *result, blocks []block, pageTitle string) {
 		prev = n
 	}
 	if r.Year == 0 {
-		if m := titleRE.FindStringSubmatch(norm(pageTitle)); m != nil {
+		if m := titleRE.FindStringSubmatch(arabicYear(norm(pageTitle))); m != nil {
 			setTitle(r, m)
 		}
 	}
@@ -310,6 +311,24 @@ func assemble(res *result, blocks []block, pageTitle string) {
 			res.add(report.Warning, "IN-5", "processing_fees", "第六部分没有找到信息处理费的情况（发出收费通知件数、通知总金额、实际收取金额）：processing_fees 已留空，请对照原文填写")
 		}
 	}
+}
+
+// cnYearRE is a year written in Chinese numerals, as some titles have it:
+// 二〇二四年, 二零二四年.
+var cnYearRE = regexp.MustCompile(`[〇零○一二三四五六七八九]{4}年`)
+
+// arabicYear writes a year in Chinese numerals in Arabic digits
+// (二〇二四年 → 2024年), so the title reads like any other.
+func arabicYear(s string) string {
+	digit := map[rune]rune{'〇': '0', '零': '0', '○': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+	return cnYearRE.ReplaceAllStringFunc(s, func(y string) string {
+		return strings.Map(func(r rune) rune {
+			if d, ok := digit[r]; ok {
+				return d
+			}
+			return r
+		}, y)
+	})
 }
 
 func setTitle(r *report.Report, m []string) {

@@ -7,7 +7,8 @@
 // paragraphs, tables (rows of cells with horizontal extents) and images —
 // and assemble reads the report from the blocks:
 //
-//   - year and organ from the title (…2024年政府信息公开工作年度报告);
+//   - year and organ from the title (…2024年政府信息公开工作年度报告, or
+//     the year in Chinese numerals: 二〇二四年);
 //     the edition from the year, overruled by the shape of the tables (表二
 //     column labels, the rows of 表三（六）);
 //   - the preface and the text sections split at the statutory headings

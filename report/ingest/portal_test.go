@@ -264,3 +264,29 @@ func TestRuleIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleChineseYear: a title with the year in Chinese numerals
+// (二〇二四年, 二零二四年) gives the year and the organ like any other.
+func TestTitleChineseYear(t *testing.T) {
+	rs, err := renderOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := rs[len(rs)-1]
+	for _, cn := range []string{"二〇二四年", "二零二四年"} {
+		d := *x.doc
+		d.Title = strings.Replace(d.Title, fmt.Sprintf("%d年", x.orig.Year), cn, 1)
+		if x.orig.Year != 2024 || d.Title == x.doc.Title {
+			t.Fatalf("fixture %s is not a 2024 report: %q", x.name, x.doc.Title)
+		}
+		r, _, ps := HTML("cn-year.html", []byte(portalPage(&d, "utf-8", nil, nil)))
+		if r == nil || r.Year != 2024 || r.Organ != x.orig.Organ {
+			t.Errorf("%s: read year %v organ %q, want 2024 %q (%v)", cn, r != nil && r.Year == 2024, func() string {
+				if r == nil {
+					return ""
+				}
+				return r.Organ
+			}(), x.orig.Organ, ps)
+		}
+	}
+}
