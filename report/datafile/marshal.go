@@ -6,6 +6,7 @@ import (
 	"nianbao/report"
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -277,13 +278,26 @@ const metaComment = `# 以下为可选的网页发布信息（政府网站信息
 # topic: 综合政务/政务公开              # 主题分类
 `
 
-// addMetaComment puts metaComment before the text: key of a marshalled file.
+// addMetaComment puts metaComment before the text: key of a marshalled
+// file, without the example lines of keys the file already has; with all
+// of them there, it adds nothing.
 func addMetaComment(b []byte) []byte {
 	i := bytes.Index(b, []byte("\n# 文字部分"))
 	if i < 0 {
 		return b
 	}
-	return slices.Concat(b[:i+1], []byte(metaComment), b[i+1:])
+	lines := strings.SplitAfter(metaComment, "\n")
+	var keep []string
+	for _, l := range lines[1:] {
+		key, _, _ := strings.Cut(strings.TrimPrefix(l, "# "), ":")
+		if l != "" && !bytes.Contains(b, []byte("\n"+key+":")) {
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) == 0 {
+		return b
+	}
+	return slices.Concat(b[:i+1], []byte(lines[0]+strings.Join(keep, "")), b[i+1:])
 }
 
 // marshalSource writes the source: block (see report.Source).

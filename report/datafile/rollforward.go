@@ -17,6 +17,8 @@ import (
 //     carry_over_note and work_plan are not (a new year has its own);
 //   - requests.carried_over (上年结转) is last year's carried_forward
 //     (结转下年度继续办理), column by column, so X-1 holds;
+//   - 2019 edition: 表二's 上一年项目数量 is last year's 上一年项目数量
+//     plus its 本年增/减, so X-3 holds;
 //   - every other figure is 0 as in Scaffold, except 表二's stock column
 //     (现行有效件数; 2019: 对外公开总数量), left blank (null) for the clerk
 //     with a comment giving last year's figure;
@@ -38,6 +40,20 @@ func RollForward(prev *report.Report, year int) []byte {
 	}
 	if i, j := ed.T3Index("carried_over"), prev.Edition.T3Index("carried_forward"); i >= 0 && j >= 0 && j < len(prev.Requests) {
 		r.Requests[i].Cells = prev.Requests[j].Cells
+	}
+	// 2019 edition: this year's 上一年项目数量 is last year's 上一年项目数量
+	// plus its 本年增/减, row by row.
+	if ed == report.Ed2019 && prev.Edition == report.Ed2019 {
+		for i, c := range ed.Table2Cells() {
+			if c.ColKey != "previous" {
+				continue
+			}
+			p, ok1 := prev.ActiveCell(c.RowKey, "previous")
+			d, ok2 := prev.ActiveCell(c.RowKey, "change")
+			if ok1 && ok2 {
+				r.Active[i].Int = p.Int + d.Int
+			}
+		}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(Marshal(r), &root); err != nil || len(root.Content) == 0 {
