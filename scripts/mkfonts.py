@@ -6,13 +6,17 @@ Usage: /usr/bin/python3 scripts/mkfonts.py OUTDIR
 Writes OUTDIR/NianbaoSerifSC-Regular.ttf, OUTDIR/NianbaoSerifSC-Bold.ttf and
 OUTDIR/OFL.txt (the font's copyright notice followed by the SIL OFL 1.1 text
 taken from Debian's /usr/share/doc/fonts-noto-cjk/copyright).
+The character set is scripts/fontchars.py's (its data files
+scripts/tgh2013.txt and scripts/fontchars-corpus.txt are committed).
 Needs Debian's fonttools, python3-fonttools and fonts-noto-cjk; run it with
 Debian's /usr/bin/python3, which is the interpreter that has fontTools.
 
 For each weight:
  1. take the "Noto Serif CJK SC" face out of the .ttc (found by its name table);
- 2. subset it, exactly as
-      pyftsubset SC.otf --unicodes=<UNICODES> --layout-features='' --no-hinting --name-IDs='*'
+ 2. subset it to the characters of scripts/fontchars.py (GB 2312 ∪
+    通用规范汉字表 ∪ the punctuation, Latin and symbol blocks ∪ the Han
+    characters of the repository's own text), exactly as
+      pyftsubset SC.otf --unicodes=<charset> --layout-features='' --no-hinting --name-IDs='*'
     (--name-IDs='*' keeps the copyright, licence and description records);
  3. convert the CFF outlines to quadratic TrueType 'glyf' outlines the way
     fontTools' Snippets/otf2ttf.py does;
@@ -39,10 +43,8 @@ FAMILY = "NianbaoSerif SC"
 PS_FAMILY = "NianbaoSerifSC"
 WEIGHTS = ("Regular", "Bold")
 
-UNICODES = (
-    "U+0020-007E,U+00A0-00FF,U+2000-206F,U+2100-218F,U+2460-24FF,"
-    "U+25A0-25FF,U+3000-303F,U+3400-4DBF,U+4E00-9FFF,U+FF00-FFEF"
-)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fontchars  # noqa: E402  (scripts/fontchars.py: the face's characters)
 
 # Values used by fontTools' Snippets/otf2ttf.py.
 MAX_ERR = 1.0
@@ -70,7 +72,7 @@ def subset_font(font):
         "--name-IDs=*",
     ])
     sub = subset.Subsetter(options=opts)
-    sub.populate(unicodes=subset.parse_unicodes(UNICODES))
+    sub.populate(unicodes=fontchars.charset())
     sub.subset(font)
 
 
@@ -139,7 +141,8 @@ def rename(font, weight):
         6: ps,
         10: (f"{full} is a Modified Version of {SRC_FAMILY} {weight} "
              f"({src_version}) as shipped by Debian fonts-noto-cjk: subset to "
-             "Latin, punctuation and BMP CJK ideographs, CFF outlines converted "
+             "Latin, punctuation, GB 2312 and the Table of General Standard "
+             "Chinese Characters (2013), CFF outlines converted "
              "to TrueType, renamed (SIL OFL 1.1 Reserved Font Name). "
              "Original description: " + src_desc).strip(),
     }

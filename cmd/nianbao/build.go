@@ -126,6 +126,12 @@ func runBuild(e *env, args []string) error {
 		jobs[i] = jb
 	}
 
+	// Cores left over when there are fewer reports than -j go to
+	// rendering the formats of a report in parallel.
+	formatWorkers := 1
+	if len(jobs) < *nJobs {
+		formatWorkers = min(len(use), *nJobs/max(len(jobs), 1))
+	}
 	var stop atomic.Bool
 	var assetsMu sync.Mutex
 	writtenRoot := map[string]bool{} // shared files (assets/) written by this run
@@ -163,13 +169,35 @@ func runBuild(e *env, args []string) error {
 			jb.failed = true
 			return
 		}
+		in := renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none", Templates: tmpl.FS, TemplatesDir: tmpl.Dir, Site: tmpl.Site,
+			Page: jb.key}
+		type result struct {
+			files    []namedFile
+			warnings []report.Problem
+			err      error
+		}
+		results := make([]*result, len(use))
+		render := func(i int) *result {
+			if results[i] == nil {
+				r := &result{}
+				r.files, r.warnings, r.err = renderers[use[i].name](in)
+				results[i] = r
+			}
+			return results[i]
+		}
+		if formatWorkers > 1 {
+			// More cores than reports: render this report's formats side
+			// by side (renderers only read the Doc). They are taken below
+			// in the same order as one by one, so messages do not change.
+			site.Parallel(len(use), formatWorkers, func(i int) { render(i) })
+		}
 		var outputs []publishedFile
-		for _, f := range use {
+		for i, f := range use {
 			if stop.Load() {
 				return
 			}
-			rendered, warnings, err := renderers[f.name](renderInput{Doc: doc, Report: t.Report, History: history, NoCharts: *charts == "none", Templates: tmpl.FS, TemplatesDir: tmpl.Dir, Site: tmpl.Site,
-				Page: jb.key})
+			r := render(i)
+			rendered, warnings, err := r.files, r.warnings, r.err
 			var setup setupError
 			if errors.As(err, &setup) {
 				// An option (a font file) is unusable: no report can be built.

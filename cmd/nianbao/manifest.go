@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"nianbao/report/publish"
@@ -85,8 +87,9 @@ func (e manifestEntry) fresh(dir, inputs string) bool {
 }
 
 // toolID identifies the running nianbao: its VCS revision and build
-// settings when it was built from a clean checkout, otherwise the hash of
-// its executable. Computed once.
+// settings when it was built from a clean checkout, otherwise its Go build
+// ID (ELF executables: Linux), otherwise the hash of its executable.
+// Computed once.
 var toolID = sync.OnceValue(func() string {
 	h := sha256.New()
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -105,6 +108,13 @@ var toolID = sync.OnceValue(func() string {
 		}
 	}
 	if exe, err := os.Executable(); err == nil {
+		if id := goBuildID(exe); id != "" {
+			// The Go build ID ends with a hash of the linked file's
+			// content: as good as hashing the whole executable, without
+			// reading it.
+			io.WriteString(h, "go build ID\x00"+id)
+			return hex.EncodeToString(h.Sum(nil))
+		}
 		if f, err := os.Open(exe); err == nil {
 			defer f.Close()
 			if _, err := io.Copy(h, f); err == nil {
@@ -114,6 +124,37 @@ var toolID = sync.OnceValue(func() string {
 	}
 	return "" // unknown: never matches a manifest (see inputHasher)
 })
+
+// goBuildID returns the Go build ID an ELF executable carries in its
+// .note.go.buildid section ("" when there is none: other formats, or a
+// binary linked with -buildid=). Its last part is the hash of the linked
+// file's content that the go command writes after linking.
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	d, err := sec.Data()
+	// A note: name size, description size, type (4 bytes each), then
+	// the name "Go\x00\x00" and the ID.
+	if err != nil || len(d) < 16 {
+		return ""
+	}
+	namesz, descsz := f.ByteOrder.Uint32(d), f.ByteOrder.Uint32(d[4:])
+	if namesz != 4 || string(d[12:16]) != "Go\x00\x00" || uint64(16)+uint64(descsz) > uint64(len(d)) {
+		return ""
+	}
+	id := string(d[16 : 16+descsz])
+	if strings.Count(id, "/") < 1 {
+		return ""
+	}
+	return id
+}
 
 // inputHasher hashes the inputs of reports, reading each file once.
 type inputHasher struct {

@@ -169,10 +169,25 @@ func parse(fsys fs.FS) (*loaded, error) {
 		}
 		l.assets = append(l.assets, File{Name: "assets/" + n, Data: data})
 	}
-	if strings.Contains(strings.ToLower(l.echarts), "</script") {
+	if hasScriptEnd(l.echarts) {
 		return nil, fmt.Errorf("ECharts 文件 assets/%s 含有 </script，不能内嵌", ScriptFile)
 	}
 	return l, nil
+}
+
+// hasScriptEnd reports whether s holds "</script" in any case, without
+// lower-casing a copy of the whole (1 MB) ECharts script.
+func hasScriptEnd(s string) bool {
+	for {
+		i := strings.Index(s, "</")
+		if i < 0 {
+			return false
+		}
+		s = s[i+2:]
+		if len(s) >= 6 && strings.EqualFold(s[:6], "script") {
+			return true
+		}
+	}
 }
 
 // Assets returns the files a page written in ModePage (or a fragment

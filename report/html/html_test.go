@@ -651,3 +651,25 @@ func TestTemplatesFS(t *testing.T) {
 		t.Errorf("missing script: got %v, want an error naming %s", err, ScriptFile)
 	}
 }
+
+// TestHasScriptEnd: "</script" in any case ends an inline script.
+func TestHasScriptEnd(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"var a = 1 < 2;", false},
+		{"a</scrip", false},
+		{"x</div></script>", true},
+		{"x</ScRiPt >", true},
+		{"</</script", true},
+		{"<\\/script>", false},
+		{"</sсript>", false}, // Cyrillic с
+	}
+	for _, c := range cases {
+		if got := hasScriptEnd(c.s); got != c.want {
+			t.Errorf("hasScriptEnd(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

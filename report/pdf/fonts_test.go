@@ -5,6 +5,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -230,6 +233,14 @@ func TestBadRunes(t *testing.T) {
 			text: []string{"□□□版本另行发布。"},
 		},
 		{
+			// The embedded face holds GB 2312 and 通用规范汉字表, not every
+			// CJK ideograph: 丆 (U+4E06) is in neither.
+			name: "rare hanzi outside the embedded face",
+			edit: func(d *report.Doc) { d.Sections[5].Paras[0].Text = "本年度丆未收取信息处理费。" },
+			want: []string{"valid2021.yaml:%d: text.other: 警告[PDF-1]: 字体“NianbaoSerif SC”中没有字符“丆”（U+4E06），PDF 中以“□”代替"},
+			text: []string{"本年度□未收取信息处理费。"},
+		},
+		{
 			name:  "private use and control characters",
 			edit:  func(d *report.Doc) { d.Sections[5].Paras[0].Text = "本年度\uE000未收取\x07信息处理费。" },
 			want:  []string{"valid2021.yaml:%d: text.other: 警告[PDF-1]: 字体“NianbaoSerif SC”中没有字符“\uE000”（U+E000）"},
@@ -314,5 +325,61 @@ func TestBadRunes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// outsideFace is the hanzi tests use for one the embedded face lacks
+// (scripts/fontchars.py leaves it out of the corpus too).
+const outsideFace = '丆'
+
+// TestEmbeddedFaceCoversCorpus: every CJK ideograph of the repository's own
+// text (statutory labels and messages in report/ and cmd/, data/, test
+// scripts and golden files) is in both embedded fonts. When it fails, run
+// `/usr/bin/python3 scripts/fontchars.py corpus` and `make fonts`.
+func TestEmbeddedFaceCoversCorpus(t *testing.T) {
+	reg, bold, err := DefaultFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	han := func(r rune) bool {
+		return r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF
+	}
+	exts := []string{".go", ".yaml", ".yml", ".txt", ".txtar", ".json", ".md", ".tmpl", ".golden"}
+	missing := map[rune]string{}
+	files := 0
+	for _, dir := range []string{"../../report", "../../cmd", "../../data", "../../templates"} {
+		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() && (strings.HasSuffix(p, "templates/fonts") || strings.HasSuffix(p, "templates/assets")) {
+				return filepath.SkipDir
+			}
+			if e.IsDir() || !slices.Contains(exts, filepath.Ext(p)) {
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			for _, r := range string(b) {
+				if han(r) && r != outsideFace && (!reg.Has(r) || !bold.Has(r)) {
+					if _, ok := missing[r]; !ok {
+						missing[r] = p
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files < 100 {
+		t.Fatalf("only %d files scanned", files)
+	}
+	for r, p := range missing {
+		t.Errorf("%c (U+%04X) in %s is not in the embedded fonts", r, r, p)
 	}
 }

@@ -147,7 +147,7 @@ func (wr *writer) run(doc *report.Doc, order []*face, subsets [][]byte) (*fpdf.F
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
 	for i, fc := range order {
-		p.AddUTF8FontFromBytes(fc.family, "", subsets[i])
+		p.AddUTF8FontSubsetFromBytes(fc.family, "", subsets[i])
 		if p.Err() {
 			return nil, fmt.Errorf("字体 %s 无法载入 PDF：%v", fc.font.Name, p.Error())
 		}

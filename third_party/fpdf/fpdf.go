@@ -2123,7 +2123,7 @@ func makeSubsetRange(end int) map[int]int {
 //
 // zFileBytes contain all bytes of Z file.
 func (f *Fpdf) AddFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFileBytes []byte) {
-	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, jsonFileBytes, zFileBytes, nil)
+	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, jsonFileBytes, zFileBytes, nil, false)
 }
 
 // AddUTF8FontFromBytes  imports a TrueType font with utf-8 symbols from static
@@ -2142,10 +2142,23 @@ func (f *Fpdf) AddFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 //
 // zFileBytes contain all bytes of Z file.
 func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte) {
-	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, nil, nil, utf8Bytes)
+	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, nil, nil, utf8Bytes, false)
 }
 
-func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFileBytes, utf8Bytes []byte) {
+// AddUTF8FontSubsetFromBytes is AddUTF8FontFromBytes for a TrueType font
+// that the caller has already cut down to the glyphs the document uses (a
+// subset font). The font is parsed once, when it is added, and embedded in
+// the PDF exactly as given: it is not parsed and cut again at output, which
+// for a font that is already small costs more than the rest of its use. Each
+// rune printed with the font maps to the glyph the font's own Unicode cmap
+// gives it; a rune the font lacks prints as glyph 0, as with
+// AddUTF8FontFromBytes. The font should hold only what the document needs,
+// since all of it is embedded.
+func (f *Fpdf) AddUTF8FontSubsetFromBytes(familyStr, styleStr string, utf8Bytes []byte) {
+	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, nil, nil, utf8Bytes, true)
+}
+
+func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFileBytes, utf8Bytes []byte, asIs bool) {
 	if f.err != nil {
 		return
 	}
@@ -2175,6 +2188,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
+		utf8File.asIs = asIs
 		desc := FontDescType{
 			Ascent:       int(utf8File.Ascent),
 			Descent:      int(utf8File.Descent),
@@ -4504,7 +4518,12 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				var utf8FontStream []byte
+				if font.utf8File.asIs {
+					utf8FontStream = font.utf8File.embedAsIs(usedRunes)
+				} else {
+					utf8FontStream = font.utf8File.GenerateCutFont(usedRunes)
+				}
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)

@@ -60,6 +60,10 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// asIs: the font is a subset made by the caller, embedded unchanged
+	// (AddUTF8FontSubsetFromBytes); runeGlyph is its cmap, read by parseFile.
+	asIs      bool
+	runeGlyph map[int]int
 }
 
 type tableDescription struct {
@@ -489,6 +493,7 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.runeGlyph = charSymbolDictionary
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -629,6 +634,22 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 		cmapstr = append(cmapstr, packUint16(cm)...)
 	}
 	return cmapstr
+}
+
+// embedAsIs is GenerateCutFont for a font added with
+// AddUTF8FontSubsetFromBytes: it fills CodeSymbolDictionary (rune → glyph)
+// and LastRune for usedRunes from the cmap read when the font was added, and
+// returns the font's bytes unchanged.
+func (utf *utf8FontFile) embedAsIs(usedRunes map[int]int) []byte {
+	utf.LastRune = 0
+	utf.CodeSymbolDictionary = make(map[int]int, len(usedRunes))
+	for _, char := range usedRunes {
+		if gid, ok := utf.runeGlyph[char]; ok {
+			utf.CodeSymbolDictionary[char] = gid
+		}
+		utf.LastRune = max(utf.LastRune, char)
+	}
+	return utf.fileReader.array
 }
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
