@@ -85,8 +85,8 @@ func runBuild(e *env, args []string) error {
 	}
 	dirs := byDir(poolPaths)
 	hasher := newInputHasher("build", fs, []string{"font-body", "font-title", "font-bold", "docx-template"}, *tmplDir)
-	old := readManifest(*out)
-	man := &manifest{Version: 1, Reports: map[string]manifestEntry{}}
+	old := publish.ReadManifest(*out)
+	man := &publish.Manifest{Version: 1, Reports: map[string]publish.ManifestEntry{}}
 
 	// Output keys are given in input order, as the files were listed, so
 	// that two files with the same output name are refused the same way
@@ -103,7 +103,7 @@ func runBuild(e *env, args []string) error {
 		failed bool
 		setup  bool // an option is unusable: stop
 		built  bool
-		entry  manifestEntry
+		entry  publish.ManifestEntry
 		done   chan struct{}
 	}
 	jobs := make([]*job, len(targets))
@@ -120,7 +120,7 @@ func runBuild(e *env, args []string) error {
 			taken[full] = t.Path
 		}
 		jb.inputs = hasher.report(t.Path, dirs, jb.key)
-		if e, ok := old.Reports[jb.key]; ok && jb.inputs != "" && jb.dup == "" && e.fresh(*out, jb.inputs) {
+		if e, ok := old.Reports[jb.key]; ok && jb.inputs != "" && jb.dup == "" && e.Fresh(*out, jb.inputs) {
 			jb.skip, jb.entry = true, e
 		}
 		jobs[i] = jb
@@ -239,7 +239,7 @@ func runBuild(e *env, args []string) error {
 		}
 		// Written only once every format rendered, so that --strict never
 		// leaves some formats of a refused report behind.
-		jb.entry = manifestEntry{Inputs: jb.inputs, Warnings: nwarn, Files: map[string]int64{}}
+		jb.entry = publish.ManifestEntry{Inputs: jb.inputs, Warnings: nwarn, Files: map[string]int64{}}
 		for _, o := range outputs {
 			if o.root {
 				// Shared by every page of the tree: written once.
@@ -294,7 +294,7 @@ func runBuild(e *env, args []string) error {
 				man.Reports[k] = e
 			}
 		}
-		if err := man.write(*out); err != nil {
+		if err := man.Write(*out); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
-	"encoding/json"
 	"flag"
 	"io"
 	"io/fs"
@@ -15,76 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"nianbao/report/publish"
 )
-
-// manifestName is the content-hash manifest a build or site keeps in its
-// output tree, so that a rebuild skips the reports whose inputs did not
-// change. It holds hashes and output names only, never an input path.
-const manifestName = ".nianbao-manifest.json"
-
-// manifest maps an output key (the report's output path relative to the
-// output tree, without extension) to what built it.
-type manifest struct {
-	Version int                      `json:"version"`
-	Reports map[string]manifestEntry `json:"reports"`
-}
-
-type manifestEntry struct {
-	// Inputs is the hash of everything the report was built from: the
-	// tool, the options, the templates and fonts, its data file and every
-	// file of its directory (the previous years and the other organs its
-	// checks read).
-	Inputs string `json:"inputs"`
-	// Warnings is how many warnings the build printed for it.
-	Warnings int `json:"warnings,omitempty"`
-	// Files are the outputs (relative to the output tree, slash-separated)
-	// and their sizes: a missing or resized output is rebuilt.
-	Files map[string]int64 `json:"files"`
-}
-
-func readManifest(dir string) *manifest {
-	m := &manifest{Version: 1, Reports: map[string]manifestEntry{}}
-	data, err := os.ReadFile(filepath.Join(dir, manifestName))
-	if err != nil {
-		return m
-	}
-	var old manifest
-	if json.Unmarshal(data, &old) != nil || old.Version != 1 || old.Reports == nil {
-		return m
-	}
-	return &old
-}
-
-// write saves the manifest; an unchanged manifest is not rewritten.
-func (m *manifest) write(dir string) error {
-	data, err := json.MarshalIndent(m, "", "\t") // map keys sorted: deterministic
-	if err != nil {
-		return err
-	}
-	_, err = publish.WriteFile(filepath.Join(dir, manifestName), append(data, '\n'))
-	return err
-}
-
-// fresh reports whether the entry was built from inputs and every output
-// it lists is still there with its size.
-func (e manifestEntry) fresh(dir, inputs string) bool {
-	if e.Inputs != inputs || len(e.Files) == 0 {
-		return false
-	}
-	for name, size := range e.Files {
-		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil || !st.Mode().IsRegular() || st.Size() != size {
-			return false
-		}
-	}
-	// Nothing is written: remove what killed runs left beside the outputs.
-	for name := range e.Files {
-		publish.Sweep(filepath.Dir(filepath.Join(dir, filepath.FromSlash(name))))
-	}
-	return true
-}
 
 // toolID identifies the running nianbao: its VCS revision and build
 // settings when it was built from a clean checkout, otherwise its Go build

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"nianbao/report/datafile"
+	"nianbao/report/publish"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -66,8 +67,8 @@ func runSite(e *env, args []string) error {
 		}
 	}
 	inputs := siteInputs(newInputHasher("site", fs, nil, *tmplDir), all)
-	old := readManifest(*out)
-	if prev, ok := old.Reports[siteKey]; ok && inputs != "" && prev.fresh(*out, inputs) {
+	old := publish.ReadManifest(*out)
+	if prev, ok := old.Reports[siteKey]; ok && inputs != "" && prev.Fresh(*out, inputs) {
 		fmt.Fprintf(e.stderr, "网站的输入（数据文件、模板、本工具）与上次生成时相同：写入 0 个文件（其余 %d 个文件内容未变）。首页：%s\n",
 			len(prev.Files), filepath.Join(*out, "index.html"))
 		if prev.Warnings > 0 {
@@ -101,8 +102,8 @@ func runSite(e *env, args []string) error {
 	}
 	failed += len(res.Errors)
 	if inputs != "" && len(res.Files) > 0 {
-		m := &manifest{Version: 1, Reports: map[string]manifestEntry{siteKey: {Inputs: inputs, Warnings: failed, Files: res.Files}}}
-		if err := m.write(*out); err != nil {
+		m := &publish.Manifest{Version: 1, Reports: map[string]publish.ManifestEntry{siteKey: {Inputs: inputs, Warnings: failed, Files: res.Files}}}
+		if err := m.Write(*out); err != nil {
 			return err
 		}
 	}
