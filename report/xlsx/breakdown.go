@@ -73,7 +73,7 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
 		}
 	}()
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	w := &writer{f: f}
 	w.check(f.SetSheetName("Sheet1", breakdownSheet))

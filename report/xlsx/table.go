@@ -16,7 +16,7 @@ func Table(sheet string, header []string, rows [][]any) (out []byte, err error) 
 			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
 		}
 	}()
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	w := &writer{f: f}
 	w.check(f.SetSheetName("Sheet1", sheet))

@@ -71,7 +71,7 @@ func Write(w io.Writer, doc *report.Doc, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := newFile()
 	defer f.Close()
 	wr := &writer{f: f, r: r, doc: doc, l: l, blank: opts.Blank, keep: opts.Keep}
 	wr.write()
