@@ -49,12 +49,9 @@ func runCheck(e *env, args []string) error {
 	if len(paths) == 0 {
 		return usagef("请给出要检查的文件或目录，例如 nianbao check data/")
 	}
-	files, err := datafile.FindDataFiles(paths)
+	files, err := findFiles(paths)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("在 %v 中没有找到 .yaml 数据文件", paths)
 	}
 	tmpl, err := loadTemplates(*tmplDir)
 	if err != nil {
