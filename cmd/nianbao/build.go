@@ -266,7 +266,7 @@ func runBuild(e *env, args []string) error {
 		run(jobs[i])
 		close(jobs[i].done)
 	})
-	failed, built := 0, 0
+	failed, built, kept := 0, 0, 0
 	for _, jb := range jobs {
 		<-jb.done
 		e.stderr.Write(jb.msgs.Bytes())
@@ -274,6 +274,9 @@ func runBuild(e *env, args []string) error {
 			return exitCode(1)
 		}
 		switch {
+		case jb.built && jb.skip:
+			kept++
+			man.Reports[jb.key] = jb.entry
 		case jb.built:
 			built++
 			if jb.inputs != "" {
@@ -298,7 +301,11 @@ func runBuild(e *env, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stderr, "生成了 %d 份报告，%d 个文件未生成。输出目录：%s\n", built, failed, *out)
+	if kept > 0 {
+		fmt.Fprintf(e.stderr, "生成了 %d 份报告，%d 份输入未变（沿用上次生成的文件），%d 个文件未生成。输出目录：%s\n", built, kept, failed, *out)
+	} else {
+		fmt.Fprintf(e.stderr, "生成了 %d 份报告，%d 个文件未生成。输出目录：%s\n", built, failed, *out)
+	}
 	if failed > 0 {
 		return exitCode(1)
 	}
