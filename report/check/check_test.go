@@ -216,21 +216,54 @@ func TestEveryRuleTested(t *testing.T) {
 	}
 }
 
+// TestDuplicateOrganYear: two files of one organ and year in a directory
+// are an S-8 error of the one with the larger path, however the files were
+// given: both as targets, one as a target and the other beside it, or
+// through an Index (build and site).
 func TestDuplicateOrganYear(t *testing.T) {
 	src := golden.Read(t, "../testdata/valid2021.yaml")
 	a, b := LoadBytes("a.yaml", src), LoadBytes("b.yaml", src)
-	ps := CheckSet([]Loaded{a, b}, nil)
-	n := 0
-	for _, p := range ps {
-		if p.Rule == "S-8" {
-			n++
-			if !strings.Contains(p.Msg, "a.yaml") || !strings.Contains(p.Msg, "b.yaml") {
-				t.Errorf("S-8 message should name both files: %s", p)
+	other := LoadBytes("c/a.yaml", src) // another directory: not a duplicate
+	for _, tc := range []struct {
+		name          string
+		targets, pool []Loaded
+		want          string // the file with the S-8 error, "" none
+	}{
+		{"both targets", []Loaded{a, b}, nil, "b.yaml"},
+		{"both targets, reversed", []Loaded{b, a}, nil, "b.yaml"},
+		{"later one alone", []Loaded{b}, []Loaded{a}, "b.yaml"},
+		{"earlier one alone", []Loaded{a}, []Loaded{b}, ""},
+		{"same file twice", []Loaded{a}, []Loaded{a}, ""},
+		{"other directory", []Loaded{a}, []Loaded{other}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			check := func(ps Problems) {
+				t.Helper()
+				var got []string
+				for _, p := range ps {
+					if p.Rule == "S-8" {
+						got = append(got, p.File)
+						if !strings.Contains(p.Msg, "a.yaml") || !strings.Contains(p.Msg, "b.yaml") {
+							t.Errorf("S-8 message should name both files: %s", p)
+						}
+					}
+				}
+				want := []string{}
+				if tc.want != "" {
+					want = []string{tc.want}
+				}
+				if strings.Join(got, " ") != strings.Join(want, " ") {
+					t.Errorf("S-8 on %q, want %q:\n%s", got, want, golden.Format(ps))
+				}
 			}
-		}
-	}
-	if n != 1 {
-		t.Errorf("want one S-8 problem, got %d:\n%s", n, golden.Format(ps))
+			check(CheckSet(tc.targets, tc.pool))
+			ix := NewIndex(append(append([]Loaded{}, tc.targets...), tc.pool...))
+			var ps Problems
+			for _, tg := range tc.targets {
+				ps = append(ps, ix.Check(tg)...)
+			}
+			check(ps)
+		})
 	}
 }
 

@@ -4,44 +4,69 @@ import (
 	"nianbao/report"
 	"nianbao/report/datafile"
 	"path/filepath"
-	"slices"
 )
 
 // CheckSet checks every target and returns all problems, sorted. The
 // previous year's report of a target is looked up among targets and pool
 // (same directory, same organ, year−1); it is used only when it loaded
 // without errors. Two files for the same organ and year in one directory are
-// an error (S-8).
+// an error (S-8) of every target among them but the one with the smallest
+// path, whether the other file was given as a target or only lies beside
+// it: checking one file and checking its directory agree.
 func CheckSet(targets, pool []datafile.Loaded) report.Problems {
 	index := map[datafile.Key]datafile.Loaded{}
-	var ps report.Problems
 	for _, set := range [][]datafile.Loaded{targets, pool} {
 		for _, l := range set {
-			k, ok := datafile.KeyOf(l)
-			if !ok {
-				continue
-			}
-			if first, dup := index[k]; dup {
-				if filepath.Clean(first.Path) == filepath.Clean(l.Path) {
-					continue // the same file given as a target and found in the pool
+			if k, ok := datafile.KeyOf(l); ok {
+				if _, dup := index[k]; !dup {
+					index[k] = l
 				}
-				if slices.ContainsFunc(targets, func(t datafile.Loaded) bool { return t.Path == l.Path }) {
-					ps = append(ps, report.Problemf(l.Path, l.Report.Pos.Year, "year", "S-8",
-						"%s 与 %s 都是“%s”%d 年度的报告。同一目录下每个年度只能有一个文件，请删除或移走其中一个",
-						l.Path, first.Path, k.Organ, k.Year))
-				}
-				continue
 			}
-			index[k] = l
 		}
 	}
+	owner := owners(targets, pool)
+	var ps report.Problems
 	for _, t := range targets {
+		ps = append(ps, duplicate(t, owner)...)
 		ps = append(ps, checkTarget(t, index)...)
 	}
 	// 内容雷同 across organs of the same year, among the files checked together.
 	ps = append(ps, CrossSimilarity(targets)...)
 	ps.Sort()
 	return ps
+}
+
+// owners maps each key to the file that keeps it: of the files with that
+// key, the one with the smallest clean path.
+func owners(sets ...[]datafile.Loaded) map[datafile.Key]datafile.Loaded {
+	owner := map[datafile.Key]datafile.Loaded{}
+	for _, set := range sets {
+		for _, l := range set {
+			k, ok := datafile.KeyOf(l)
+			if !ok {
+				continue
+			}
+			if o, seen := owner[k]; !seen || filepath.Clean(l.Path) < filepath.Clean(o.Path) {
+				owner[k] = l
+			}
+		}
+	}
+	return owner
+}
+
+// duplicate is the S-8 error of t when another file holds its key.
+func duplicate(t datafile.Loaded, owner map[datafile.Key]datafile.Loaded) report.Problems {
+	k, ok := datafile.KeyOf(t)
+	if !ok {
+		return nil
+	}
+	o := owner[k]
+	if filepath.Clean(o.Path) == filepath.Clean(t.Path) {
+		return nil
+	}
+	return report.Problems{report.Problemf(t.Path, t.Report.Pos.Year, "year", "S-8",
+		"%s 与 %s 都是“%s”%d 年度的报告。同一目录下每个年度只能有一个文件，请删除或移走其中一个",
+		t.Path, o.Path, k.Organ, k.Year)}
 }
 
 // checkTarget is the check of one target against the index of the files
@@ -83,12 +108,13 @@ func checkTarget(t datafile.Loaded, index map[datafile.Key]datafile.Loaded) repo
 // checked against it without scanning the pool again (a batch of n files
 // costs n checks, not n² look-ups).
 type Index struct {
-	m map[datafile.Key]datafile.Loaded
+	m     map[datafile.Key]datafile.Loaded
+	owner map[datafile.Key]datafile.Loaded
 }
 
 // NewIndex indexes pool; the first file of a key wins, as in CheckSet.
 func NewIndex(pool []datafile.Loaded) *Index {
-	ix := &Index{m: make(map[datafile.Key]datafile.Loaded, len(pool))}
+	ix := &Index{m: make(map[datafile.Key]datafile.Loaded, len(pool)), owner: owners(pool)}
 	for _, l := range pool {
 		if k, ok := datafile.KeyOf(l); ok {
 			if _, dup := ix.m[k]; !dup {
@@ -100,9 +126,10 @@ func NewIndex(pool []datafile.Loaded) *Index {
 }
 
 // Check returns what CheckSet([]datafile.Loaded{t}, pool) returns, pool
-// being the indexed files; it is safe for concurrent use.
+// being the indexed files (which hold t); it is safe for concurrent use.
 func (ix *Index) Check(t datafile.Loaded) report.Problems {
-	ps := checkTarget(t, ix.m)
+	ps := duplicate(t, ix.owner)
+	ps = append(ps, checkTarget(t, ix.m)...)
 	ps = append(ps, CrossSimilarity([]datafile.Loaded{t})...)
 	ps.Sort()
 	return ps

@@ -299,8 +299,9 @@ func groupOrgans(reports []*siteReport) []*organ {
 		slices.SortFunc(o.reports, func(a, b *siteReport) int {
 			return cmp.Compare(a.loaded.Report.Year, b.loaded.Report.Year)
 		})
-		// Same organ and year twice in one directory is an S-8 error, so
-		// it cannot reach here; keep the first if it does.
+		// Same organ and year twice in one directory is an S-8 error of
+		// all but one of the files (check.Index), so it cannot reach
+		// here; keep the first if it does.
 		o.reports = slices.CompactFunc(o.reports, func(a, b *siteReport) bool {
 			return a.loaded.Report.Year == b.loaded.Report.Year
 		})
