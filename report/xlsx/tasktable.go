@@ -304,7 +304,10 @@ func cellName(sheet string, col, row int) string {
 var (
 	itemNumberRE = regexp.MustCompile(`^\s*(?:\d+\s*[.．、,，]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*`)
 	sectionRE    = regexp.MustCompile(`^\s*[一二三四五六七八九十]+、`)
-	tagRE        = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	// footnoteRE is a note under the table (说明：…, 注：…, 填表说明：…),
+	// which is not a task.
+	footnoteRE = regexp.MustCompile(`^\s*(?:填表说明|说明|备注|注)\s*\d*\s*[:：]`)
+	tagRE      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
 // cleanCell tidies one cell: tags left by a web copy removed, lines trimmed,
@@ -464,6 +467,12 @@ func ParseTaskTable(sheet string, rows [][]string, merges []MergedRange, default
 		}
 		if len(all) == 0 {
 			continue // blank row
+		}
+		if len(all) == 1 && cols[colNo] >= 0 && get(r, cols[colNo]) == all[0] && !spans {
+			continue // a numbered row left empty (nianbao's own sheet numbers 20)
+		}
+		if len(all) == 1 && footnoteRE.MatchString(all[0]) {
+			continue // 说明：… / 注：… under the table
 		}
 		if headerRole(task) == roleTaskText && normHead(task) == normHead(rows[head][cols[colTask]]) {
 			continue // header repeated at a page break
