@@ -82,12 +82,13 @@ func runWorkplan(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "已从 %s 导入 %d 项任务，写入 %s（work_plan 片段，请粘贴到报告数据文件末尾）。\n", res.Range, len(plan.Tasks), *out)
 		return nil
 	}
-	return importInto(e, *into, res)
+	return importInto(e, *into, table, res)
 }
 
-// importInto adds or replaces the work_plan section of the report at path,
+// importInto adds or replaces the work_plan section of the report at path
+// with the plan read from table,
 // keeping the rest of the file byte for byte.
-func importInto(e *env, path string, res *xlsx.TaskTable) error {
+func importInto(e *env, path, table string, res *xlsx.TaskTable) error {
 	src, err := publish.ReadFile(path, datafile.MaxFileSize, "报告数据文件")
 	if err != nil {
 		return err
@@ -99,7 +100,7 @@ func importInto(e *env, path string, res *xlsx.TaskTable) error {
 		return err
 	}
 	if in.TitleYear != 0 {
-		fmt.Fprintf(e.stderr, "%s: 警告：工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", res.Sheet, plan.Title, in.TitleYear, in.Year)
+		fmt.Fprintf(e.stderr, "%s: %s: 警告: 工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", table, res.Sheet, plan.Title, in.TitleYear, in.Year)
 	}
 	if _, err := publish.WriteFile(path, in.Next); err != nil {
 		return err

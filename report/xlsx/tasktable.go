@@ -59,9 +59,9 @@ func (n TaskNote) String() string {
 		prefix = "警告"
 	}
 	if n.Cell == "" {
-		return prefix + "：" + n.Msg
+		return prefix + ": " + n.Msg
 	}
-	return n.Cell + "：" + prefix + "：" + n.Msg
+	return n.Cell + ": " + prefix + ": " + n.Msg
 }
 
 // TaskTable is an imported table.
