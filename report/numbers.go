@@ -62,9 +62,12 @@ var units = []string{"万元", "元", "件次", "件", "个", "项", "次", "人
 
 var (
 	thousandsRE = regexp.MustCompile(`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
-	exponentRE  = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+$`)
-	radixRE     = regexp.MustCompile(`^[+-]?0[xXoObB][0-9a-fA-F_]+$`)
-	specialRE   = regexp.MustCompile(`^[+-]?\.(inf|Inf|INF|nan|NaN|NAN)$`)
+	// spacedRE is a number grouped by threes with spaces (1 702, the
+	// grouping of GB 3101), no-break or thin spaces included.
+	spacedRE   = regexp.MustCompile(`^[+-]?[0-9]{1,3}([ \x{00A0}\x{2009}\x{202F}\x{3000}][0-9]{3})+(\.[0-9]+)?$`)
+	exponentRE = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+$`)
+	radixRE    = regexp.MustCompile(`^[+-]?0[xXoObB][0-9a-fA-F_]+$`)
+	specialRE  = regexp.MustCompile(`^[+-]?\.(inf|Inf|INF|nan|NaN|NAN)$`)
 )
 
 // NumberHint explains how a number typed the way offices type it (with
@@ -113,6 +116,9 @@ func NumberHint(text string, whole bool, why ...string) (hint string, ok bool) {
 	case thousandsRE.MatchString(s):
 		s = strings.ReplaceAll(s, ",", "")
 		why = append(why, "不要千位分隔符")
+	case spacedRE.MatchString(s):
+		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == '+' || r == '-') }), "")
+		why = append(why, "数字中间不要空格")
 	case strings.Trim(s, chineseDigits) == "" && s != "":
 		v, ok := chineseNumber(s)
 		if !ok {
