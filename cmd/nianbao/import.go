@@ -6,6 +6,7 @@ import (
 	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"nianbao/report/publish"
+	"slices"
 	"strings"
 
 	"nianbao/report"
@@ -51,7 +52,11 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, p)
 	}
 	if r == nil {
-		fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
+		if slices.ContainsFunc(ps, func(p report.Problem) bool { return p.Rule == "S-1" }) {
+			fmt.Fprintf(e.stderr, "%s: 无法读取，未导入\n", in) // not a workbook: nothing to correct in it
+		} else {
+			fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
+		}
 		return exitCode(1)
 	}
 	yaml := datafile.Marshal(r)

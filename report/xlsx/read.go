@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -48,9 +49,27 @@ func open(name string, data []byte) (*excelize.File, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
 	if err != nil { // excelize's message is English and says little
+		if isWordDocument(data) {
+			return nil, &zipguard.Error{File: name, Msg: "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。请给出 .xlsx 文件；表格在 Word 中的，可复制到 Excel/WPS 表格后另存为 .xlsx"}
+		}
 		return nil, &zipguard.Error{File: name, Msg: "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）"}
 	}
 	return f, nil
+}
+
+// isWordDocument reports whether data, a zip the guard let through, is a
+// WordprocessingML package (a .docx saved under a workbook's name).
+func isWordDocument(data []byte) bool {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			return true
+		}
+	}
+	return false
 }
 
 // reader collects the problems of one import.

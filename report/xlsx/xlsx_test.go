@@ -361,6 +361,7 @@ func TestRefusals(t *testing.T) {
 		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "", "文件超过 10 MiB"},
 		{"truncated zip", base[:len(base)/2], "", "文件已损坏或不完整"},
 		{"zip bomb", bomb, "", "压缩炸弹"},
+		{"a Word document", zipOf(t, map[string][]byte{"[Content_Types].xml": []byte("<Types/>"), "word/document.xml": []byte("<w:document/>")}), "", "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）"},
 		{"not a workbook", zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}), "", "这不是 Excel 工作簿（.xlsx）"},
 		{"cell far outside", wide, "表三", "列号（第 8 行第 16384 列）超过了上限 200"},
 		{"text in count", edit(t, base, func(f *excelize.File) { f.SetCellValue("表三", "D8", "三十多") }), "表三!D8", "（（一）予以公开，自然人）应为阿拉伯数字，实际为文字“三十多”。请改写为阿拉伯数字"},
