@@ -44,6 +44,7 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 		blocks = h.blocks
 	}
 	assemble(res, blocks, h.title)
+	setMeta(res.r, pageMeta(doc))
 	return finish(res)
 }
 

@@ -290,3 +290,44 @@ func TestTitleChineseYear(t *testing.T) {
 		}
 	}
 }
+
+// TestPageMeta: the information table and <meta> tags of a page become the
+// data file's CMS keys (索引号, 发布机构, 文号, 发布日期, 主题分类), so that
+// init --from of an ingested report keeps them.
+func TestPageMeta(t *testing.T) {
+	rs, err := renderOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own rendered
+	for _, x := range rs {
+		if strings.HasSuffix(x.name, "shili-office/2024.yaml") {
+			own = x
+		}
+	}
+	if own.orig == nil || own.orig.IndexNumber == "" || own.orig.Topic == "" {
+		t.Fatalf("office 2024 example has no metadata to read back")
+	}
+	oneLine := strings.Replace(portalPage(own.doc, "utf-8", nil, nil), `<table class="xxgk">`,
+		`<div class="meta">索引号：11111/2024-1 主题分类：政务公开 文号：示府办〔2025〕9号 发布日期：2025年1月5日</div><table class="xxgk">`, 1)
+	for _, tc := range []struct {
+		name string
+		page string
+		want [5]string // index_number, publisher, document_number, published, topic
+	}{
+		{"nianbao's own page", string(own.html), [5]string{own.orig.IndexNumber, own.orig.Publisher, own.orig.DocumentNumber, own.orig.Published, own.orig.Topic}},
+		{"portal table", portalPage(own.doc, "utf-8", nil, nil), [5]string{"000014349/2025-00012", "", "", "2025-01-22", "综合政务"}},
+		{"one line of labels", oneLine, [5]string{"11111/2024-1", "", "示府办〔2025〕9号", "2025-01-05", "政务公开"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _, _ := HTML("meta.html", []byte(tc.page))
+			if r == nil {
+				t.Fatal("not read")
+			}
+			got := [5]string{r.IndexNumber, r.Publisher, r.DocumentNumber, r.Published, r.Topic}
+			if got != tc.want {
+				t.Errorf("metadata %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
