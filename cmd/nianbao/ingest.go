@@ -120,9 +120,11 @@ func runIngest(e *env, args []string) error {
 		for _, p := range checks {
 			fmt.Fprintln(e.stdout, p)
 		}
-		nerr, nwarn := checks.Count(report.Error), checks.Count(report.Warning)
-		nerrTotal += nerr + g.ps.Count(report.Error)
-		fmt.Fprintf(e.stderr, "已读入 %s → %s（%d 年度，%s 版格式；读出 %d 个单元格，无法读取 %d 个）。检查：%d 个错误，%d 个警告\n",
+		// The reading's own problems (IN-*) count with check's.
+		nerr := checks.Count(report.Error) + g.ps.Count(report.Error)
+		nwarn := checks.Count(report.Warning) + g.ps.Count(report.Warning)
+		nerrTotal += nerr
+		fmt.Fprintf(e.stderr, "已读入 %s → %s（%d 年度，%s 版格式；读出 %d 个单元格，无法读取 %d 个）。读取和检查：%d 个错误，%d 个警告\n",
 			g.in, g.out, g.r.Year, g.r.Edition, cellsRead(g.r), cellsUnreadable(g.r), nerr, nwarn)
 	}
 	if failed > 0 {
