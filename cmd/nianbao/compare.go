@@ -49,6 +49,11 @@ func runCompare(e *env, args []string) error {
 		}
 		pairs, notes = site.Pairs(loaded)
 	case 2:
+		if a, errA := os.Stat(paths[0]); errA == nil {
+			if b, errB := os.Stat(paths[1]); errB == nil && os.SameFile(a, b) {
+				return usagef("两次给出的是同一个文件 %s：请给出两个年度的文件，例如 nianbao compare 2023.yaml 2024.yaml", paths[0])
+			}
+		}
 		loaded, err := loadForCompare(e.stderr, paths)
 		if err != nil {
 			return err
