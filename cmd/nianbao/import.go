@@ -54,6 +54,9 @@ func runImport(e *env, args []string) error {
 	if r == nil {
 		if slices.ContainsFunc(ps, func(p report.Problem) bool { return p.Rule == "S-1" }) {
 			fmt.Fprintf(e.stderr, "%s: 无法读取，未导入\n", in) // not a workbook: nothing to correct in it
+		} else if blank := blankCells(ps); blank == ps.Count(report.Error) && blank >= 50 {
+			// Every error is a blank input: the workbook was never filled in.
+			fmt.Fprintf(e.stderr, "%s: 有 %d 个单元格未填写，工作簿似乎还没有填写。请填写各表的黄色单元格（没有的填 0）后再导入\n", in, blank)
 		} else {
 			fmt.Fprintf(e.stderr, "%s: 有 %d 个错误，未导入。请在工作簿中改正后重试\n", in, ps.Count(report.Error))
 		}
@@ -80,4 +83,15 @@ func runImport(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// blankCells counts the errors that are a blank input cell (S-5).
+func blankCells(ps report.Problems) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == report.Error && p.Rule == "S-5" {
+			n++
+		}
+	}
+	return n
 }
