@@ -77,7 +77,7 @@ var ruleCases = []struct {
 	{name: "X-3-fail", base: "valid2019.yaml", prev: "prev2019.yaml", edits: []golden.Edit{
 		{"licensing: {previous: 120, change: -3, decisions: 280}", "licensing: {previous: 121, change: -3, decisions: 280}"}}, want: "X-3", severity: Warning},
 	{name: "X-0-edition-change", base: "valid2021.yaml", prev: "valid2019.yaml", edits: []golden.Edit{
-		{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}}, want: "X-0", severity: Info},
+		{"year: 2022", "year: 2021"}, {"date: 2023-01-20", "date: 2022-01-20"}, {"自2022年1月1日起至2022年12月31日止", "自2021年1月1日起至2021年12月31日止"}}, want: "X-0", severity: Info},
 	{name: "X-5-fail", base: "valid2019.yaml", edits: []golden.Edit{
 		{"year: 2020", "year: 2021\nformat: \"2019\""}, {"date: 2021-01-25", "date: 2022-01-25"}}, want: "X-5", severity: Error},
 	{name: "X-5-override", base: "valid2019.yaml", edits: []golden.Edit{
@@ -148,6 +148,11 @@ var ruleCases = []struct {
 		wpTask{"加强政策解读", "2021年12月底", "未完成"})}}, want: "WP-1", severity: Warning},
 	{name: "WP-2-fail", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "尽快", "推进中"}, wpTask{"完善政府网站", "2022年6月左右", "已完成"})}}, want: "WP-2", severity: Warning},
+	{name: "TX-10-pass", base: "valid2021.yaml", want: ""},
+	{name: "TX-10-fail", base: "valid2021.yaml", edits: []golden.Edit{
+		{"统计期限自2022年1月1日起至2022年12月31日止", "统计期限自2021年1月1日起至2021年12月31日止"}}, want: "TX-10", severity: Warning},
+	{name: "TX-10-fail-end-year", base: "valid2021.yaml", edits: []golden.Edit{
+		{"统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2022年1月1日至2023年12月31日"}}, want: "TX-10", severity: Warning},
 	{name: "TX-9-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"date: 2023-01-20\n", ""}}, want: "TX-9", severity: Warning},
 	{name: "TX-6-fail-empty", base: "valid2021.yaml", edits: []golden.Edit{

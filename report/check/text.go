@@ -2,6 +2,8 @@ package check
 
 import (
 	"nianbao/report"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +21,12 @@ func (c *checker) text() {
 	for _, key := range []string{"preface", "overview", "other"} {
 		if c.ok("text." + key) {
 			c.textFigures(key)
+		}
+	}
+	// TX-10: the statistical period the text states is the report's year.
+	for i, sec := range report.TextSections {
+		if c.ok("text." + sec.Key) {
+			c.periodYear(r.Text[i], "text."+sec.Key)
 		}
 	}
 	// TX-4: the five topics of 总体情况.
@@ -46,6 +54,33 @@ func (c *checker) text() {
 					c.add(t.Pos, "text.overview", "TX-4", "各级人民政府的报告应在监督保障部分说明工作考核、社会评议和责任追究结果情况（条例第五十条第四项），未见：%s",
 						strings.Join(gm, "、"))
 				}
+			}
+		}
+	}
+}
+
+// periodRE finds a statement of the statistical period: 统计期限自2024年1月1日
+// 起至2024年12月31日止, 统计期限为2024年1月1日至12月31日, 2024年1月1日至
+// 2024年12月31日. Group 1 is the first year, group 2 the last one (if given).
+var periodRE = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|－|-)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日`)
+
+// periodYear warns (TX-10) where the text states a statistical period of
+// another year than the report's: last year's preface kept by init --from
+// ("本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止" in the
+// 2025 report).
+func (c *checker) periodYear(t report.Text, path string) {
+	if c.r.Year < 2019 {
+		return // the year itself is wrong: S-4/S-7 say so
+	}
+	for _, m := range periodRE.FindAllStringSubmatchIndex(t.Body, 10) {
+		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+			if g[0] < 0 {
+				continue
+			}
+			if y, _ := strconv.Atoi(t.Body[g[0]:g[1]]); y != c.r.Year {
+				c.add(posIn(t, m[0]), path, "TX-10", "正文写的统计期限“%s”是 %d 年，报告是 %d 年度的（统计期限应为 %d年1月1日至12月31日）。请改正年份；从上年度报告复制的文字须按本年度重写",
+					report.Clip(t.Body[m[0]:m[1]], 40), y, c.r.Year, c.r.Year)
+				break
 			}
 		}
 	}
