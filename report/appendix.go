@@ -217,7 +217,7 @@ func mergedAppendix(r *Report) Section {
 		if status == "" {
 			status = NoValue
 		}
-		g.Body = append(g.Body, []GridCell{cell(strconv.Itoa(i+1), CellNumber), cell(u.Organ, CellLabel), cell(status, CellLabel), cell(in, CellLabel)})
+		g.Body = append(g.Body, []GridCell{cell(strconv.Itoa(i+1), CellNumber), cell(u.Organ, CellLabel), cell(status, CellText), cell(in, CellText)})
 	}
 	s := Section{Heading: "附：汇总单位情况", Table: g}
 	s.Paras = append(s.Paras, Para{Line: r.Pos.MergedUnits.Line, Text: fmt.Sprintf(

@@ -124,6 +124,9 @@ const (
 	CellLabel                  // a row label
 	CellNumber                 // a figure, right- or centre-aligned
 	CellNote                   // the 勾稽关系 note of 表三
+	// CellText is a value in words that heads nothing (a task's 落实情况, a
+	// unit's 报送情况): set like a label, but a data cell, not a row header.
+	CellText
 )
 
 // GridCell is one cell of a statutory table. Spans are at least 1.

@@ -282,7 +282,7 @@ func trendReasons(years []*Report, cmps []Comparison, figs map[string]trendFigur
 			if f, ok := figs[r.Key]; ok {
 				label = f.Label
 			}
-			g.Body = append(g.Body, []GridCell{cell(period, CellLabel), cell(r.Table, CellLabel), cell(label, CellLabel), cell(r.Reason, CellLabel)})
+			g.Body = append(g.Body, []GridCell{cell(period, CellText), cell(r.Table, CellText), cell(label, CellLabel), cell(r.Reason, CellText)})
 		}
 	}
 	if len(g.Body) == 0 {

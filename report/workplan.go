@@ -164,12 +164,12 @@ func workPlanSection(w *WorkPlan, sixth []Para) Section {
 		no.Key = fmt.Sprintf("work_plan.tasks[%d]", i)
 		row := []GridCell{
 			no,
-			cell(dash(flat(t.Item)), CellLabel),
-			cell(flat(t.Task), CellLabel),
-			cell(dash(flat(t.Lead)), CellLabel),
-			cell(dash(t.Deadline), CellLabel),
-			cell(dash(t.Status), CellLabel),
-			cell(dash(flat(t.Result)), CellLabel),
+			cell(dash(flat(t.Item)), CellText),
+			cell(flat(t.Task), CellLabel), // the row's header: the task
+			cell(dash(flat(t.Lead)), CellText),
+			cell(dash(t.Deadline), CellText),
+			cell(dash(t.Status), CellText),
+			cell(dash(flat(t.Result)), CellText),
 		}
 		for j := range row {
 			row[j].Line = t.Pos.Line

@@ -248,6 +248,8 @@ func viewGrid(g *report.Grid) tableView {
 				classes = append(classes, "nb-num")
 			case report.CellNote:
 				classes = append(classes, "nb-note")
+			case report.CellText:
+				classes = append(classes, "nb-label") // set like a label, but a <td>
 			case report.CellLabel:
 				classes = append(classes, "nb-label")
 				// Indent marks the level of a label in the first column; a label

@@ -426,7 +426,7 @@ func (w *writer) drawRows(tl *tableLayout, cells []*tcell, heights []float64, fr
 		textH := float64(len(c.lines)) * tl.line
 		ty := top + (h-textH)/2
 		centre := c.gc.Kind == report.CellHead || c.gc.Kind == report.CellNumber ||
-			(c.gc.Kind == report.CellLabel && c.rows > 1)
+			(c.gc.Kind == report.CellLabel && c.rows > 1) // CellText: left, as a label
 		for _, l := range c.lines {
 			n := l.content()
 			lw := l.width
