@@ -50,6 +50,9 @@ vet:
 ## machine; `make test` runs that (FUZZMUL=1), `make fuzz` runs 10 times as
 ## many (FUZZMUL=10) for a longer search.
 FUZZMUL ?= 10
+# A count budget has no time limit of its own: go test's default -timeout
+# (10m) would end a long `make fuzz` run in the middle of a target.
+FUZZTIMEOUT ?= 2h
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
                ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000 \
                ./report/pdf:FuzzLoadLayout:100000 \
@@ -60,7 +63,7 @@ fuzz:
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \
 	  echo "fuzz $$fn ($$pkg, $${n}x)"; \
 	  $(GO) test -list="^$$fn\$$" $$pkg | grep -qx "$$fn" || { echo "no fuzz target $$fn in $$pkg"; exit 1; }; \
-	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$${n}x $$pkg; \
+	  $(GO) test -run='^$$' -fuzz="^$$fn\$$" -fuzztime=$${n}x -timeout=$(FUZZTIMEOUT) $$pkg; \
 	done
 
 ## bench: the figures the issues name (load+check per file, one PDF, one
