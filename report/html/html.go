@@ -18,6 +18,7 @@ package html
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -155,6 +156,14 @@ func parse(fsys fs.FS) (*loaded, error) {
 	}
 	l.scopedCS = string(scoped)
 	l.pageCSS = string(page) + "\n" + string(scoped)
+	// html/office.css (optional, not built in): the office's own rules,
+	// after the built-in ones, so a templates folder adds its colours and
+	// portal styles without copying page.css or nianbao.css.
+	if office, err := fs.ReadFile(fsys, "html/office.css"); err == nil {
+		l.pageCSS += "\n" + string(office)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	l.assets = append(l.assets, File{Name: "assets/" + CSSFile, Data: []byte(l.pageCSS)})
 	for _, n := range assetNames {
 		data, err := fs.ReadFile(fsys, "assets/"+n)
