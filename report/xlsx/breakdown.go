@@ -73,12 +73,9 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 			err = fmt.Errorf("生成工作簿时出现内部错误：%v", p)
 		}
 	}()
-	f := newFile()
-	defer f.Close()
-	w := &writer{f: f}
-	w.check(f.SetSheetName("Sheet1", breakdownSheet))
-	head := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
-		Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	w := sheetBook(breakdownSheet)
+	f := w.f
+	head := w.headStyle()
 	text := w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	num := w.style(&excelize.Style{Border: border(), NumFmt: 1})
 	right := w.style(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "right"}})
@@ -152,12 +149,5 @@ func BreakdownWorkbook(b *report.Breakdown) (out []byte, err error) {
 	w.check(f.SetDocProps(&excelize.DocProperties{Title: b.Title, Subject: b.Subject, Creator: b.Region, LastModifiedBy: b.Region,
 		Keywords:    fmt.Sprintf("政府信息公开,年度报告,汇总,%s,%d", b.Region, b.Year),
 		Description: "由 nianbao merge 生成。", Language: "zh-CN", Created: stamp, Modified: stamp}))
-	if w.err != nil {
-		return nil, w.err
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return w.bytes()
 }
