@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"nianbao/report/check"
 	"nianbao/report/datafile"
+	"nianbao/report/output"
 	"slices"
 
 	"nianbao/report"
@@ -40,7 +41,7 @@ func runCheck(e *env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	strict := fs.Bool("strict", false, "")
 	asJSON := fs.Bool("json", false, "")
-	fonts := fontFlags(fs)
+	fonts := addFontFlags(fs)
 	tmplDir := fs.String("templates", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -53,11 +54,11 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	tmpl, err := loadTemplates(*tmplDir)
+	tmpl, err := output.LoadTemplates(*tmplDir)
 	if err != nil {
 		return err
 	}
-	opts, layoutWarnings, err := fonts(tmpl.FS, tmpl.Dir)
+	opts, layoutWarnings, err := output.NewRenderer(tmpl, fonts.options()).PDFOptions()
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"nianbao/report/merge"
+	"nianbao/report/output"
 	"nianbao/report/plain"
 	"path/filepath"
 	"strings"
@@ -46,7 +47,7 @@ func runMerge(e *env, args []string) error {
 	if !datafile.IsDataFile(*out) {
 		return usagef("输出文件应以 .yaml 结尾，实际为 %s", *out)
 	}
-	tmpl, err := loadTemplates(*tmplDir)
+	tmpl, err := output.LoadTemplates(*tmplDir)
 	if err != nil {
 		return err
 	}

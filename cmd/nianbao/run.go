@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"nianbao/report/datafile"
+	"nianbao/report/output"
 	"regexp"
 	"strings"
 
@@ -40,8 +41,8 @@ func helpText(name string) string {
 // build formats.
 func (c *command) help() string {
 	var fl strings.Builder
-	for _, f := range outputFormats {
-		fmt.Fprintf(&fl, "  --%-6s  %s\n", f.name, f.summary)
+	for _, f := range output.Formats {
+		fmt.Fprintf(&fl, "  --%-6s  %s\n", f, formatSummaries[f])
 	}
 	return strings.Replace(helpText(c.name), "{{formats}}\n", fl.String(), 1)
 }

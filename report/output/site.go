@@ -1,0 +1,120 @@
+package output
+
+import (
+	"fmt"
+	"io"
+
+	"nianbao/report"
+	"nianbao/report/datafile"
+	"nianbao/report/publish"
+	"nianbao/report/site"
+	"nianbao/report/xlsx"
+)
+
+// SiteOptions are the inputs of Site.
+type SiteOptions struct {
+	Out   string   // the site folder (-o)
+	Files []string // the data files (datafile.FindDataFiles)
+	Jobs  int      // pages and files built at once; at least 1
+	// PDF, DOCX and XLSX offer those downloads beside each page (rendered
+	// by Renderer with its options).
+	PDF, DOCX, XLSX bool
+	Templates       Templates
+	Renderer        *Renderer
+	// Hasher hashes the inputs for the manifest; nil rebuilds the site.
+	Hasher *Hasher
+	// Progress, if not nil, is called as pages are done (site.Options).
+	Progress func(done, total int)
+}
+
+// SiteResult is what Site did. Fresh: the inputs were those of the last
+// run and its files are all there, so nothing was written; Previous is
+// then what that run recorded (its files, and in Warnings its failures).
+// Otherwise Result is site.Build's, and Failed counts the data files with
+// errors and the pages and files that could not be built.
+type SiteResult struct {
+	Fresh    bool
+	Previous publish.ManifestEntry
+	site.Result
+	Failed int
+}
+
+// siteKey is the manifest entry of the whole site.
+const siteKey = "."
+
+// Site builds the static site of o.Files into o.Out (site.Build): every
+// file is checked against the others and those beside them; those with
+// errors are named on w and left out. A site whose inputs did not change
+// since the last run (its manifest says so, and its files are all there)
+// costs the load and the hashing only. The error is one writing the
+// manifest.
+func Site(o SiteOptions, w io.Writer) (SiteResult, error) {
+	var res SiteResult
+	loaded := site.LoadFiles(o.Files, o.Jobs)
+	siblings := datafile.Siblings(o.Files)
+	var all []string
+	for _, set := range [][]datafile.Loaded{loaded, siblings} {
+		for _, l := range set {
+			all = append(all, l.Path)
+		}
+	}
+	inputs := o.Hasher.Site(all)
+	old := publish.ReadManifest(o.Out)
+	if prev, ok := old.Reports[siteKey]; ok && inputs != "" && prev.Fresh(o.Out, inputs) {
+		res.Fresh, res.Previous = true, prev
+		return res, nil
+	}
+	problems := site.Check(loaded, siblings, o.Jobs)
+	var good []datafile.Loaded
+	for i, t := range loaded {
+		if writeProblems(w, problems[i]) {
+			fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
+			res.Failed++
+			continue
+		}
+		good = append(good, t)
+	}
+	opts := site.Options{Dir: o.Out, Downloads: o.downloads(), Jobs: o.Jobs, Progress: o.Progress,
+		Templates: o.Templates.FS, Site: o.Templates.Site}
+	if o.XLSX {
+		opts.BreakdownXLSX = xlsx.BreakdownWorkbook
+	}
+	res.Result = site.Build(good, append(append([]datafile.Loaded{}, loaded...), siblings...), opts)
+	res.Failed += len(res.Errors)
+	if inputs != "" && len(res.Files) > 0 {
+		m := &publish.Manifest{Version: 1, Reports: map[string]publish.ManifestEntry{siteKey: {Inputs: inputs, Warnings: res.Failed, Files: res.Files}}}
+		if err := m.Write(o.Out); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// downloads are the formats offered beside each page of the site: PDF,
+// Word and Excel, as chosen.
+func (o SiteOptions) downloads() []site.Download {
+	var out []site.Download
+	for _, d := range []struct {
+		on               bool
+		ext, label, mime string
+	}{
+		{o.PDF, "pdf", "PDF 版", "application/pdf"},
+		{o.DOCX, "docx", "Word 版", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+		{o.XLSX, "xlsx", "Excel 统计表", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	} {
+		if !d.on {
+			continue
+		}
+		ext := d.ext
+		out = append(out, site.Download{Label: d.label, MIME: d.mime, Ext: ext,
+			Render: func(doc *report.Doc, r *report.Report, history []*report.Report) ([]byte, error) {
+				// Warnings of the renderer were reported by check: the site stays quiet.
+				files, _, err := o.Renderer.Render(ext, Input{Doc: doc, Report: r, History: history})
+				if err != nil {
+					return nil, err
+				}
+				return files[0].Data, nil
+			}})
+	}
+	return out
+}
