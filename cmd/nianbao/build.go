@@ -54,7 +54,7 @@ func runBuild(e *env, args []string) error {
 	if len(use) == 0 {
 		use = output.Formats
 	}
-	go toolID() // hashes the executable when it has no VCS revision: overlap it with loading
+	go output.ToolID() // hashes the executable when it has no VCS revision: overlap it with loading
 	files, err := findFiles(paths)
 	if err != nil {
 		return err
@@ -71,7 +71,7 @@ func runBuild(e *env, args []string) error {
 	}
 	res, err := output.Build(output.BuildOptions{
 		Out: *out, Args: paths, Files: files, Formats: use, Strict: *strict, Jobs: *nJobs,
-		Hasher:   output.NewHasher(toolID(), "build", flagSettings(fs), inputFiles, *tmplDir),
+		Hasher:   output.NewHasher(output.ToolID(), "build", flagSettings(fs), inputFiles, *tmplDir),
 		Renderer: output.NewRenderer(tmpl, opts),
 	}, e.stderr)
 	if err != nil {

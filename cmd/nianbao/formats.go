@@ -38,3 +38,16 @@ func (f fontFlags) files() []string {
 	}
 	return out
 }
+
+// flagSettings are the options of fs that shape the outputs, as
+// "name=value" in name order, for the input hash: every flag except -o
+// and -j, which name no input.
+func flagSettings(fs *flag.FlagSet) []string {
+	var out []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "o" && f.Name != "j" {
+			out = append(out, f.Name+"="+f.Value.String())
+		}
+	})
+	return out
+}

@@ -38,7 +38,7 @@ func runSite(e *env, args []string) error {
 	if *jobs < 1 {
 		return usagef("-j 至少为 1，实际为 %d", *jobs)
 	}
-	go toolID() // hashes the executable when it has no VCS revision: overlap it with loading
+	go output.ToolID() // hashes the executable when it has no VCS revision: overlap it with loading
 	files, err := findFiles(paths)
 	if err != nil {
 		return err
@@ -51,7 +51,7 @@ func runSite(e *env, args []string) error {
 	res, err := output.Site(output.SiteOptions{
 		Out: *out, Files: files, Jobs: *jobs, PDF: !*noPDF, DOCX: !*noDOCX, XLSX: !*noXLSX, Templates: tmpl,
 		Renderer: output.NewRenderer(tmpl, output.Options{}), Progress: bar.set,
-		Hasher: output.NewHasher(toolID(), "site", flagSettings(fs), nil, *tmplDir),
+		Hasher: output.NewHasher(output.ToolID(), "site", flagSettings(fs), nil, *tmplDir),
 	}, e.stderr)
 	bar.done()
 	if err != nil {

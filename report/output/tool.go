@@ -1,10 +1,9 @@
-package main
+package output
 
 import (
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
-	"flag"
 	"io"
 	"os"
 	"runtime/debug"
@@ -12,11 +11,11 @@ import (
 	"sync"
 )
 
-// toolID identifies the running nianbao: its VCS revision and build
+// ToolID identifies the running nianbao: its VCS revision and build
 // settings when it was built from a clean checkout, otherwise its Go build
 // ID (ELF executables: Linux), otherwise the hash of its executable.
 // Computed once.
-var toolID = sync.OnceValue(func() string {
+var ToolID = sync.OnceValue(func() string {
 	h := sha256.New()
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		rev, clean := "", false
@@ -48,7 +47,7 @@ var toolID = sync.OnceValue(func() string {
 			}
 		}
 	}
-	return "" // unknown: never matches a manifest (see inputHasher)
+	return "" // unknown: never matches a manifest (see NewHasher)
 })
 
 // goBuildID returns the Go build ID an ELF executable carries in its
@@ -80,17 +79,4 @@ func goBuildID(exe string) string {
 		return ""
 	}
 	return id
-}
-
-// flagSettings are the options of fs that shape the outputs, as
-// "name=value" in name order, for the input hash: every flag except -o
-// and -j, which name no input.
-func flagSettings(fs *flag.FlagSet) []string {
-	var out []string
-	fs.VisitAll(func(f *flag.Flag) {
-		if f.Name != "o" && f.Name != "j" {
-			out = append(out, f.Name+"="+f.Value.String())
-		}
-	})
-	return out
 }
