@@ -23,6 +23,9 @@
 //	                   tables (任务分解表), the merge breakdown workbook (excelize)
 //	report/plain/      output: aligned text tables for the terminal (compare, merge)
 //	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
+//	report/output/     building outputs: every format of each report with one run's
+//	                   templates and fonts, batches on every core, unchanged inputs
+//	                   skipped (content-hash manifest), the templates overlay
 //	report/site/       publishing: the static site (pages, downloads, open data)
 //	report/publish/    writing: atomic, only-if-changed output that stays under -o and
 //	                   never replaces an input; bounded reads of regular files
