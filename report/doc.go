@@ -15,6 +15,8 @@
 //	                   discovery and an organ's series of years, work-plan splicing
 //	report/check/      checking: every rule (T*, X*, TX*, F*, WP*), similarity
 //	report/merge/      merging: 汇总 of many units into one region report
+//	report/ingest/     reading back: published reports (HTML, DOCX, PDF) into the
+//	                   model and data files, with the batch table of ingest --report
 //	report/pdf/        output: the official PDF (fpdf)
 //	report/html/       output: web pages and charts (html/template, go-echarts)
 //	report/docx/       output: the editable Word document, optionally on the

@@ -22,6 +22,7 @@ func TestImportRules(t *testing.T) {
 		{pkg: "nianbao/report/zipguard"},
 		{pkg: "nianbao/report/datafile", allowed: []string{"nianbao/report", "go.yaml.in/yaml/v3"}, denied: append(renderers, "nianbao/report/check")},
 		{pkg: "nianbao/report/check", allowed: []string{"nianbao/report", "nianbao/report/datafile", "go.yaml.in/yaml/v3"}, denied: renderers},
+		{pkg: "nianbao/report/ingest", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/publish", "nianbao/report/zipguard", "go.yaml.in/yaml/v3", "golang.org/x/"}, denied: renderers},
 		{pkg: "nianbao/report/merge", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "go.yaml.in/yaml/v3"}, denied: renderers},
 		{pkg: "nianbao/report/site", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/html", "nianbao/report/publish", "nianbao/templates", "go.yaml.in/yaml/v3", "github.com/go-echarts/", "github.com/yuin/goldmark", "golang.org/x/"}, denied: []string{"nianbao/report/pdf", "nianbao/report/xlsx", "nianbao/report/docx"}},
 		{pkg: "nianbao/report/output", allowed: []string{"nianbao/", "codeberg.org/go-pdf/fpdf", "github.com/", "go.yaml.in/yaml/v3", "golang.org/x/"}, denied: []string{"nianbao/cmd"}},

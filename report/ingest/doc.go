@@ -53,4 +53,24 @@
 //
 // Input is bounded: MaxFileSize per file, zipguard limits for DOCX parts,
 // a cap on blocks and table cells; no input makes the readers panic.
+//
+// Files and batches (what `nianbao ingest` does, the command line only
+// printing and choosing exit codes):
+//
+//   - Find expands arguments into the published files to read (a
+//     directory: .html, .htm, .shtml, .docx, .pdf below it, sorted, hidden
+//     directories skipped); an argument naming nothing is an *ArgError.
+//   - ReadFile reads one file with the reader its extension calls for and
+//     gives a Result: the report, the reading's problems, the data file
+//     (datafile.Marshal) and, when nothing could be read, why.
+//   - DataFileName names the data file of a report in an output directory
+//     (机关名称-年度.yaml, made safe and unique); CheckWritten checks the
+//     file written, with the files beside it; Cells counts the cells read.
+//   - Summary is the table of `--report`: one row per report with cells
+//     read, errors and warnings by rule, and the 内容雷同 similarity with
+//     the same organ's previous year among the inputs. Each report is
+//     checked against all the others through one check.Index, so a batch
+//     of n files costs n checks. CSV writes it for Excel; the command line
+//     writes .xlsx through report/xlsx, which this package must not import
+//     (report/imports_test.go).
 package ingest

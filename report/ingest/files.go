@@ -1,0 +1,174 @@
+package ingest
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"nianbao/report"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
+	"nianbao/report/publish"
+)
+
+// exts are the published formats read, by lower-case file extension.
+var exts = map[string]string{".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
+
+// ArgError is an argument of Find that names nothing to read: a path that
+// does not exist, or a directory holding no published file. Its message is
+// complete and in Chinese; the command line reports it as a usage error.
+type ArgError struct {
+	Path  string
+	Empty bool // true: a directory without published files; false: Path does not exist
+}
+
+func (e *ArgError) Error() string {
+	if e.Empty {
+		return fmt.Sprintf("目录 %s 中没有 .html、.docx 或 .pdf 文件", e.Path)
+	}
+	return fmt.Sprintf("找不到 %s", e.Path)
+}
+
+// Find expands the arguments of `ingest`: a file stands for itself,
+// whatever its extension (ReadFile says why it cannot be read); a
+// directory for the published files below it at any depth (.html, .htm,
+// .shtml, .docx, .pdf, any letter case), sorted, hidden directories
+// skipped and unreadable entries ignored. Arguments keep their order. The
+// error is an *ArgError for the first argument that does not exist or is
+// a directory without published files.
+func Find(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, &ArgError{Path: p}
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && exts[strings.ToLower(filepath.Ext(path))] != "" {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, &ArgError{Path: p, Empty: true}
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// Result is one published file read back by ReadFile.
+type Result struct {
+	Path     string          // the published file, as given
+	Report   *report.Report  // the report read; nil when the file could not be read
+	Problems report.Problems // the reading's own problems (IN-*), also when Report is nil
+	YAML     []byte          // the data file: datafile.Marshal(Report); nil when Report is nil
+	// Unreadable says why Report is nil, in Chinese: the extension is
+	// not a published format, the file could not be read (publish.ReadFile's
+	// error), or the reader's problems joined with “；”. "" when Report
+	// is not nil.
+	Unreadable string
+}
+
+// ReadFile reads one published report, choosing the reader by extension
+// (HTML for .html, .htm and .shtml, DOCX, PDF), reading at most
+// MaxFileSize bytes of a regular file, and marshals the report as a data
+// file. It never fails: a file that cannot be read gives a Result with a
+// nil Report and Unreadable set.
+func ReadFile(path string) Result {
+	res := Result{Path: path}
+	kind := exts[strings.ToLower(filepath.Ext(path))]
+	if kind == "" {
+		res.Unreadable = "只能读入 .html、.htm、.docx 或 .pdf 文件（旧版 .doc、.wps 请先另存为 .docx）"
+		return res
+	}
+	data, err := publish.ReadFile(path, MaxFileSize, "报告文件")
+	if err != nil {
+		res.Unreadable = err.Error()
+		return res
+	}
+	switch kind {
+	case "html":
+		res.Report, _, res.Problems = HTML(path, data)
+	case "docx":
+		res.Report, _, res.Problems = DOCX(path, data)
+	case "pdf":
+		res.Report, _, res.Problems = PDF(path, data)
+	}
+	if res.Report == nil {
+		var msgs []string
+		for _, p := range res.Problems {
+			msgs = append(msgs, p.Msg)
+		}
+		res.Unreadable = strings.Join(msgs, "；")
+		return res
+	}
+	res.YAML = datafile.Marshal(res.Report)
+	return res
+}
+
+// DataFileName is a data file name for r: 机关名称-年度.yaml, the organ's
+// characters that no file system takes (/\:*?"<>| and control
+// characters) replaced by “_”, 未知机关 for an empty organ. A name already
+// in used gets -2, -3, … before .yaml; the name returned is added to used.
+func DataFileName(r *report.Report, used map[string]bool) string {
+	organ := strings.Map(func(c rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, c) || c < 0x20 {
+			return '_'
+		}
+		return c
+	}, r.Organ)
+	if organ == "" {
+		organ = "未知机关"
+	}
+	base := fmt.Sprintf("%s-%d", organ, r.Year)
+	name := base + ".yaml"
+	for i := 2; used[name]; i++ {
+		name = fmt.Sprintf("%s-%d.yaml", base, i)
+	}
+	used[name] = true
+	return name
+}
+
+// Cells counts the table cells of a report read back, over all its
+// tables (r.Source.Tables): those read and those reported unreadable;
+// 0, 0 for a report that has no Source (one not read back).
+func Cells(r *report.Report) (read, unreadable int) {
+	if r.Source == nil {
+		return 0, 0
+	}
+	for _, t := range r.Source.Tables {
+		read += t.Read
+		unreadable += t.Unreadable
+	}
+	return read, unreadable
+}
+
+// CheckWritten checks the data file just written at path with contents
+// data (ReadFile's YAML), as `nianbao check path` would: against the data
+// files beside it (the previous years of its organ, another file of the
+// same organ and year). The problems are sorted; the reading's own
+// problems (Result.Problems) are not among them.
+func CheckWritten(path string, data []byte) report.Problems {
+	r, ps := datafile.Parse(path, data)
+	target := datafile.Loaded{Path: path, Report: r, Problems: ps}
+	return check.CheckSet([]datafile.Loaded{target}, datafile.Siblings([]string{path}))
+}
