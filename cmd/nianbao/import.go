@@ -68,9 +68,7 @@ func runImport(e *env, args []string) error {
 	}
 	// Check the file as written: problems point at its lines, and the
 	// previous year's file is looked up beside it.
-	loaded, lps := datafile.Parse(*out, yaml)
-	target := datafile.Loaded{Path: *out, Report: loaded, Problems: lps}
-	checks := check.CheckSet([]datafile.Loaded{target}, datafile.Siblings([]string{*out}))
+	checks := check.Written(*out, yaml)
 	for _, p := range checks {
 		if cell := xlsx.CellFor(r.Edition, p.Path); cell != "" {
 			p.Msg += "（工作簿 " + cell + "）"

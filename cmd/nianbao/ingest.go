@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"nianbao/report"
+	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"nianbao/report/ingest"
 	"nianbao/report/publish"
@@ -102,7 +103,7 @@ func runIngest(e *env, args []string) error {
 		for _, p := range g.Problems {
 			fmt.Fprintln(e.stderr, p)
 		}
-		checks := ingest.CheckWritten(g.out, g.YAML)
+		checks := check.Written(g.out, g.YAML)
 		for _, p := range checks {
 			fmt.Fprintln(e.stdout, p)
 		}

@@ -108,8 +108,7 @@ func runMerge(e *env, args []string) error {
 
 	// The merged file must pass check like any data file, against last
 	// year's region file when it is beside it.
-	written := datafile.LoadFiles([]string{*out})
-	bad := printProblems(e.stderr, check.CheckSet(written, datafile.Siblings([]string{*out})))
+	bad := printProblems(e.stderr, check.Written(*out, files[0].data))
 	included := 0
 	for _, u := range res.Units {
 		if u.Included {

@@ -6,6 +6,17 @@ import (
 	"path/filepath"
 )
 
+// Written checks the data file just written at path with contents data
+// (an import, ingest or merge result), as `nianbao check path` would:
+// problems point at its lines, and the data files beside it (its organ's
+// previous years, another file of the same organ and year) are read from
+// disk. The problems are sorted.
+func Written(path string, data []byte) report.Problems {
+	r, ps := datafile.Parse(path, data)
+	target := datafile.Loaded{Path: path, Report: r, Problems: ps}
+	return CheckSet([]datafile.Loaded{target}, datafile.Siblings([]string{path}))
+}
+
 // CheckSet checks every target and returns all problems, sorted. The
 // previous year's report of a target is looked up among targets and pool
 // (same directory, same organ, year−1); it is used only when it loaded

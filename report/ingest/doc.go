@@ -64,8 +64,8 @@
 //     gives a Result: the report, the reading's problems, the data file
 //     (datafile.Marshal) and, when nothing could be read, why.
 //   - DataFileName names the data file of a report in an output directory
-//     (机关名称-年度.yaml, made safe and unique); CheckWritten checks the
-//     file written, with the files beside it; Cells counts the cells read.
+//     (机关名称-年度.yaml, made safe and unique; check.Written checks the
+//     file written, with the files beside it); Cells counts the cells read.
 //   - Summary is the table of `--report`: one row per report with cells
 //     read, errors and warnings by rule, and the 内容雷同 similarity with
 //     the same organ's previous year among the inputs. Each report is

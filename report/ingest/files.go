@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"nianbao/report"
-	"nianbao/report/check"
 	"nianbao/report/datafile"
 	"nianbao/report/publish"
 )
@@ -160,15 +159,4 @@ func Cells(r *report.Report) (read, unreadable int) {
 		unreadable += t.Unreadable
 	}
 	return read, unreadable
-}
-
-// CheckWritten checks the data file just written at path with contents
-// data (ReadFile's YAML), as `nianbao check path` would: against the data
-// files beside it (the previous years of its organ, another file of the
-// same organ and year). The problems are sorted; the reading's own
-// problems (Result.Problems) are not among them.
-func CheckWritten(path string, data []byte) report.Problems {
-	r, ps := datafile.Parse(path, data)
-	target := datafile.Loaded{Path: path, Report: r, Problems: ps}
-	return check.CheckSet([]datafile.Loaded{target}, datafile.Siblings([]string{path}))
 }
