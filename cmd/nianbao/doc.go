@@ -11,17 +11,20 @@
 //
 //	init          write a complete blank data file for an organ and year
 //	check         run every rule (tables, cross-year, text against tables)
-//	build         build the report as HTML, PDF and Excel (files with errors are skipped)
+//	build         build the report as HTML, PDF, Word and Excel (files with errors are skipped)
 //	site          build a static site: home page, report pages, trend pages, downloads, open data
 //	xlsx          xlsx template: a blank Excel workbook to fill in
 //	export        a data file as an Excel workbook
 //	import        a filled-in workbook back into a data file, then check it
+//	ingest        published reports (web page, Word, PDF) back into data files, then check them
 //	compare       compare two years figure by figure (or every consecutive pair in a directory)
 //	merge         add up the units of a manifest into the region's data file
 //	workplan      import a 任务分解表 (.xlsx) into a data file's work_plan
+//	templates     templates init: the built-in templates, layout and letterhead to adapt
 //	rules         list every rule: ID, severity, what it checks, basis
 //	placeholders  list the {{名称}} placeholders of the text
 //	schema        print the JSON Schema of data files for editors
+//	version       the module version, source revision and Go version
 //
 // # Problems
 //
@@ -46,6 +49,7 @@
 //	2  usage error: unknown command or option, missing or extra arguments
 //
 // The command is wiring only: it parses flags, prints and sets the exit
-// status. Loading, checking and rendering live in nianbao/report and its
-// subpackages; see the architecture notes of the repository.
+// status. Loading, checking, rendering and writing outputs live in
+// nianbao/report and its subpackages (report/output runs build and site);
+// see the map at the top of report/doc.go.
 package main
