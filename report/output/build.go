@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,6 +136,10 @@ func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 	return res, nil
 }
 
+// renderCost ranks the formats by their render time (BenchmarkBuildOne's
+// profile: PDF 12 ms, XLSX 9, DOCX 5, HTML 2).
+var renderCost = map[string]int{"pdf": 4, "xlsx": 3, "docx": 2, "html": 1}
+
 // job is one data file of a Build.
 type job struct {
 	t      datafile.Loaded
@@ -223,7 +228,14 @@ func (b *batch) run(jb *job) {
 		// More cores than reports: render this report's formats side by
 		// side (renderers only read the Doc). They are taken below in the
 		// same order as one by one, so messages do not change.
-		site.Parallel(len(o.Formats), b.formatWorkers, func(i int) { render(i) })
+		// The slowest first (PDF, then the workbook), so that the short
+		// ones fill in beside them.
+		order := make([]int, len(o.Formats))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return renderCost[o.Formats[b]] - renderCost[o.Formats[a]] })
+		site.Parallel(len(order), b.formatWorkers, func(i int) { render(order[i]) })
 	}
 	var outputs []pending
 	for i, f := range o.Formats {
