@@ -19,8 +19,14 @@
 //	report/html/       output: web pages and charts (html/template, go-echarts)
 //	report/docx/       output: the editable Word document, optionally on the
 //	                   office's own letterhead (standard library only)
-//	report/xlsx/       output and input: the statistics workbook both ways, task
-//	                   tables (任务分解表), the merge breakdown workbook (excelize)
+//	report/xlsx/       output and input: the statistics workbook both ways, any
+//	                   workbook's sheets as grids (Sheets), the merge breakdown
+//	                   workbook (excelize)
+//	report/ingest/     input: published reports (HTML, DOCX, PDF) back into the
+//	                   model; the tables of a Word document or web page as grids
+//	report/tasktable/  input: the 任务分解表 recogniser over grids of cell texts
+//	                   (from xlsx.Sheets, ingest.DOCXTables, ingest.HTMLTables;
+//	                   cmd/nianbao wires them; standard library only)
 //	report/plain/      output: aligned text tables for the terminal (compare, merge)
 //	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
 //	report/site/       publishing: the static site (pages, downloads, open data)

@@ -18,7 +18,7 @@
 //	import        a filled-in workbook back into a data file, then check it
 //	compare       compare two years figure by figure (or every consecutive pair in a directory)
 //	merge         add up the units of a manifest into the region's data file
-//	workplan      import a 任务分解表 (.xlsx) into a data file's work_plan
+//	workplan      import a 任务分解表 (.xlsx, .docx, .html) into a data file's work_plan
 //	rules         list every rule: ID, severity, what it checks, basis
 //	placeholders  list the {{名称}} placeholders of the text
 //	schema        print the JSON Schema of data files for editors

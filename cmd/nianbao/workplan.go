@@ -140,7 +140,7 @@ func taskTableFormatOf(name string) taskTableFormat {
 			none: "Word 文档中没有表格。任务分解表应是文档中的表格（不是图片或文本框）"}
 	case ".html", ".htm":
 		return taskTableFormat{maxSize: ingest.MaxFileSize, grids: docGrids(ingest.HTMLTables),
-			none: "网页中没有表格（<table>）。任务分解表是图片或附件链接的，请下载附件后导入"}
+			none: "网页中没有表格（<table>）。任务分解表若是图片或附件链接，请下载附件（.xlsx、.docx）后导入"}
 	}
 	return taskTableFormat{maxSize: xlsx.MaxFileSize, grids: func(name string, data []byte) ([]tasktable.Grid, error) {
 		sheets, err := xlsx.Sheets(name, data)

@@ -31,7 +31,7 @@ func TestTables(t *testing.T) {
 		`<w:tr>` + tc(`<w:gridSpan w:val="3"/>`, "一、公开") + `</w:tr>` +
 		`<w:tr>` + tc(``, "1") + tc(`<w:vMerge w:val="restart"/>`, "解读") + `<w:tc><w:tcPr/><w:p><w:r><w:t>甲</w:t><w:br/><w:t>乙</w:t></w:r></w:p><w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr>` +
 		`<w:tr>` + tc(``, "2") + `<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>` + tc(``, "丁") + `</w:tr>` +
-		`</w:tbl><w:tbl><w:tr>` + `<w:trPr>`+strings.Repeat(`<w:gridBefore w:val="99999"/>`, 4)+`</w:trPr>`+tc(``, "远") + `</w:tr></w:tbl>`
+		`</w:tbl><w:tbl><w:tr>` + `<w:trPr>` + strings.Repeat(`<w:gridBefore w:val="99999"/>`, 4) + `</w:trPr>` + tc(``, "远") + `</w:tr></w:tbl>`
 	want := []Grid{{Name: "表格1", Rows: [][]string{
 		{"序号", "事项", "任务"},
 		{"一、公开", "", ""},
