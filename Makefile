@@ -54,10 +54,11 @@ FUZZMUL ?= 10
 # (10m) would end a long `make fuzz` run in the middle of a target.
 FUZZTIMEOUT ?= 2h
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
-               ./report/xlsx:FuzzParseTaskTable:200000 ./report/xlsx:FuzzImportTaskTable:300000 ./report/pdf:FuzzParseFont:150000 \
+               ./report/tasktable:FuzzParse:100000 ./report/xlsx:FuzzSheets:300000 ./cmd/nianbao:FuzzImportTaskTable:120000 \
+               ./report/pdf:FuzzParseFont:150000 \
                ./report/pdf:FuzzLoadLayout:100000 \
                ./report/docx:FuzzTemplate:800 \
-               ./report/ingest:FuzzHTML:500 ./report/ingest:FuzzDOCX:10000 ./report/ingest:FuzzDOCXBody:20000
+               ./report/ingest:FuzzHTML:500 ./report/ingest:FuzzDOCX:10000 ./report/ingest:FuzzDOCXBody:20000 ./report/ingest:FuzzTables:50000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \

@@ -15,14 +15,19 @@
 //	                   discovery and an organ's series of years, work-plan splicing
 //	report/check/      checking: every rule (T*, X*, TX*, F*, WP*), similarity
 //	report/merge/      merging: 汇总 of many units into one region report
-//	report/ingest/     reading back: published reports (HTML, DOCX, PDF) into the
-//	                   model and data files, with the batch table of ingest --report
 //	report/pdf/        output: the official PDF (fpdf)
 //	report/html/       output: web pages and charts (html/template, go-echarts)
 //	report/docx/       output: the editable Word document, optionally on the
 //	                   office's own letterhead (standard library only)
-//	report/xlsx/       output and input: the statistics workbook both ways, task
-//	                   tables (任务分解表), the merge breakdown workbook (excelize)
+//	report/xlsx/       output and input: the statistics workbook both ways, any
+//	                   workbook's sheets as grids (Sheets), the merge breakdown
+//	                   workbook (excelize)
+//	report/ingest/     input: published reports (HTML, DOCX, PDF) back into the model
+//	                   and data files, the batch table of ingest --report; the
+//	                   tables of a Word document or web page as grids
+//	report/tasktable/  input: the 任务分解表 recogniser over grids of cell texts
+//	                   (from xlsx.Sheets, ingest.DOCXTables, ingest.HTMLTables;
+//	                   cmd/nianbao wires them; standard library only)
 //	report/plain/      output: aligned text tables for the terminal (compare, merge)
 //	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
 //	report/output/     building outputs: every format of each report with one run's

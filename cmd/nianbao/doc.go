@@ -19,7 +19,7 @@
 //	ingest        published reports (web page, Word, PDF) back into data files, then check them
 //	compare       compare two years figure by figure (or every consecutive pair in a directory)
 //	merge         add up the units of a manifest into the region's data file
-//	workplan      import a 任务分解表 (.xlsx) into a data file's work_plan
+//	workplan      import a 任务分解表 (.xlsx, .docx, .html) into a data file's work_plan
 //	templates     templates init: the built-in templates, layout and letterhead to adapt
 //	rules         list every rule: ID, severity, what it checks, basis
 //	placeholders  list the {{名称}} placeholders of the text

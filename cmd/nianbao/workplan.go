@@ -3,18 +3,21 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"nianbao/report"
 	"nianbao/report/datafile"
+	"nianbao/report/ingest"
 	"nianbao/report/publish"
+	"nianbao/report/tasktable"
 	"nianbao/report/xlsx"
 )
 
 var workplanCmd = &command{
 	name:    "workplan",
-	summary: "从任务分解表（.xlsx）导入政务公开工作要点，写入报告数据文件的 work_plan",
+	summary: "从任务分解表（.xlsx、.docx 或网页）导入政务公开工作要点，写入报告数据文件的 work_plan",
 	run:     runWorkplan,
 }
 
@@ -34,7 +37,7 @@ func runWorkplan(e *env, args []string) error {
 	}
 	switch {
 	case len(rest) == 0:
-		return usagef("请给出任务分解表文件（.xlsx）")
+		return usagef("请给出任务分解表文件（.xlsx、.docx、.html 或 .htm）")
 	case len(rest) > 1:
 		return usagef("多余的参数：%s。一次导入一个任务分解表", strings.Join(rest[1:], " "))
 	case (*into == "") == (*out == ""):
@@ -55,11 +58,11 @@ func runWorkplan(e *env, args []string) error {
 			return err
 		}
 	}
-	data, err := publish.ReadFile(table, xlsx.MaxFileSize, "任务分解表")
+	data, err := publish.ReadFile(table, taskTableFormatOf(table).maxSize, "任务分解表")
 	if err != nil {
 		return err
 	}
-	res, err := xlsx.ImportTaskTable(table, data, *status)
+	res, err := importTaskTable(table, data, *status)
 	if err != nil {
 		return err // names the file
 	}
@@ -88,7 +91,7 @@ func runWorkplan(e *env, args []string) error {
 // importInto adds or replaces the work_plan section of the report at path
 // with the plan read from table,
 // keeping the rest of the file byte for byte.
-func importInto(e *env, path, table string, res *xlsx.TaskTable) error {
+func importInto(e *env, path, table string, res *tasktable.Table) error {
 	src, err := publish.ReadFile(path, datafile.MaxFileSize, "报告数据文件")
 	if err != nil {
 		return err
@@ -100,7 +103,7 @@ func importInto(e *env, path, table string, res *xlsx.TaskTable) error {
 		return err
 	}
 	if in.TitleYear != 0 {
-		fmt.Fprintf(e.stderr, "%s: %s: 警告: 工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", table, res.Sheet, plan.Title, in.TitleYear, in.Year)
+		fmt.Fprintf(e.stderr, "%s: %s: 警告: 工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", table, res.Name, plan.Title, in.TitleYear, in.Year)
 	}
 	if _, err := publish.WriteFile(path, in.Next); err != nil {
 		return err
@@ -118,4 +121,73 @@ func importInto(e *env, path, table string, res *xlsx.TaskTable) error {
 			n, plan.Tasks[len(plan.Tasks)-1].Status, path)
 	}
 	return nil
+}
+
+// taskTableFormat is a reader of task tables: the file's tables as grids.
+type taskTableFormat struct {
+	maxSize int64
+	grids   func(name string, data []byte) ([]tasktable.Grid, error)
+	none    string // the message when the file has no table
+}
+
+// taskTableFormatOf picks the reader by the file's extension: Word
+// documents and web pages by theirs, anything else as a workbook (whose
+// reader says what a .xls, .csv or .et is and what to do).
+func taskTableFormatOf(name string) taskTableFormat {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx":
+		return taskTableFormat{maxSize: ingest.MaxFileSize, grids: docGrids(ingest.DOCXTables),
+			none: "Word 文档中没有表格。任务分解表应是文档中的表格（不是图片或文本框）"}
+	case ".html", ".htm":
+		return taskTableFormat{maxSize: ingest.MaxFileSize, grids: docGrids(ingest.HTMLTables),
+			none: "网页中没有表格（<table>）。任务分解表若是图片或附件链接，请下载附件（.xlsx、.docx）后导入"}
+	}
+	return taskTableFormat{maxSize: xlsx.MaxFileSize, grids: func(name string, data []byte) ([]tasktable.Grid, error) {
+		sheets, err := xlsx.Sheets(name, data)
+		var grids []tasktable.Grid
+		for _, s := range sheets {
+			g := tasktable.Grid{Name: s.Name, Kind: tasktable.Sheet, Rows: s.Rows}
+			for _, m := range s.Merges {
+				g.Merges = append(g.Merges, tasktable.MergedRange(m))
+			}
+			grids = append(grids, g)
+		}
+		return grids, err
+	}}
+}
+
+// docGrids adapts a reader of a document's tables to tasktable grids.
+func docGrids(read func(name string, data []byte) ([]ingest.Grid, error)) func(string, []byte) ([]tasktable.Grid, error) {
+	return func(name string, data []byte) ([]tasktable.Grid, error) {
+		tables, err := read(name, data)
+		var grids []tasktable.Grid
+		for _, t := range tables {
+			g := tasktable.Grid{Name: t.Name, Kind: tasktable.DocTable, Rows: t.Rows}
+			for _, m := range t.Merges {
+				g.Merges = append(g.Merges, tasktable.MergedRange(m))
+			}
+			grids = append(grids, g)
+		}
+		return grids, err
+	}
+}
+
+// importTaskTable reads the task table of a workbook (its first sheet with
+// a task-table header), a Word document or a web page (its first table
+// with one); name is the file's name, which starts every error. The
+// findings that do not stop the import are the result's Notes.
+func importTaskTable(name string, data []byte, status string) (*tasktable.Table, error) {
+	f := taskTableFormatOf(name)
+	grids, err := f.grids(name, data)
+	if err != nil {
+		return nil, err // names the file
+	}
+	if len(grids) == 0 {
+		return nil, fmt.Errorf("%s：%s", name, f.none)
+	}
+	res, err := tasktable.ParseFirst(grids, status)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%w", name, err)
+	}
+	return res, nil
 }

@@ -51,6 +51,11 @@
 //     missing, the error
 //     names the package to install.
 //
+// DOCXTables and HTMLTables give, instead of a report, every table of a
+// Word document or web page as a Grid of cell texts with its merged
+// ranges, from the same DOCX and HTML table readers (for the 任务分解表,
+// which package tasktable recognises).
+//
 // Input is bounded: MaxFileSize per file, zipguard limits for DOCX parts,
 // a cap on blocks and table cells; no input makes the readers panic.
 //

@@ -19,24 +19,13 @@ import (
 // w:vMerge, and pictures (w:drawing, w:pict) as images.
 func DOCX(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
 	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "docx", data)}
-	zr, err := zipguard.Check(name, data, zipguard.Default)
-	if err != nil {
-		res.add(report.Error, "IN-3", "", "%s", strings.TrimPrefix(err.Error(), name+"："))
-		return nil, res.src, res.ps
-	}
-	var part io.ReadCloser
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			part, err = f.Open()
-			break
-		}
-	}
-	if part == nil || err != nil {
-		res.add(report.Error, "IN-3", "", "这不是 Word 文档（找不到 word/document.xml）。请在 Word/WPS 中另存为 .docx 后重试")
+	part, msg := docxPart(name, data)
+	if part == nil {
+		res.add(report.Error, "IN-3", "", "%s", msg)
 		return nil, res.src, res.ps
 	}
 	defer part.Close()
-	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry))
+	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry), false)
 	if err != nil {
 		res.add(report.Error, "IN-3", "", "Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", err)
 		return nil, res.src, res.ps
@@ -45,8 +34,29 @@ func DOCX(name string, data []byte) (*report.Report, *report.Source, report.Prob
 	return finish(res)
 }
 
-// docxBlocks reads the body of word/document.xml into blocks.
-func docxBlocks(rd io.Reader) ([]block, error) {
+// docxPart opens word/document.xml of a .docx that passes the guard, or
+// says (in Chinese, without the file's name) why it cannot.
+func docxPart(name string, data []byte) (io.ReadCloser, string) {
+	zr, err := zipguard.Check(name, data, zipguard.Default)
+	if err != nil {
+		return nil, strings.TrimPrefix(err.Error(), name+"：")
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			if part, err := f.Open(); err == nil {
+				return part, ""
+			}
+			break
+		}
+	}
+	return nil, "这不是 Word 文档（找不到 word/document.xml）。请在 Word/WPS 中另存为 .docx 后重试"
+}
+
+// docxBlocks reads the body of word/document.xml into blocks. With
+// cellBreaks, a line break (w:br, w:cr) in a table cell is a newline and
+// a tab a space, as Word shows them; without, they are dropped, as the
+// report reader has always read statutory tables.
+func docxBlocks(rd io.Reader, cellBreaks bool) ([]block, error) {
 	dec := xml.NewDecoder(rd)
 	var (
 		blocks []block
@@ -139,10 +149,14 @@ func docxBlocks(rd io.Reader) ([]block, error) {
 			case "tab":
 				if para != nil && depth == 0 {
 					para.WriteByte(' ')
+				} else if cellBreaks && inTc && cellTx.Len() < 4096 {
+					cellTx.WriteByte(' ')
 				}
 			case "br", "cr":
 				if para != nil && depth == 0 {
 					para.WriteByte('\n')
+				} else if cellBreaks && inTc && cellTx.Len() < 4096 {
+					cellTx.WriteByte('\n')
 				}
 			case "drawing", "pict", "object":
 				if depth == 0 {

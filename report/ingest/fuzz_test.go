@@ -61,7 +61,7 @@ func FuzzDOCXBody(f *testing.F) {
 	f.Add(`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>一、本年新收</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr></w:tbl>`)
 	f.Add(`<w:p><w:r><w:t>示例2024年政府信息公开工作年度报告</w:t></w:r></w:p><w:p><w:r><w:t>一、总体情况</w:t><w:drawing/></w:r></w:p>`)
 	f.Fuzz(func(t *testing.T, body string) {
-		blocks, _ := docxBlocks(stringsReader(`<w:document xmlns:w="w"><w:body>` + body + `</w:body></w:document>`))
+		blocks, _ := docxBlocks(stringsReader(`<w:document xmlns:w="w"><w:body>`+body+`</w:body></w:document>`), false)
 		res := &result{name: "f.docx", blank: map[string]bool{}, src: newSource("f.docx", "docx", nil)}
 		assemble(res, blocks, "")
 		r, src, ps := finish(res)

@@ -294,7 +294,7 @@ func (h *htmlReader) node(n *html.Node, where string) {
 			h.walkContainer(n)
 			return
 		}
-		if t := gridOf(n); t != nil && len(h.blocks) < maxBlocks {
+		if t := gridOf(n, reportCellText); t != nil && len(h.blocks) < maxBlocks {
 			t.where = pathOf(n)
 			h.blocks = append(h.blocks, block{kind: bTable, where: t.where, tab: t})
 			// An image inside a table (a table pasted as a picture
@@ -349,10 +349,15 @@ func findAll(n *html.Node, a atom.Atom, limit int) []*html.Node {
 	return out
 }
 
+// reportCellText is a cell's text as the report reader reads statutory
+// tables: its text content, <br> as a newline, trimmed.
+func reportCellText(td *html.Node) string { return strings.TrimSpace(textContent(td, 4096)) }
+
 // gridOf lays a <table> out as the HTML table algorithm does: each cell
 // takes the first free slot of its row; rowspan and colspan cover slots.
-// Spans are capped (a hostile colspan=100000 must not allocate).
-func gridOf(tn *html.Node) *table {
+// Spans are capped (a hostile colspan=100000 must not allocate), and so
+// are the rows read (maxCells). text gives a cell's text.
+func gridOf(tn *html.Node, text func(td *html.Node) string) *table {
 	t := &table{tol: 0.5}
 	covered := map[[2]int]*tcell{}
 	r := 0
@@ -373,6 +378,9 @@ func gridOf(tn *html.Node) *table {
 		}
 	}
 	collect(tn)
+	if len(rows) > maxCells {
+		rows = rows[:maxCells]
+	}
 	for _, tr := range rows {
 		var row []*tcell
 		c := 0
@@ -386,7 +394,7 @@ func gridOf(tn *html.Node) *table {
 			}
 			cs := spanOf(td, "colspan", 64)
 			rs := spanOf(td, "rowspan", 200)
-			cell := &tcell{text: strings.TrimSpace(textContent(td, 4096)), x0: float64(c), x1: float64(c + cs)}
+			cell := &tcell{text: text(td), x0: float64(c), x1: float64(c + cs)}
 			cells += cs * rs
 			if cells > maxCells {
 				return t

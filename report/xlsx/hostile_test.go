@@ -112,17 +112,17 @@ var importers = []struct {
 		}
 		return r != nil, ps[0].File + "：" + ps[0].Path, ps[0].Msg
 	}},
-	{"ImportTaskTable", func(data []byte) (bool, string, string) {
-		res, err := ImportTaskTable("hostile.xlsx", data, "")
+	{"Sheets", func(data []byte) (bool, string, string) {
+		sheets, err := Sheets("hostile.xlsx", data)
 		if err == nil {
-			return res != nil, "", ""
+			return sheets != nil, "", ""
 		}
 		return false, "", err.Error()
 	}},
 }
 
 // TestHostile: every hostile file is refused by Read and by
-// ImportTaskTable with a message naming the file and the sheet at fault,
+// Sheets with a message naming the file and the sheet at fault,
 // and refusing it allocates under 200 MB.
 func TestHostile(t *testing.T) {
 	for _, h := range hostile(t) {
@@ -136,7 +136,7 @@ func TestHostile(t *testing.T) {
 					t.Errorf("refusing it allocated %d MB", n>>20)
 				}
 				wantWhere := "hostile.xlsx：" + h.sheet // Read: Problem.File and .Path
-				if imp.name == "ImportTaskTable" {
+				if imp.name == "Sheets" {
 					where, wantWhere = msg, "hostile.xlsx："
 					if h.sheet != "" {
 						wantWhere += "工作表“" + h.sheet + "”："

@@ -20,7 +20,7 @@ import (
 	"nianbao/report/zipguard"
 )
 
-// MaxFileSize is the largest workbook file Read and ImportTaskTable accept.
+// MaxFileSize is the largest workbook file Read and Sheets accept.
 const MaxFileSize = 10 << 20
 
 // guard are the limits a workbook must pass before excelize opens it (see

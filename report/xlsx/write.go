@@ -1,9 +1,9 @@
 // Package xlsx is nianbao's Excel side, through excelize: the statutory
 // workbook both ways (Write from a report.Doc and its Report; Read back
 // into a Report, naming every problem's cell as 表三!D7; CellFor maps a data
-// path to its cell), the task-table importer (ImportTaskTable: a
-// 任务分解表 into a report.WorkPlan) and the merge breakdown workbook
-// (BreakdownWorkbook).
+// path to its cell), any workbook's sheets as grids of cell texts (Sheets:
+// a 任务分解表, which package tasktable then reads) and the merge
+// breakdown workbook (BreakdownWorkbook).
 //
 // Every workbook read here is untrusted: package zipguard checks it first
 // (zip signature, zip directory, worksheet rows, columns, cells and merged

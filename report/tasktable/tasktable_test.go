@@ -1,115 +1,14 @@
-package xlsx
+package tasktable
 
 import (
-	"archive/zip"
-	"bytes"
-	"nianbao/report/check"
-	"nianbao/report/datafile"
-	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"nianbao/report"
-
-	"github.com/xuri/excelize/v2"
+	"nianbao/report/check"
+	"nianbao/report/datafile"
 )
-
-func readTaskFixture(t testing.TB) []byte {
-	t.Helper()
-	data, err := os.ReadFile("testdata/shenyang-2022.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
-// TestImportShenyang imports the real 任务分解表 of 沈政公领发〔2022〕1号:
-// 29 事项 in four sections, several spanning rows, header repeated at page
-// breaks.
-func TestImportShenyang(t *testing.T) {
-	res, err := ImportTaskTable("shenyang-2022.xlsx", readTaskFixture(t), report.StatusInProgress)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := res.Plan
-	if w.Title != "沈阳市2022年政务公开工作要点" {
-		t.Errorf("title %q", w.Title)
-	}
-	if len(w.Tasks) != 29 {
-		for i, tk := range w.Tasks {
-			t.Logf("%d %q", i+1, tk.Item)
-		}
-		t.Fatalf("want 29 tasks, got %d", len(w.Tasks))
-	}
-	if res.Sheet != "任务分解表" || res.Header != 2 || !strings.HasPrefix(res.Range, "任务分解表!A2:E") {
-		t.Errorf("sheet %q header %d range %q", res.Sheet, res.Header, res.Range)
-	}
-	tests := []struct {
-		no                          int
-		item, lead, units, deadline string
-		taskLines                   int
-	}{
-		{1, "结构调整“三篇大文章”信息公开", "市工业和信息化局", "市政府有关部门 区县（市）政府", "长期坚持", 1},
-		{2, "助企纾困信息公开", "市政府办公室 市营商局", "市政府有关部门 区县（市）政府", "2022年5月", 1},
-		{3, "加强涉市场主体信息公开", "市发展改革委 市营商局；市营商局；市市场监管局", "市政府有关部门 区县（市）政府", "长期坚持", 3},
-		{4, "加强涉税费信息公开", "市政府办公室；市财政局", "市政府有关部门 区县（市）政府", "2022年6月", 2},
-		{5, "加强涉及扩大有效投资信息公开", "市发展改革委", "市政府有关部门 区县（市）政府", "2022年6月", 3},
-		{17, "完成互联网公开平台IPv6改造", "市信息中心 市政府办公室", "市政府有关部门 区县（市）政府", "2022年9月", 1},
-		{19, "用好新闻发布权威平台", "市政府新闻办", "市政府有关部门 区县（市）政府", "长期坚持", 1},
-		{29, "加强检查考核力度", "市政府办公室", "市政府有关部门 区县（市）政府", "长期坚持", 2},
-	}
-	for _, tc := range tests {
-		tk := w.Tasks[tc.no-1]
-		if tk.Item != tc.item || tk.Lead != tc.lead || tk.Units != tc.units || tk.Deadline != tc.deadline {
-			t.Errorf("task %d: got %q / %q / %q / %q", tc.no, tk.Item, tk.Lead, tk.Units, tk.Deadline)
-		}
-		if n := len(strings.Split(tk.Task, "\n")); n != tc.taskLines {
-			t.Errorf("task %d: %d 主要任务 lines, want %d:\n%s", tc.no, n, tc.taskLines, tk.Task)
-		}
-		if tk.Status != report.StatusInProgress {
-			t.Errorf("task %d: status %q", tc.no, tk.Status)
-		}
-	}
-	for i, tk := range w.Tasks {
-		if _, ok := report.ParseDeadline(tk.Deadline); !ok {
-			t.Errorf("task %d: deadline %q does not parse", i+1, tk.Deadline)
-		}
-		if strings.Contains(tk.Task, "<p>") {
-			t.Errorf("task %d keeps markup: %q", i+1, tk.Task)
-		}
-	}
-	for _, n := range res.Notes {
-		t.Logf("note: %s", n)
-	}
-}
-
-// TestImportedLoads: the imported plan, written by Marshal into a report,
-// loads back without problems.
-func TestImportedLoads(t *testing.T) {
-	res, err := ImportTaskTable("shenyang-2022.xlsx", readTaskFixture(t), report.StatusInProgress)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := datafile.MarshalWorkPlan(res.Plan)
-	r, ps := datafile.Parse("x.yaml", append([]byte(scaffold2022()), out...))
-	for _, p := range ps {
-		if strings.HasPrefix(p.Path, "work_plan") {
-			t.Errorf("%s", p)
-		}
-	}
-	if len(r.WorkPlan.Tasks) != 29 {
-		t.Errorf("reloaded %d tasks", len(r.WorkPlan.Tasks))
-	}
-}
-
-func scaffold2022() string {
-	return string(datafile.Scaffold(2022, "沈阳市人民政府办公室"))
-}
-
-func xlsxWith(t *testing.T, rows [][]string, merges ...string) []byte {
-	t.Helper()
-	return buildWorkbook(t, "Sheet1", rows, merges)
-}
 
 func TestParseTables(t *testing.T) {
 	header := []string{"序号", "事项名称", "主要任务", "牵头单位", "责任单位", "完成时限"}
@@ -165,7 +64,7 @@ func TestParseTables(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := ParseTaskTable("Sheet1", tc.rows, tc.merges, report.StatusInProgress)
+			res, err := Parse(Grid{Name: "Sheet1", Rows: tc.rows, Merges: tc.merges}, report.StatusInProgress)
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("want error %q, got %v", tc.wantErr, err)
@@ -196,72 +95,8 @@ func TestParseTables(t *testing.T) {
 	}
 }
 
-func TestImportRejects(t *testing.T) {
-	zipNoWorkbook := func() []byte {
-		var b bytes.Buffer
-		z := zip.NewWriter(&b)
-		w, _ := z.Create("hello.txt")
-		w.Write([]byte("hi"))
-		z.Close()
-		return b.Bytes()
-	}()
-	tests := []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"empty", nil, "文件为空"},
-		{"csv", []byte("事项名称,主要任务\n"), "这不是 .xlsx"},
-		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "另存为” .xlsx"},
-		{"too big", append([]byte("PK\x03\x04"), make([]byte, MaxFileSize)...), "文件超过 10 MiB"},
-		{"broken zip", []byte("PK\x03\x04garbage"), "文件已损坏或不完整"},
-		{"zip without workbook", zipNoWorkbook, "这不是 Excel 工作簿（.xlsx），或文件已损坏"},
-		{"workbook without table", xlsxWith(t, [][]string{{"姓名", "电话"}}), "没有找到任务分解表的表头行"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := ImportTaskTable("table.xlsx", tc.data, report.StatusInProgress)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("want error containing %q, got %v", tc.want, err)
-			}
-		})
-	}
-}
-
-// buildWorkbook writes rows (and merged ranges such as "A1:E1") into a
-// one-sheet workbook.
-func buildWorkbook(t testing.TB, sheet string, rows [][]string, merges []string) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	if sheet != "Sheet1" {
-		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for r, row := range rows {
-		for c, v := range row {
-			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := f.SetCellStr(sheet, name, v); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	for _, m := range merges {
-		a, b, _ := strings.Cut(m, ":")
-		if err := f.MergeCell(sheet, a, b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// TestTaskTableShapes imports one workbook (made here with excelize, from
-// fictional data) of each shape real 任务分解表 come in.
+// TestTaskTableShapes reads one table (fictional data) of each shape real
+// 任务分解表 come in, merged ranges written as in Excel (A1:E1).
 func TestTaskTableShapes(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -349,7 +184,7 @@ func TestTaskTableShapes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := ImportTaskTable("table.xlsx", buildWorkbook(t, "Sheet1", tc.rows, tc.merges), report.StatusInProgress)
+			res, err := Parse(Grid{Name: "Sheet1", Rows: tc.rows, Merges: merges(t, tc.merges)}, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -395,15 +230,118 @@ func TestTaskTableShapes(t *testing.T) {
 }
 
 // When no row can be the header, the message shows the closest row and
-// what each of its columns was taken as.
+// what each of its columns was taken as, and names every grid tried.
 func TestTaskTableHeaderMessage(t *testing.T) {
-	data := buildWorkbook(t, "Sheet1", [][]string{
+	rows := [][]string{
 		{"序号", "工作", "责任单位", "备注"},
 		{"1", "同步解读。", "办公室", ""},
-	}, nil)
-	_, err := ImportTaskTable("table.xlsx", data, report.StatusInProgress)
-	want := "最接近表头的是第 1 行：A列“序号”→序号，B列“工作”→未对应任何一项，C列“责任单位”→责任单位，D列“备注”→未对应任何一项"
-	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "没有找到任务分解表的表头行") {
-		t.Errorf("error %v\nwant it to contain %q", err, want)
 	}
+	tests := []struct {
+		kind Kind
+		name string
+		want []string
+	}{
+		{Sheet, "Sheet1", []string{"在工作表 Sheet1、Sheet1 中都没有找到任务分解表的表头行", "工作表“Sheet1”中没有找到表头行",
+			"最接近表头的是第 1 行：A列“序号”→序号，B列“工作”→未对应任何一项，C列“责任单位”→责任单位，D列“备注”→未对应任何一项"}},
+		{DocTable, "表格1", []string{"在表格 表格1、表格1 中都没有找到任务分解表的表头行", "表格1中没有找到表头行",
+			"最接近表头的是第 1 行：第1列“序号”→序号，第2列“工作”→未对应任何一项，第3列“责任单位”→责任单位，第4列“备注”→未对应任何一项"}},
+	}
+	for _, tc := range tests {
+		g := Grid{Name: tc.name, Kind: tc.kind, Rows: rows}
+		_, err := ParseFirst([]Grid{g, g}, report.StatusInProgress)
+		for _, want := range tc.want {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v\nwant it to contain %q", err, want)
+			}
+		}
+	}
+	if _, err := ParseFirst(nil, report.StatusInProgress); err == nil {
+		t.Error("no grids: no error")
+	}
+}
+
+// TestNames: the places notes name, in a worksheet and in a document's
+// table.
+func TestNames(t *testing.T) {
+	rows := [][]string{
+		{"示例县2024年政务公开工作要点任务分解表"},
+		{"序号", "事项名称", "主要任务", "牵头部门", "完成时限", "备注"},
+		{"1", "政策解读", "同步解读。", "办公室", "尽快", "无"},
+		{"2", "平台建设", "", "信息科", "", ""},
+	}
+	tests := []struct {
+		kind       Kind
+		name       string
+		rng, notes string
+	}{
+		{Sheet, "任务分解表", "任务分解表!A2:F4", `任务分解表!A2: 警告: 表头中没有“责任单位”列，导入后此项为空
+任务分解表!C4: 警告: 此行有内容但“主要任务”为空，已跳过：2｜平台建设｜信息科
+任务分解表!F3: 警告: F列“备注”不对应任何一项，其中 1 个单元格的文字没有导入。表头（第 2 行）：A列“序号”→序号，B列“事项名称”→事项名称，C列“主要任务”→主要任务，D列“牵头部门”→牵头部门，E列“完成时限”→完成时限，F列“备注”→未对应任何一项。如需导入，请把列名改为“主要任务”“事项名称”“牵头单位”“责任单位”“完成时限”之一，或把内容并入这些列
+任务分解表!E3: 警告: 完成时限“尽快”无法识别，照原样导入；检查时将提示（WP-2）`},
+		{DocTable, "表格2", "表格2 第2行至第4行", `表格2 第2行第1列: 警告: 表头中没有“责任单位”列，导入后此项为空
+表格2 第4行第3列: 警告: 此行有内容但“主要任务”为空，已跳过：2｜平台建设｜信息科
+表格2 第3行第6列: 警告: 第6列“备注”不对应任何一项，其中 1 个单元格的文字没有导入。表头（第 2 行）：第1列“序号”→序号，第2列“事项名称”→事项名称，第3列“主要任务”→主要任务，第4列“牵头部门”→牵头部门，第5列“完成时限”→完成时限，第6列“备注”→未对应任何一项。如需导入，请把列名改为“主要任务”“事项名称”“牵头单位”“责任单位”“完成时限”之一，或把内容并入这些列
+表格2 第3行第5列: 警告: 完成时限“尽快”无法识别，照原样导入；检查时将提示（WP-2）`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Parse(Grid{Name: tc.name, Kind: tc.kind, Rows: rows}, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var notes []string
+			for _, n := range res.Notes {
+				notes = append(notes, n.String())
+			}
+			if res.Range != tc.rng || res.Name != tc.name || res.Header != 2 || res.Plan.Title != "示例县2024年政务公开工作要点" {
+				t.Errorf("range %q name %q header %d title %q", res.Range, res.Name, res.Header, res.Plan.Title)
+			}
+			if got := strings.Join(notes, "\n"); got != tc.notes {
+				t.Errorf("notes:\n%s\nwant:\n%s", got, tc.notes)
+			}
+		})
+	}
+}
+
+// TestColLetter: spreadsheet column letters.
+func TestColLetter(t *testing.T) {
+	for c, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA", 16383: "XFD", 16384: "?", -1: "?"} {
+		if got := colLetter(c); got != want {
+			t.Errorf("colLetter(%d) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+// merges reads merged ranges written as in Excel (A1:E1, 1-based).
+func merges(t testing.TB, refs []string) []MergedRange {
+	t.Helper()
+	var out []MergedRange
+	for _, ref := range refs {
+		a, b, _ := strings.Cut(ref, ":")
+		c1, r1 := cellRef(t, a)
+		c2, r2 := cellRef(t, b)
+		out = append(out, MergedRange{Row1: r1, Col1: c1, Row2: r2, Col2: c2})
+	}
+	return out
+}
+
+// cellRef reads B5 as 0-based column 1, row 4.
+func cellRef(t testing.TB, ref string) (col, row int) {
+	t.Helper()
+	i := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 1 {
+		t.Fatalf("bad cell %q", ref)
+	}
+	for _, ch := range ref[:i] {
+		col = col*26 + int(ch-'A'+1)
+	}
+	n, err := strconv.Atoi(ref[i:])
+	if err != nil {
+		t.Fatalf("bad cell %q", ref)
+	}
+	return col - 1, n - 1
+}
+
+func scaffold2022() string {
+	return string(datafile.Scaffold(2022, "示例市人民政府办公室"))
 }

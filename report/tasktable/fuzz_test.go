@@ -1,17 +1,18 @@
-package xlsx
+package tasktable
 
 import (
-	"os"
+	"reflect"
 	"strings"
 	"testing"
 
 	"nianbao/report"
 )
 
-// FuzzParseTaskTable feeds ParseTaskTable tables written as text (rows by newline, cells by
-// tab; a leading line "merge r1 c1 r2 c2 …" gives merged ranges). It must
-// never panic, and every task it returns must have a 主要任务.
-func FuzzParseTaskTable(f *testing.F) {
+// FuzzParse feeds Parse tables written as text (rows by newline, cells by
+// tab; a leading line "merge r1 c1 r2 c2 …" gives merged ranges), as a
+// worksheet and as a document's table. It must never panic, every task it
+// returns must have a 主要任务, and both kinds must read the same tasks.
+func FuzzParse(f *testing.F) {
 	f.Add("事项名称\t主要任务\t牵头部门\t责任单位\t完成时限\n1. 政策解读\t同步解读。\t办公室\t各部门\t2024年6月底\n\t开展培训。\t司法局\t\t")
 	f.Add("merge 1 0 2 0 0 0 0 4\n标题\n事项名称\t主要任务\t牵头单位\t责任单位\t完成时限\n一、公开\n\t\t\t\t")
 	f.Add("事项\t工作任务\t牵头\t状态\t完成情况\n甲\t乙\t丙\t已完成\t丁\n甲\t乙\t丙\t进行中\t")
@@ -41,29 +42,21 @@ func FuzzParseTaskTable(f *testing.F) {
 		for _, l := range lines {
 			rows = append(rows, strings.Split(l, "\t"))
 		}
-		res, err := ParseTaskTable("Sheet1", rows, merges, report.StatusInProgress)
+		res, err := Parse(Grid{Name: "Sheet1", Rows: rows, Merges: merges}, report.StatusInProgress)
+		doc, docErr := Parse(Grid{Name: "表格1", Kind: DocTable, Rows: rows, Merges: merges}, report.StatusInProgress)
+		if (err == nil) != (docErr == nil) {
+			t.Fatalf("as a sheet: %v; as a document's table: %v", err, docErr)
+		}
 		if err != nil {
 			return
+		}
+		if !reflect.DeepEqual(res.Plan, doc.Plan) {
+			t.Errorf("a sheet and a document's table read differently:\n%+v\n%+v", res.Plan, doc.Plan)
 		}
 		for _, tk := range res.Plan.Tasks {
 			if tk.Task == "" {
 				t.Errorf("task without 主要任务: %+v", tk)
 			}
-		}
-	})
-}
-
-// FuzzImportTaskTable feeds ImportTaskTable arbitrary bytes, seeded with the fixture workbook.
-func FuzzImportTaskTable(f *testing.F) {
-	if data, err := os.ReadFile("testdata/shenyang-2022.xlsx"); err == nil {
-		f.Add(data)
-	}
-	f.Add([]byte("PK\x03\x04"))
-	f.Add([]byte("事项名称,主要任务"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := ImportTaskTable("fuzz.xlsx", data, report.StatusInProgress)
-		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
-			t.Errorf("no error and no tasks")
 		}
 	})
 }

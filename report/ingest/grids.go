@@ -1,0 +1,192 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"nianbao/report/zipguard"
+)
+
+// Grid is one table of a Word document or a web page as a grid of cell
+// texts, for tables that are not a report's statutory tables (a 任务分解表,
+// read by package tasktable).
+type Grid struct {
+	// Name is 表格2 for the document's second table (tables inside a
+	// table's cells are part of that cell, not tables of their own).
+	Name string
+	// Rows are the cells' texts, Rows[r][c] 0-based by grid column: a
+	// cell's paragraphs and line breaks are lines joined by "\n". A cell
+	// spanning rows or columns (vMerge, gridSpan, rowspan, colspan) has
+	// its text in its top-left slot only and is listed in Merges; the
+	// other slots it covers are "". Rows end at their last cell.
+	Rows   [][]string
+	Merges []Merge
+}
+
+// Merge is a cell spanning more than one slot, 0-based and inclusive.
+type Merge struct{ Row1, Col1, Row2, Col2 int }
+
+// maxGridCols bounds a grid's width (w:gridBefore can push a cell far
+// right; real task tables have under 20 columns).
+const maxGridCols = 200
+
+// DOCXTables reads every table of a .docx, in document order; name is the
+// file's name for messages. The file passes report/zipguard first, and
+// word/document.xml is read by the same reader as DOCX (w:gridSpan,
+// w:gridBefore, w:vMerge). The error, in Chinese and starting with name,
+// says why the file cannot be read. A document without tables gives no
+// grid and no error.
+func DOCXTables(name string, data []byte) ([]Grid, error) {
+	part, msg := docxPart(name, data)
+	if part == nil {
+		return nil, &zipguard.Error{File: name, Msg: msg}
+	}
+	defer part.Close()
+	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry), true)
+	if err != nil {
+		return nil, fmt.Errorf("%s：Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", name, err)
+	}
+	var out []Grid
+	for _, b := range blocks {
+		if b.kind == bTable {
+			out = append(out, gridFrom(b.tab, b.where))
+		}
+	}
+	return out, nil
+}
+
+// HTMLTables reads every table of a web page, in document order; name is
+// the file's name for messages, data the page in its own encoding (meta
+// charset or BOM; GBK and GB18030 included). A layout table (one holding
+// tables) is not a grid: the tables inside it are. A cell's text is what
+// a browser shows: runs of white space as one space (a no-break space as
+// a space), <br> and the ends of <p>, <div> and the like as line breaks,
+// so Word-pasted HTML (<p class=MsoNormal> in every cell, lines wrapped in
+// the source) reads as it looks. Scripts, styles and navigation are
+// skipped. A page without tables gives no grid and no error.
+func HTMLTables(name string, data []byte) ([]Grid, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s：文件超过 %d MiB，不像任务分解表网页", name, MaxFileSize>>20)
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "text/html")
+	doc, err := html.Parse(io.LimitReader(enc.NewDecoder().Reader(bytes.NewReader(data)), maxText*4))
+	if err != nil {
+		return nil, fmt.Errorf("%s：网页无法解析：%v", name, err)
+	}
+	var out []Grid
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		if depth > 400 || len(out) >= maxBlocks {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (skip[c.DataAtom] && c.DataAtom != atom.Head) {
+				continue
+			}
+			if c.DataAtom == atom.Table && !hasDescendant(c, atom.Table) {
+				out = append(out, gridFrom(gridOf(c, cellLines), fmt.Sprintf("表格%d", len(out)+1)))
+				continue
+			}
+			visit(c, depth+1)
+		}
+	}
+	visit(doc, 0)
+	return out, nil
+}
+
+// cellLines is a cell's text as a browser shows it, line by line: text
+// runs joined as they stand, then each line's white space collapsed.
+func cellLines(td *html.Node) string {
+	var lines []string
+	var cur strings.Builder
+	end := func() {
+		l := strings.Join(strings.FieldsFunc(cur.String(), isHTMLSpace), " ")
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
+			lines = append(lines, l)
+		}
+		cur.Reset()
+	}
+	size := 0
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		switch {
+		case size > 4096:
+			return
+		case n.Type == html.TextNode:
+			cur.WriteString(n.Data)
+			size += len(n.Data)
+			return
+		case n.Type == html.ElementNode && skip[n.DataAtom]:
+			return
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+			end()
+			return
+		}
+		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+		if block {
+			end()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+		if block {
+			end()
+		}
+	}
+	visit(td)
+	end()
+	return strings.Join(lines, "\n")
+}
+
+// isHTMLSpace reports whether r is HTML white space (not a no-break space).
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// gridFrom lays a table (rows listing each cell once per row it covers,
+// x0 and x1 its grid columns) out as a grid: each cell's text at its
+// top-left slot, a merged range for each cell spanning more than one.
+func gridFrom(t *table, name string) Grid {
+	g := Grid{Name: name}
+	if t == nil {
+		return g
+	}
+	type place struct{ row, col1, col2, last int }
+	seen := map[*tcell]*place{}
+	var order []*tcell
+	for r, row := range t.rows {
+		var line []string
+		for _, c := range row {
+			c1, c2 := int(c.x0), int(c.x1)-1
+			if c1 < 0 || c1 >= maxGridCols {
+				continue
+			}
+			c2 = min(max(c2, c1), maxGridCols-1)
+			if p, ok := seen[c]; ok {
+				p.last = r
+			} else {
+				seen[c] = &place{row: r, col1: c1, col2: c2, last: r}
+				order = append(order, c)
+			}
+			for len(line) <= c2 {
+				line = append(line, "")
+			}
+			if seen[c].row == r {
+				line[c1] = c.text
+			}
+		}
+		g.Rows = append(g.Rows, line)
+	}
+	for _, c := range order {
+		if p := seen[c]; p.last > p.row || p.col2 > p.col1 {
+			g.Merges = append(g.Merges, Merge{Row1: p.row, Col1: p.col1, Row2: p.last, Col2: p.col2})
+		}
+	}
+	return g
+}

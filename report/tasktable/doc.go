@@ -1,0 +1,45 @@
+// Package tasktable recognises a 任务分解表 in a grid of cell texts and
+// reads it into a report.WorkPlan.
+//
+// A 任务分解表 (task table) comes with a year's 政务公开工作要点: the
+// office that issues the 工作要点 splits it into tasks, one or more rows
+// each, with the task text (主要任务), the 事项 it belongs to, the lead
+// and responsible units and a deadline. Offices publish it as an Excel
+// workbook, as a table in a Word document, or as a table on a web page
+// (often pasted from Word). This package does not read files: the
+// readers (report/xlsx for workbooks, report/ingest for Word documents
+// and web pages) turn each sheet or table into a Grid, and the command
+// line hands the grids to ParseFirst (or one grid to Parse).
+//
+// A Grid is the texts of the cells, Rows[r][c] (0-based; rows may be of
+// different lengths), and its merged ranges (0-based, inclusive). A
+// merged range's text is in its top-left cell only, as excelize gives a
+// sheet; its other cells are empty or missing. Kind says how places are
+// named in messages: Sheet1!B5 and B列 for a worksheet, 表格2 第5行第2列
+// and 第2列 for a table of a document.
+//
+// The header row is found by the roles of its columns, each with its
+// synonyms (headerWords): task text (主要任务, 重点任务, 工作任务, 具体要求,
+// 工作要求, 工作内容, 具体措施 …), item (事项名称, 类别; 工作任务 when another
+// task-text column exists), lead (牵头单位, 牵头部门), units (责任单位,
+// 责任部门, 责任科室, 配合单位), deadline (完成时限, 时限要求, 完成时间) and
+// 序号, among the first 50 rows; ParseFirst takes the first grid that has
+// one. A header needs a task-text column and one more role; a table
+// without a deadline column is accepted.
+//
+// Rows become tasks thus: a row with its own 序号 is its own task; without
+// a 序号 column, a 事项 that spans several rows — by a merged 事项名称 cell
+// or by an empty 事项名称 cell under it — becomes one Task whose 主要任务
+// lines are joined by newlines; without an item column every row is a task.
+// Heading rows (一、…, （一）…, merged across the table or alone in the
+// item column) become the item of the tasks below them that have none.
+// Title rows and header rows repeated at page breaks are skipped. A column
+// that no role claims is named in a note with the whole header as read,
+// and its text is never dropped without a warning.
+//
+// Errors and notes are in Chinese and name the grid (工作表“Sheet1”,
+// 表格2) and the cell. Input is untrusted: Parse reads at most MaxRows
+// rows and MaxCols columns of a grid and never panics.
+//
+// The package imports only the standard library and nianbao/report.
+package tasktable

@@ -1,0 +1,294 @@
+package tasktable
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"nianbao/report"
+)
+
+var (
+	itemNumberRE = regexp.MustCompile(`^\s*(?:\d+\s*[.．、,，]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*`)
+	sectionRE    = regexp.MustCompile(`^\s*[一二三四五六七八九十]+、`)
+	// footnoteRE is a note under the table (说明：…, 注：…, 填表说明：…),
+	// which is not a task.
+	footnoteRE = regexp.MustCompile(`^\s*(?:填表说明|说明|备注|注)\s*\d*\s*[:：]`)
+	tagRE      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+)
+
+// cleanCell tidies one cell: tags left by a web copy removed, lines trimmed,
+// blank lines dropped.
+func cleanCell(s string) string {
+	s = tagRE.ReplaceAllString(s, "\n")
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r", ""), "\n") {
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\u3000", " ")); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+var (
+	subsectionRE = regexp.MustCompile(`^\s*[（(][一二三四五六七八九十]+[)）]`)
+	titleLeadRE  = regexp.MustCompile(`^附件\s*\d*\s*[：:]?\s*`)
+)
+
+// Parse reads the task table of one grid. defaultStatus is given to tasks
+// whose row has no status of its own ("" leaves them empty). It returns an
+// error (in Chinese, starting with the grid's name: 工作表“Sheet1”中没有找到
+// 表头行：…, 表格2的表头（第 1 行）下没有任务) when the grid has no header
+// row or no task under it; findings that do not stop the import are Notes.
+// Only the first MaxRows rows and MaxCols columns are read.
+func Parse(grid Grid, defaultStatus string) (*Table, error) {
+	rows, merges := grid.Rows, grid.Merges
+	if len(rows) > MaxRows {
+		rows = rows[:MaxRows]
+	}
+	head, cols, taken, msg, ok := grid.findHeader(rows)
+	if !ok {
+		return nil, fmt.Errorf("%s中没有找到表头行：%s", grid.title(), msg)
+	}
+	res := &Table{Plan: &report.WorkPlan{}, Name: grid.Name, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
+	headerNote := fmt.Sprintf("表头（第 %d 行）：%s", head+1, strings.Join(taken, "，"))
+	for _, role := range []int{colItem, colLead, colUnits, colDeadline} {
+		if cols[role] >= 0 {
+			continue
+		}
+		switch role {
+		case colDeadline:
+			res.Notes = append(res.Notes, Note{Cell: grid.cell(0, head),
+				Msg: "表头中没有“完成时限”列，各项任务的完成时限为空（检查时不判断是否到期）"})
+		case colItem:
+			res.Notes = append(res.Notes, Note{Cell: grid.cell(0, head),
+				Msg: "表头中没有“事项名称”列：每行（有序号的按序号）作为一项任务，事项名称取自其上方的标题行（一、……（一）……）"})
+		default:
+			res.Notes = append(res.Notes, Note{Cell: grid.cell(0, head), Warning: true,
+				Msg: fmt.Sprintf("表头中没有“%s”列，导入后此项为空", roleNames[role])})
+		}
+	}
+	// The title: a row above the header, e.g. 示例市2024年政务公开工作要点任务分解表.
+	for i := 0; i < head; i++ {
+		for _, c := range rows[i] {
+			if t := normHead(c); strings.Contains(t, "要点") || strings.Contains(t, "任务分解") || strings.Contains(t, "方案") {
+				t = titleLeadRE.ReplaceAllString(t, "")
+				t = strings.TrimSuffix(strings.TrimSuffix(t, "任务分解表"), "分解表")
+				res.Plan.Title = strings.Trim(t, "《》：:")
+			}
+		}
+	}
+	// origin[r][c] is the top-left cell of the merge covering (r, c).
+	type rc struct{ r, c int }
+	origin := map[rc]rc{}
+	for _, m := range merges {
+		if m.Row2 < m.Row1 || m.Col2 < m.Col1 || (m.Row2-m.Row1+1)*(m.Col2-m.Col1+1) > 200_000 {
+			continue
+		}
+		for r := m.Row1; r <= m.Row2 && r < len(rows); r++ {
+			for c := m.Col1; c <= m.Col2 && c < MaxCols; c++ {
+				origin[rc{r, c}] = rc{m.Row1, m.Col1}
+			}
+		}
+	}
+	get := func(r, c int) string {
+		if c < 0 {
+			return ""
+		}
+		if o, ok := origin[rc{r, c}]; ok {
+			r, c = o.r, o.c
+		}
+		if r < len(rows) && c < len(rows[r]) {
+			return cleanCell(rows[r][c])
+		}
+		return ""
+	}
+	originOf := func(r, c int) rc {
+		if o, ok := origin[rc{r, c}]; ok {
+			return o
+		}
+		return rc{r, c}
+	}
+	// Columns no role claims: their own (unmerged-into) text is counted so
+	// that none is dropped silently.
+	mapped := map[int]bool{}
+	lastCol := 0
+	for _, c := range cols {
+		if c >= 0 {
+			mapped[c] = true
+			lastCol = max(lastCol, c)
+		}
+	}
+	width := 0
+	for r := head; r < len(rows); r++ {
+		width = max(width, min(len(rows[r]), MaxCols))
+	}
+	dropped := map[int]int{} // column → cells with text not imported
+	dropFirst := map[int]int{}
+
+	type group struct {
+		task                    report.Task
+		tasks, leads, units, dl []string
+		first, last             int
+		itemOrigin              rc
+		status, result          []string
+	}
+	var cur *group
+	var groups []*group
+	addUnique := func(list []string, v string) []string {
+		if v == "" || slices.Contains(list, v) {
+			return list
+		}
+		return append(list, v)
+	}
+	// heading and subheading are the last 一、… and （一）… heading rows:
+	// the item of the tasks below them that have none of their own.
+	heading, subheading := "", ""
+	setHeading := func(text string) {
+		switch {
+		case subsectionRE.MatchString(text):
+			subheading = text
+		default:
+			heading, subheading = text, ""
+		}
+		cur = nil
+	}
+	lastRow := head
+	for r := head + 1; r < len(rows); r++ {
+		item, task := get(r, cols[colItem]), get(r, cols[colTask])
+		// Every distinct text of the row, and whether one cell spans it.
+		var all []string
+		spans := false
+		for c := 0; c < width; c++ {
+			v := get(r, c)
+			if v == "" {
+				continue
+			}
+			if o := originOf(r, c); o.c != c {
+				spans = true
+				continue
+			}
+			all = append(all, v)
+		}
+		if len(all) == 0 {
+			continue // blank row
+		}
+		if len(all) == 1 && cols[colNo] >= 0 && get(r, cols[colNo]) == all[0] && !spans {
+			continue // a numbered row left empty (nianbao's own sheet numbers 20)
+		}
+		if len(all) == 1 && footnoteRE.MatchString(all[0]) {
+			continue // 说明：… / 注：… under the table
+		}
+		if headerRole(task) == roleTaskText && normHead(task) == normHead(rows[head][cols[colTask]]) {
+			continue // header repeated at a page break
+		}
+		lastRow = r
+		// A heading or title row merged across the table (一、加强…).
+		if len(all) == 1 && spans && (cols[colTask] < 0 || task == "" || originOf(r, cols[colTask]).c != cols[colTask] ||
+			(cols[colItem] >= 0 && originOf(r, cols[colTask]) == originOf(r, cols[colItem])) ||
+			sectionRE.MatchString(all[0]) || subsectionRE.MatchString(all[0])) {
+			setHeading(all[0])
+			continue
+		}
+		if cols[colItem] >= 0 && originOf(r, cols[colTask]) == originOf(r, cols[colItem]) {
+			setHeading(task)
+			continue
+		}
+		if task == "" {
+			// A section row (一、加强政府信息公开…) or a row without a task.
+			if len(all) == 1 && (sectionRE.MatchString(all[0]) || subsectionRE.MatchString(all[0]) || all[0] == item) {
+				setHeading(all[0])
+				continue
+			}
+			res.Notes = append(res.Notes, Note{Cell: grid.cell(cols[colTask], r), Warning: true,
+				Msg: fmt.Sprintf("此行有内容但“%s”为空，已跳过：%s", normHead(rows[head][cols[colTask]]), report.Clip(strings.Join(all, "｜"), 40))})
+			continue
+		}
+		for c := 0; c < width; c++ {
+			if mapped[c] || originOf(r, c) != (rc{r, c}) || get(r, c) == "" {
+				continue
+			}
+			if dropped[c] == 0 {
+				dropFirst[c] = r
+			}
+			dropped[c]++
+		}
+		io := originOf(r, cols[colItem])
+		var continues bool
+		switch {
+		case cur == nil:
+		case cols[colNo] >= 0 && get(r, cols[colNo]) != "" && originOf(r, cols[colNo]).r == r:
+			// A row with its own 序号 is its own task.
+		case cols[colNo] >= 0 && cols[colItem] < 0:
+			continues = true // under a merged or empty 序号
+		case cols[colItem] >= 0:
+			continues = item == "" || (io == cur.itemOrigin && io.r != r)
+		}
+		if !continues {
+			cur = &group{first: r, itemOrigin: io}
+			name := item
+			if name == "" {
+				name = cmp.Or(subheading, heading)
+			}
+			cur.task.Item = strings.TrimRight(itemNumberRE.ReplaceAllString(name, ""), "。；; ")
+			groups = append(groups, cur)
+		}
+		cur.last = r
+		cur.tasks = append(cur.tasks, task)
+		cur.leads = addUnique(cur.leads, get(r, cols[colLead]))
+		cur.units = addUnique(cur.units, get(r, cols[colUnits]))
+		cur.dl = addUnique(cur.dl, get(r, cols[colDeadline]))
+		cur.status = addUnique(cur.status, get(r, cols[colStatus]))
+		cur.result = addUnique(cur.result, get(r, cols[colResult]))
+	}
+	for c := 0; c < width; c++ {
+		if n := dropped[c]; n > 0 {
+			name := "（无列名）"
+			if c < len(rows[head]) && normHead(rows[head][c]) != "" {
+				name = "“" + report.Clip(normHead(rows[head][c]), 20) + "”"
+			}
+			res.Notes = append(res.Notes, Note{Cell: grid.cell(c, dropFirst[c]), Warning: true,
+				Msg: fmt.Sprintf("%s列%s不对应任何一项，其中 %d 个单元格的文字没有导入。%s。如需导入，请把列名改为“主要任务”“事项名称”“牵头单位”“责任单位”“完成时限”之一，或把内容并入这些列",
+					grid.column(c), name, n, headerNote)})
+		}
+	}
+	for _, g := range groups {
+		t := g.task
+		t.Task = strings.Join(g.tasks, "\n")
+		t.Lead = strings.Join(g.leads, "；")
+		t.Units = strings.Join(g.units, "；")
+		t.Deadline = strings.Join(g.dl, "；")
+		t.Result = strings.Join(g.result, "\n")
+		where := grid.cell(max(cols[colItem], cols[colTask], 0), g.first)
+		if len(g.dl) > 1 {
+			res.Notes = append(res.Notes, Note{Cell: where, Warning: true,
+				Msg: fmt.Sprintf("事项“%s”的各行完成时限不同（%s），已合并为一项；如需分别跟踪，请拆分", taskName(t), strings.Join(g.dl, "、"))})
+		}
+		switch {
+		case len(g.status) == 1 && slices.Contains(report.TaskStatuses, g.status[0]):
+			t.Status = g.status[0]
+		case len(g.status) > 0:
+			res.Notes = append(res.Notes, Note{Cell: where, Warning: true,
+				Msg: fmt.Sprintf("事项“%s”的落实状态“%s”不是“已完成”“推进中”“未完成”之一，已设为“%s”", taskName(t), strings.Join(g.status, "、"), defaultStatus)})
+			t.Status = defaultStatus
+		default:
+			t.Status = defaultStatus
+		}
+		if t.Deadline != "" {
+			if _, ok := report.ParseDeadline(t.Deadline); !ok && len(g.dl) == 1 {
+				res.Notes = append(res.Notes, Note{Cell: grid.cell(cols[colDeadline], g.first), Warning: true,
+					Msg: fmt.Sprintf("完成时限“%s”无法识别，照原样导入；检查时将提示（WP-2）", t.Deadline)})
+			}
+		}
+		res.Plan.Tasks = append(res.Plan.Tasks, t)
+	}
+	if len(res.Plan.Tasks) == 0 {
+		return nil, fmt.Errorf("%s的表头（第 %d 行）下没有任务", grid.title(), head+1)
+	}
+	res.Range = grid.span(0, head, max(lastCol, width-1), lastRow)
+	return res, nil
+}
+
+func taskName(t report.Task) string { return report.Clip(cmp.Or(t.Item, t.Task), 20) }
