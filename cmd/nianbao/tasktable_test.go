@@ -244,6 +244,9 @@ func TestTaskTableFormats(t *testing.T) {
 			if !reflect.DeepEqual(got.Plan.Tasks, want.Plan.Tasks) {
 				t.Errorf("tasks differ from the workbook's:\n%+v\nwant\n%+v", got.Plan.Tasks, want.Plan.Tasks)
 			}
+			if got.Plan.Title != want.Plan.Title {
+				t.Errorf("title %q, want the workbook's %q (from the paragraph above the table)", got.Plan.Title, want.Plan.Title)
+			}
 			if got.Name != tc.table || got.Range != tc.rng || got.Header != 1 {
 				t.Errorf("table %q range %q header %d", got.Name, got.Range, got.Header)
 			}

@@ -27,6 +27,33 @@ type Grid struct {
 	// other slots it covers are "". Rows end at their last cell.
 	Rows   [][]string
 	Merges []Merge
+	// Above are the paragraphs between the previous table (or the start)
+	// and this one, the nearest last, at most maxAbove: where a Word
+	// document or a page puts the table's title (示例县2024年政务公开工作要点
+	// 任务分解表).
+	Above []string
+}
+
+// maxAbove is how many paragraphs above a table Grid.Above keeps.
+const maxAbove = 3
+
+// above collects the paragraphs seen since the last table.
+type above []string
+
+func (a *above) add(s string) {
+	if s = strings.TrimSpace(s); s != "" && len(s) <= 1000 {
+		*a = append(*a, s)
+		if len(*a) > maxAbove {
+			*a = (*a)[1:]
+		}
+	}
+}
+
+// take returns the paragraphs collected and starts again.
+func (a *above) take() []string {
+	out := *a
+	*a = nil
+	return out
 }
 
 // Merge is a cell spanning more than one slot, 0-based and inclusive.
@@ -53,9 +80,15 @@ func DOCXTables(name string, data []byte) ([]Grid, error) {
 		return nil, fmt.Errorf("%s：Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", name, err)
 	}
 	var out []Grid
+	var paras above
 	for _, b := range blocks {
-		if b.kind == bTable {
-			out = append(out, gridFrom(b.tab, b.where))
+		switch b.kind {
+		case bTable:
+			g := gridFrom(b.tab, b.where)
+			g.Above = paras.take()
+			out = append(out, g)
+		case bPara:
+			paras.add(b.text)
 		}
 	}
 	return out, nil
@@ -80,6 +113,7 @@ func HTMLTables(name string, data []byte) ([]Grid, error) {
 		return nil, fmt.Errorf("%s：网页无法解析：%v", name, err)
 	}
 	var out []Grid
+	var paras above
 	var visit func(n *html.Node, depth int)
 	visit = func(n *html.Node, depth int) {
 		if depth > 400 || len(out) >= maxBlocks {
@@ -89,11 +123,16 @@ func HTMLTables(name string, data []byte) ([]Grid, error) {
 			if c.Type != html.ElementNode || (skip[c.DataAtom] && c.DataAtom != atom.Head) {
 				continue
 			}
-			if c.DataAtom == atom.Table && !hasDescendant(c, atom.Table) {
-				out = append(out, gridFrom(gridOf(c, cellLines), fmt.Sprintf("表格%d", len(out)+1)))
-				continue
+			switch {
+			case c.DataAtom == atom.Table && !hasDescendant(c, atom.Table):
+				g := gridFrom(gridOf(c, cellLines), fmt.Sprintf("表格%d", len(out)+1))
+				g.Above = paras.take()
+				out = append(out, g)
+			case blockAtoms[c.DataAtom] && !hasDescendant(c, atom.Table):
+				paras.add(cellLines(c)) // a paragraph or heading, as shown
+			default:
+				visit(c, depth+1)
 			}
-			visit(c, depth+1)
 		}
 	}
 	visit(doc, 0)

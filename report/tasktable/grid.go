@@ -23,6 +23,9 @@ type Grid struct {
 	Kind   Kind
 	Rows   [][]string    // Rows[r][c], 0-based; a merged range's text in its top-left cell
 	Merges []MergedRange // 0-based, inclusive
+	// Above are the paragraphs just above a Word or web table, the
+	// nearest last: the plan's title when no row of the grid holds it.
+	Above []string
 }
 
 // MergedRange is a merged range, 0-based and inclusive.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/report"
 )
@@ -70,14 +71,18 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 				Msg: fmt.Sprintf("表头中没有“%s”列，导入后此项为空", roleNames[role])})
 		}
 	}
-	// The title: a row above the header, e.g. 示例市2024年政务公开工作要点任务分解表.
+	// The title: a row above the header, e.g. 示例市2024年政务公开工作要点任务分解表,
+	// else the nearest paragraph above a Word or web table that reads as one.
 	for i := 0; i < head; i++ {
 		for _, c := range rows[i] {
-			if t := normHead(c); strings.Contains(t, "要点") || strings.Contains(t, "任务分解") || strings.Contains(t, "方案") {
-				t = titleLeadRE.ReplaceAllString(t, "")
-				t = strings.TrimSuffix(strings.TrimSuffix(t, "任务分解表"), "分解表")
-				res.Plan.Title = strings.Trim(t, "《》：:")
+			if t, ok := planTitle(c); ok {
+				res.Plan.Title = t
 			}
+		}
+	}
+	for i := len(grid.Above) - 1; i >= 0 && res.Plan.Title == ""; i-- {
+		if t, ok := planTitle(grid.Above[i]); ok && utf8.RuneCountInString(t) <= 100 {
+			res.Plan.Title = t
 		}
 	}
 	// origin[r][c] is the top-left cell of the merge covering (r, c).
@@ -292,3 +297,16 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 }
 
 func taskName(t report.Task) string { return report.Clip(cmp.Or(t.Item, t.Task), 20) }
+
+// planTitle reads a title such as 附件1：示例市2024年政务公开工作要点任务分解表
+// as the plan's title (示例市2024年政务公开工作要点); ok is false for text
+// that names no 要点, 任务分解 or 方案.
+func planTitle(s string) (string, bool) {
+	t := normHead(s)
+	if !strings.Contains(t, "要点") && !strings.Contains(t, "任务分解") && !strings.Contains(t, "方案") {
+		return "", false
+	}
+	t = titleLeadRE.ReplaceAllString(t, "")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "任务分解表"), "分解表")
+	return strings.Trim(t, "《》：:"), true
+}

@@ -345,3 +345,33 @@ func cellRef(t testing.TB, ref string) (col, row int) {
 func scaffold2022() string {
 	return string(datafile.Scaffold(2022, "示例市人民政府办公室"))
 }
+
+// TestTitle: the plan's title comes from a row above the header, else from
+// the nearest paragraph above a Word or web table that names a plan.
+func TestTitle(t *testing.T) {
+	head := []string{"序号", "主要任务", "牵头单位", "完成时限"}
+	task := []string{"1", "公开预决算。", "县财政局", "2024年6月底"}
+	for _, c := range []struct {
+		name  string
+		rows  [][]string
+		above []string
+		want  string
+	}{
+		{"a title row", [][]string{{"示例县2024年政务公开工作要点任务分解表"}, head, task}, nil, "示例县2024年政务公开工作要点"},
+		{"a title row wins over the paragraph", [][]string{{"附件：示例县2024年政务公开工作要点分解表"}, head, task},
+			[]string{"示例县2023年政务公开工作方案"}, "示例县2024年政务公开工作要点"},
+		{"the paragraph above", [][]string{head, task}, []string{"关于印发的通知", "附件1：《示例县2024年政务公开工作要点》任务分解表", "（2024年3月）"},
+			"示例县2024年政务公开工作要点"},
+		{"no paragraph names a plan", [][]string{head, task}, []string{"联系人：张三（虚构）"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Parse(Grid{Name: "表格1", Kind: DocTable, Rows: c.rows, Above: c.above}, "推进中")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Plan.Title != c.want {
+				t.Errorf("title %q, want %q", res.Plan.Title, c.want)
+			}
+		})
+	}
+}
