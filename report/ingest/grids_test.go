@@ -37,7 +37,7 @@ func TestTables(t *testing.T) {
 		{"一、公开", "", ""},
 		{"1", "解读", "甲\n乙\n丙"},
 		{"2", "", "丁"},
-	}, Merges: []Merge{{1, 0, 1, 2}, {2, 1, 3, 1}}}, {Name: "表格2", Rows: [][]string{nil}}}
+	}, Merges: []Merge{{1, 0, 1, 2}, {2, 1, 3, 1}}, Above: []string{"标题"}}, {Name: "表格2", Rows: [][]string{nil}}}
 	got, err := DOCXTables("t.docx", docxWith(t, docx))
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +47,8 @@ func TestTables(t *testing.T) {
 	}
 
 	page := `<html><head><meta charset="utf-8"><script>x = "<table><tr><td>a</td></tr></table>"</script></head><body>
+<h2>附件</h2><p class=MsoNormal>示例县2024年政务公开工作要点
+ 任务分解表</p>
 <table><tr><td><table><tr><th>序号</th><th>事项</th><th>任务</th></tr>
 <tr><td colspan=3><p class=MsoNormal>一、公开</p></td></tr>
 <tr><td>1</td><td rowspan="2"><span>解</span><span>读</span></td><td><p class=MsoNormal>甲
@@ -58,7 +60,8 @@ func TestTables(t *testing.T) {
 		{"一、公开", "", ""},
 		{"1", "解读", "甲 乙\n丙\n丁 戊"},
 		{"2", "", "丁"},
-	}, Merges: []Merge{{1, 0, 1, 2}, {2, 1, 3, 1}}}, {Name: "表格2", Rows: [][]string{make([]string, 64)}, Merges: []Merge{{0, 0, 0, 63}}}}
+	}, Merges: []Merge{{1, 0, 1, 2}, {2, 1, 3, 1}}, Above: []string{"附件", "示例县2024年政务公开工作要点 任务分解表"}},
+		{Name: "表格2", Rows: [][]string{make([]string, 64)}, Merges: []Merge{{0, 0, 0, 63}}}}
 	want[1].Rows[0][0] = "宽"
 	got, err = HTMLTables("t.html", []byte(page))
 	if err != nil {
