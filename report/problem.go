@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,6 +102,51 @@ func (ps Problems) Count(s Severity) int {
 
 // HasErrors reports whether any problem is an error.
 func (ps Problems) HasErrors() bool { return ps.Count(Error) > 0 }
+
+// CountRule counts the problems of severity s and rule id.
+func (ps Problems) CountRule(s Severity, id string) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == s && p.Rule == id {
+			n++
+		}
+	}
+	return n
+}
+
+// JSON is the result of checking files files with problems ps, as
+// `nianbao check --json` prints it: the counts by severity and every
+// problem with its file, line, column, path, rule, severity key (error,
+// warning, info) and message; indented, HTML characters not escaped,
+// ending in a newline.
+func (ps Problems) JSON(files int) []byte {
+	type problem struct {
+		File     string `json:"file"`
+		Line     int    `json:"line,omitempty"`
+		Column   int    `json:"column,omitempty"`
+		Path     string `json:"path,omitempty"`
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	}
+	res := struct {
+		Files    int       `json:"files"`
+		Errors   int       `json:"errors"`
+		Warnings int       `json:"warnings"`
+		Infos    int       `json:"infos"`
+		Problems []problem `json:"problems"`
+	}{Files: files, Errors: ps.Count(Error), Warnings: ps.Count(Warning), Infos: ps.Count(Info), Problems: []problem{}}
+	for _, p := range ps {
+		res.Problems = append(res.Problems, problem{File: p.File, Line: p.Pos.Line, Column: p.Pos.Col,
+			Path: p.Path, Rule: p.Rule, Severity: p.Severity.Key(), Message: p.Msg})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(res) // cannot fail: strings and numbers
+	return b.Bytes()
+}
 
 // Problemf makes a problem of rule id with the rule's default severity.
 func Problemf(file string, pos Pos, path, id, format string, args ...any) Problem {

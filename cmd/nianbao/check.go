@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"nianbao/report/check"
@@ -17,24 +16,6 @@ var checkCmd = &command{
 	name:    "check",
 	summary: "检查数据文件：表格勾稽关系、跨年度衔接、文字与表格一致等全部规则",
 	run:     runCheck,
-}
-
-type jsonProblem struct {
-	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Path     string `json:"path,omitempty"`
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-}
-
-type jsonResult struct {
-	Files    int           `json:"files"`
-	Errors   int           `json:"errors"`
-	Warnings int           `json:"warnings"`
-	Infos    int           `json:"infos"`
-	Problems []jsonProblem `json:"problems"`
 }
 
 func runCheck(e *env, args []string) error {
@@ -81,15 +62,7 @@ func runCheck(e *env, args []string) error {
 	}
 	nerr, nwarn, ninfo := ps.Count(report.Error), ps.Count(report.Warning), ps.Count(report.Info)
 	if *asJSON {
-		res := jsonResult{Files: len(files), Errors: nerr, Warnings: nwarn, Infos: ninfo, Problems: []jsonProblem{}}
-		for _, p := range ps {
-			res.Problems = append(res.Problems, jsonProblem{File: p.File, Line: p.Pos.Line, Column: p.Pos.Col,
-				Path: p.Path, Rule: p.Rule, Severity: p.Severity.Key(), Message: p.Msg})
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		if _, err := e.stdout.Write(ps.JSON(len(files))); err != nil {
 			return err
 		}
 	} else {

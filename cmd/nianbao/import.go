@@ -54,7 +54,7 @@ func runImport(e *env, args []string) error {
 	if r == nil {
 		if slices.ContainsFunc(ps, func(p report.Problem) bool { return p.Rule == "S-1" }) {
 			fmt.Fprintf(e.stderr, "%s: 无法读取，未导入\n", in) // not a workbook: nothing to correct in it
-		} else if blank := blankCells(ps); blank == ps.Count(report.Error) && blank >= 50 {
+		} else if blank := ps.CountRule(report.Error, "S-5"); blank == ps.Count(report.Error) && blank >= 50 {
 			// Every error is a blank input: the workbook was never filled in.
 			fmt.Fprintf(e.stderr, "%s: 有 %d 个单元格未填写，工作簿似乎还没有填写。请填写各表的黄色单元格（没有的填 0）后再导入\n", in, blank)
 		} else {
@@ -81,15 +81,4 @@ func runImport(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
-}
-
-// blankCells counts the errors that are a blank input cell (S-5).
-func blankCells(ps report.Problems) int {
-	n := 0
-	for _, p := range ps {
-		if p.Severity == report.Error && p.Rule == "S-5" {
-			n++
-		}
-	}
-	return n
 }

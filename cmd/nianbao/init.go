@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"nianbao/report/datafile"
@@ -94,34 +95,16 @@ func hasFrom(args []string) bool {
 	return false
 }
 
-// rollForward parses init --from and returns the year and the data file
-// begun from last year's (datafile.RollForward).
+// rollForward parses init --from (and xlsx template --from) and returns
+// the year and the data file begun from last year's
+// (datafile.RollForwardFile).
 func rollForward(fs *flag.FlagSet, f scaffoldFlags, from *string, args []string) (int, []byte, error) {
 	if err := parseNoArgs(fs, args); err != nil {
 		return 0, nil, err
 	}
-	prev, ps := datafile.LoadFile(*from)
-	if prev == nil || prev.Organ == "" || prev.Year == 0 {
-		msgs := make([]string, 0, len(ps))
-		for _, p := range ps {
-			if p.Severity == report.Error {
-				msgs = append(msgs, p.String())
-			}
-		}
-		return 0, nil, fmt.Errorf("无法读取上年度数据文件 %s：\n%s", *from, strings.Join(msgs, "\n"))
+	year, data, err := datafile.RollForwardFile(*from, *f.year, strings.TrimSpace(*f.organ))
+	if ae := (*datafile.ArgError)(nil); errors.As(err, &ae) {
+		return 0, nil, usagef("%s", ae.Msg)
 	}
-	year := *f.year
-	if year == 0 {
-		year = prev.Year + 1
-	}
-	if year < 2019 || year > 2100 {
-		return 0, nil, usagef("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", year)
-	}
-	if year <= prev.Year {
-		return 0, nil, usagef("--year %d 应晚于上年度数据文件的年度 %d", year, prev.Year)
-	}
-	if o := strings.TrimSpace(*f.organ); o != "" && o != prev.Organ {
-		return 0, nil, usagef("--organ “%s”与上年度数据文件的报告主体“%s”不同；用 --from 时不必给出 --organ", o, prev.Organ)
-	}
-	return year, datafile.RollForward(prev, year), nil
+	return year, data, err
 }

@@ -3,11 +3,50 @@ package datafile
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"nianbao/report"
 )
+
+// ArgError is a year or organ given to RollForwardFile that does not
+// follow from last year's file: a mistake in the caller's arguments, in
+// Chinese.
+type ArgError struct{ Msg string }
+
+func (e *ArgError) Error() string { return e.Msg }
+
+// RollForwardFile begins the data file of year from the data file at
+// path, last year's (RollForward): year 0 means the year after it; organ,
+// if given, must be its organ. It returns the year and the data file. An
+// *ArgError is a year outside 2019–2100 or not after the file's, or
+// another organ; any other error says, in Chinese, why the file could not
+// be read, with its problems.
+func RollForwardFile(path string, year int, organ string) (int, []byte, error) {
+	prev, ps := LoadFile(path)
+	if prev == nil || prev.Organ == "" || prev.Year == 0 {
+		msgs := make([]string, 0, len(ps))
+		for _, p := range ps {
+			if p.Severity == report.Error {
+				msgs = append(msgs, p.String())
+			}
+		}
+		return 0, nil, fmt.Errorf("无法读取上年度数据文件 %s：\n%s", path, strings.Join(msgs, "\n"))
+	}
+	if year == 0 {
+		year = prev.Year + 1
+	}
+	switch {
+	case year < 2019 || year > 2100:
+		return 0, nil, &ArgError{fmt.Sprintf("年度 %d 不在支持范围内：本工具支持 2019 年度起的报告", year)}
+	case year <= prev.Year:
+		return 0, nil, &ArgError{fmt.Sprintf("--year %d 应晚于上年度数据文件的年度 %d", year, prev.Year)}
+	case organ != "" && organ != prev.Organ:
+		return 0, nil, &ArgError{fmt.Sprintf("--organ “%s”与上年度数据文件的报告主体“%s”不同；用 --from 时不必给出 --organ", organ, prev.Organ)}
+	}
+	return year, RollForward(prev, year), nil
+}
 
 // RollForward returns the data file for year (normally prev.Year+1) begun
 // from last year's report prev (nianbao init --from):
