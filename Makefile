@@ -76,7 +76,7 @@ fuzz:
 bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 	bash scripts/bench.sh $(BIN)
-	bash scripts/vs-chromium.sh $(BIN)
+	ROUNDS=5 bash scripts/vs-chromium.sh $(BIN)
 
 ## schema: regenerate the committed JSON Schema of the data files.
 schema:
