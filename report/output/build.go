@@ -181,19 +181,19 @@ func (b *batch) run(jb *job) {
 	if jb.skip {
 		jb.built = true
 		if jb.entry.Warnings > 0 {
-			fmt.Fprintf(w, "%s: 输入未变，沿用上次生成的文件（上次有 %d 个警告，用 nianbao check %s 查看）\n", t.Path, jb.entry.Warnings, t.Path)
+			fmt.Fprintf(w, "%s: 输入未变，沿用上次生成的文件（上次有 %d 个警告，用 nianbao check %s 查看）\n", t.Path, jb.entry.Warnings, report.ShellArg(t.Path))
 		}
 		return
 	}
 	ps := b.ix.Check(t)
 	if writeProblems(w, ps) {
-		fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
+		fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, report.ShellArg(t.Path))
 		jb.failed = true
 		return
 	}
 	nwarn := ps.Count(report.Warning)
 	if o.Strict && nwarn > 0 {
-		fmt.Fprintf(w, "%s: 有 %d 个警告，按 --strict 未生成报告。请改正后重试（nianbao check --strict %s）\n", t.Path, nwarn, t.Path)
+		fmt.Fprintf(w, "%s: 有 %d 个警告，按 --strict 未生成报告。请改正后重试（nianbao check --strict %s）\n", t.Path, nwarn, report.ShellArg(t.Path))
 		jb.failed = true
 		return
 	}

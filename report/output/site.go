@@ -68,7 +68,7 @@ func Site(o SiteOptions, w io.Writer) (SiteResult, error) {
 	var good []datafile.Loaded
 	for i, t := range loaded {
 		if writeProblems(w, problems[i]) {
-			fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
+			fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, report.ShellArg(t.Path))
 			res.Failed++
 			continue
 		}

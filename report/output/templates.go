@@ -94,7 +94,7 @@ func overlay(dir string) (fs.FS, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--templates %s: 找不到此目录。可用 nianbao templates init %s 生成", dir, dir)
+		return nil, fmt.Errorf("--templates %s: 找不到此目录。可用 nianbao templates init %s 生成", dir, report.ShellArg(dir))
 	}
 	if !st.IsDir() {
 		return nil, fmt.Errorf("--templates %s: 不是目录", dir)
