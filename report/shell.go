@@ -6,7 +6,7 @@ import "strings"
 // a shell (a suggested `nianbao check 县 数据/2024.yaml`): unchanged when
 // it holds only letters (any script), digits and the characters
 // _-./:@%+,=, otherwise in POSIX single quotes (a ' inside written
-// '\''); "" gives ''. Every suggested command quotes its paths with it.
+// '\”); "" gives ”. Every suggested command quotes its paths with it.
 func ShellArg(s string) string {
 	if s == "" {
 		return "''"

@@ -88,7 +88,7 @@ type Renderer struct {
 	pdfErr      error
 	pdfWarned   sync.Once
 
-	docxOnce sync.Once
+	docxOnce   sync.Once
 	docxData   []byte
 	docxName   string
 	docxErr    error

@@ -65,7 +65,7 @@ func CheckOutput(path string, inputs []string, force bool) error {
 // Checking an output costs one Stat, whatever the number of inputs. A nil
 // *Inputs holds nothing. It is safe for concurrent use once made.
 type Inputs struct {
-	byPath map[string]string        // absolute clean path → as given
+	byPath map[string]string         // absolute clean path → as given
 	bySize map[int64][]inputFileInfo // size → inputs of that size
 }
 
