@@ -59,6 +59,22 @@ func LoadTemplates(dir string) (Templates, error) {
 	return Templates{FS: fsys, Dir: dir, Site: site}, nil
 }
 
+// FolderFiles lists the regular files of the templates folder dir ("":
+// none), the run's inputs that no output may replace.
+func FolderFiles(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
 // TemplateFiles lists every file of the built-in templates (templates.FS,
 // whatever it holds: HTML templates, stylesheets, ECharts, the PDF layout,
 // README.md, site.yaml …), sorted. The PDF fonts are not in it.
