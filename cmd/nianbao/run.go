@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"nianbao/report/datafile"
 	"nianbao/report/output"
+	"os"
 	"regexp"
 	"strings"
 
