@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"slices"
 
 	"nianbao/report/output"
 )
@@ -59,6 +60,9 @@ func runBuild(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutDir(*out, files); err != nil {
+		return err
+	}
 	tmpl, err := output.LoadTemplates(*tmplDir)
 	if err != nil {
 		return err
@@ -69,10 +73,14 @@ func runBuild(e *env, args []string) error {
 	if *docxTmpl != "" {
 		inputFiles = append(inputFiles, *docxTmpl)
 	}
+	for _, n := range ignoredOptions(use, *self, *frag, *docxTmpl, fonts) {
+		fmt.Fprintln(e.stderr, n)
+	}
 	res, err := output.Build(output.BuildOptions{
 		Out: *out, Args: paths, Files: files, Formats: use, Strict: *strict, Jobs: *nJobs,
-		Hasher:   output.NewHasher(output.ToolID(), "build", flagSettings(fs), inputFiles, *tmplDir),
-		Renderer: output.NewRenderer(tmpl, opts),
+		Hasher:     output.NewHasher(output.ToolID(), "build", flagSettings(fs), inputFiles, *tmplDir),
+		Renderer:   output.NewRenderer(tmpl, opts),
+		InputFiles: append(inputFiles, output.FolderFiles(*tmplDir)...),
 	}, e.stderr)
 	if err != nil {
 		return err
@@ -89,4 +97,29 @@ func runBuild(e *env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// ignoredOptions are the 提示 for options that do nothing with the formats
+// chosen (--self-contained and --fragment without HTML, --docx-template
+// without Word, the font files without PDF).
+func ignoredOptions(formats []string, self, frag bool, docxTmpl string, fonts fontFlags) []string {
+	var notes []string
+	on := func(f string) bool { return slices.Contains(formats, f) }
+	for _, o := range []struct {
+		set    bool
+		flag   string
+		format string
+		label  string
+		name   string
+	}{
+		{self, "--self-contained", "html", "网页（--html）", "网页"},
+		{frag, "--fragment", "html", "网页（--html）", "网页"},
+		{docxTmpl != "", "--docx-template", "docx", "Word 文档（--docx）", "Word 文档"},
+		{len(fonts.files()) > 0, "--font-body、--font-title、--font-bold", "pdf", "PDF（--pdf）", "PDF"},
+	} {
+		if o.set && !on(o.format) {
+			notes = append(notes, fmt.Sprintf("提示：%s 只用于%s，本次不生成%s，此选项不起作用", o.flag, o.label, o.name))
+		}
+	}
+	return notes
 }

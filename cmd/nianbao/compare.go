@@ -105,7 +105,7 @@ func loadForCompare(stderr io.Writer, files []string) ([]datafile.Loaded, error)
 			}
 		}
 		if n > 0 {
-			fmt.Fprintf(stderr, "%s: 有 %d 个检查错误，比较结果仅供参考（nianbao check %s）\n", l.Path, n, l.Path)
+			fmt.Fprintf(stderr, "%s: 有 %d 个检查错误，比较结果仅供参考（nianbao check %s）\n", l.Path, n, report.ShellArg(l.Path))
 		}
 	}
 	return loaded, nil

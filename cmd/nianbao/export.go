@@ -45,7 +45,7 @@ func runExport(e *env, args []string) error {
 		}
 	}
 	if r == nil || !complete(r) || ps.HasErrors() {
-		fmt.Fprintf(e.stderr, "%s: 有读不出的值，未导出。请先改正上面的错误（nianbao check %s）\n", paths[0], paths[0])
+		fmt.Fprintf(e.stderr, "%s: 有读不出的值，未导出。请先改正上面的错误（nianbao check %s）\n", paths[0], report.ShellArg(paths[0]))
 		return exitCode(1)
 	}
 	doc, err := report.BuildDoc(r, nil)

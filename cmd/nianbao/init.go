@@ -45,7 +45,7 @@ func runInit(e *env, args []string) error {
 	if err := writeOutput(*out, data, inputs, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), *out)
+	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写后运行：nianbao check %s\n", *out, year, report.EditionForYear(year), report.ShellArg(*out))
 	return nil
 }
 

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"nianbao/report/datafile"
 	"nianbao/report/output"
+	"os"
 	"regexp"
 	"strings"
 
@@ -257,6 +259,24 @@ func subcommand(args []string, name, example string) error {
 		return flag.ErrHelp
 	case args[0] != name:
 		return usagef("没有“%s”这个子命令；可用的子命令：%s", args[0], name)
+	}
+	return nil
+}
+
+// checkOutDir refuses an -o that cannot be an output directory: an
+// existing file (saying so when it is one of the data files), or a path
+// below a file. It writes nothing.
+func checkOutDir(out string, dataFiles []string) error {
+	st, err := os.Stat(out)
+	switch {
+	case err == nil && !st.IsDir():
+		what := "文件"
+		if publish.NewInputs(dataFiles).Contains(out) {
+			what = "文件（输入数据文件）"
+		}
+		return usagef("-o 应为目录，%s 是%s。请另给一个输出目录，例如 -o out/", out, what)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return usagef("-o %s 不能用作输出目录：%s", out, publish.Reason(err))
 	}
 	return nil
 }

@@ -43,6 +43,9 @@ func runSite(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutDir(*out, files); err != nil {
+		return err
+	}
 	tmpl, err := output.LoadTemplates(*tmplDir)
 	if err != nil {
 		return err
@@ -51,21 +54,31 @@ func runSite(e *env, args []string) error {
 	res, err := output.Site(output.SiteOptions{
 		Out: *out, Files: files, Jobs: *jobs, PDF: !*noPDF, DOCX: !*noDOCX, XLSX: !*noXLSX, Templates: tmpl,
 		Renderer: output.NewRenderer(tmpl, output.Options{}), Progress: bar.set,
-		Hasher: output.NewHasher(output.ToolID(), "site", flagSettings(fs), nil, *tmplDir),
+		Hasher:     output.NewHasher(output.ToolID(), "site", flagSettings(fs), nil, *tmplDir),
+		InputFiles: output.FolderFiles(*tmplDir),
 	}, e.stderr)
 	bar.done()
 	if err != nil {
 		return err
+	}
+	if res.Setup {
+		return exitCode(1)
+	}
+	if len(res.Stale) > 0 {
+		// Files of an earlier run this one did not write: no page links
+		// them any more; the user decides whether to delete them.
+		names := res.Stale
+		more := ""
+		if len(names) > 5 {
+			names, more = names[:5], fmt.Sprintf(" 等 %d 个文件", len(res.Stale))
+		}
+		defer fmt.Fprintf(e.stderr, "提示：输出目录中有上次生成、本次未生成的 %s%s，已过时，网页不再链接它们；如不再需要请删除后再发布\n", strings.Join(names, "、"), more)
 	}
 	if res.Fresh {
 		// The manifest in the output tree says the inputs did not change
 		// and its files are all there: this cost the load and the hashing.
 		fmt.Fprintf(e.stderr, "网站的输入（数据文件、模板、本工具）与上次生成时相同：写入 0 个文件（其余 %d 个文件内容未变）。首页：%s\n",
 			len(res.Previous.Files), filepath.Join(*out, "index.html"))
-		if res.Previous.Warnings > 0 {
-			fmt.Fprintf(e.stderr, "上次生成时有 %d 个文件有错误未生成，用 nianbao check 查看\n", res.Previous.Warnings)
-			return exitCode(1)
-		}
 		return nil
 	}
 	for _, n := range res.Notes {

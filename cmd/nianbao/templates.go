@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"nianbao/report"
 	"nianbao/report/docx"
 	"nianbao/report/output"
 	"nianbao/report/publish"
@@ -66,6 +67,6 @@ func runTemplates(e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "已在 %s 写入 %d 个文件（说明见 %s）。修改后用 --templates %s 生成，例如：\n  nianbao build data/ -o out/ --templates %s\n  nianbao site data/ -o public/ --templates %s\n",
-		dir, len(files), filepath.Join(dir, "README.md"), dir, dir, dir)
+		dir, len(files), filepath.Join(dir, "README.md"), report.ShellArg(dir), report.ShellArg(dir), report.ShellArg(dir))
 	return nil
 }

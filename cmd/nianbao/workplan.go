@@ -118,7 +118,7 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 	}
 	if n := len(plan.Tasks) - in.Kept; n > 0 && !res.StatusFromTable {
 		fmt.Fprintf(e.stdout, "%d 项新任务的落实状态暂为“%s”：请逐项填写 status（已完成 / 推进中 / 未完成）和 result（落实情况），再运行 nianbao check %s\n",
-			n, plan.Tasks[len(plan.Tasks)-1].Status, path)
+			n, plan.Tasks[len(plan.Tasks)-1].Status, report.ShellArg(path))
 	}
 	return nil
 }

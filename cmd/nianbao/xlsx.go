@@ -68,6 +68,6 @@ func runXlsxTemplate(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%d 年度，%s 版格式）。填写黄色单元格后运行：nianbao import %s -o %d.yaml\n",
-		path, year, report.EditionForYear(year), path, year)
+		path, year, report.EditionForYear(year), report.ShellArg(path), year)
 	return nil
 }

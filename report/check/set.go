@@ -96,7 +96,7 @@ func checkTarget(t datafile.Loaded, index map[datafile.Key]datafile.Loaded) repo
 				prev = p.Report
 			} else {
 				ps = append(ps, report.Problemf(t.Path, report.Pos{}, "", "X-0",
-					"上一年度报告 %s 有错误，已跳过跨年度检查。请先修正该文件（nianbao check %s）", p.Path, p.Path))
+					"上一年度报告 %s 有错误，已跳过跨年度检查。请先修正该文件（nianbao check %s）", p.Path, report.ShellArg(p.Path)))
 				ps = append(ps, Check(t.Report, nil, t.Problems).Without("X-0")...)
 				return ps
 			}

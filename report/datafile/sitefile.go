@@ -60,7 +60,7 @@ func LoadSite(fsys fs.FS) (report.Site, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		return s, siteYAMLError(err)
+		return s, siteYAMLError(data, err)
 	}
 	for _, v := range []struct{ key, val string }{
 		{"site_name", raw.SiteName}, {"site_domain", raw.SiteDomain}, {"site_id_code", raw.SiteIDCode},
@@ -93,7 +93,12 @@ var (
 
 // siteYAMLError turns a yaml decoding error of site.yaml into a message
 // that names the file and line.
-func siteYAMLError(err error) error {
+func siteYAMLError(data []byte, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		pos, msg := YAMLSyntax(data, err)
+		return fmt.Errorf("%s%s: %s", SiteFile, lineCol(pos), msg)
+	}
 	msg := err.Error()
 	if m := siteUnknownRE.FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: 未知的键“%s”。可用的键：site_name、site_domain、site_id_code、column_name、base_url", SiteFile, m[1], m[2])
@@ -102,4 +107,15 @@ func siteYAMLError(err error) error {
 		return fmt.Errorf("%s:%s: 格式有误，每个键的值应为一行文字（%s）", SiteFile, m[1], m[2])
 	}
 	return fmt.Errorf("%s: 不是有效的 YAML（%s）", SiteFile, strings.TrimPrefix(msg, "yaml: "))
+}
+
+// lineCol is ":line:col" (":line" without a column, "" without a line).
+func lineCol(pos report.Pos) string {
+	switch {
+	case pos.Line > 0 && pos.Col > 0:
+		return fmt.Sprintf(":%d:%d", pos.Line, pos.Col)
+	case pos.Line > 0:
+		return fmt.Sprintf(":%d", pos.Line)
+	}
+	return ""
 }

@@ -20,6 +20,8 @@ func TestLoadSite(t *testing.T) {
 			report.Site{Name: "示例市人民政府", Domain: "www.shili.gov.cn", IDCode: "0000000001", Column: "年报", BaseURL: "https://www.shili.gov.cn/nb/"}, ""},
 		{"unknown key", "site_name: a\nsite_domian: b\n", report.Site{}, "site.yaml:2: 未知的键“site_domian”"},
 		{"list value", "site_name: [a, b]\n", report.Site{}, "site.yaml:1:"},
+		{"unclosed list", "site_domain: www.shili.gov.cn\nsite_name: [unclosed\n", report.Site{}, "site.yaml:2:21: YAML 语法错误：方括号列表没有闭合"},
+		{"tab indentation", "site_name: a\n\tsite_domain: b\n", report.Site{}, "YAML 语法错误："},
 		{"domain with scheme", "site_domain: https://www.shili.gov.cn\n", report.Site{}, "site_domain 只写域名"},
 		{"base_url not http", "base_url: javascript:alert(1)\n", report.Site{}, "base_url 应为以 https://"},
 		{"newline in name", "site_name: \"a\\nb\"\n", report.Site{}, "site_name 应为一行文字"},
@@ -33,6 +35,9 @@ func TestLoadSite(t *testing.T) {
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) {
 					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				if strings.Contains(err.Error(), "did not find") || strings.Contains(err.Error(), "found ") {
+					t.Errorf("error %q quotes the parser", err)
 				}
 				return
 			}

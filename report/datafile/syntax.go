@@ -2,6 +2,7 @@ package datafile
 
 import (
 	"bytes"
+	"fmt"
 	"nianbao/report"
 	"regexp"
 	"strconv"
@@ -35,6 +36,17 @@ var yamlMessages = []struct{ en, zh string }{
 var unknownAnchorRE = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
 
 func (l *loader) syntaxError(data []byte, err error) {
+	pos, msg := YAMLSyntax(data, err)
+	l.addAt(pos, "", "S-1", "%s", msg)
+}
+
+// YAMLSyntax explains in Chinese a syntax error err that yaml.v3 gave
+// decoding data (a data file, site.yaml, layout.yaml): the position of
+// the mistake (line and column, 1-based; zero when unknown) and the
+// message, "YAML 语法错误：…" for the known classes of error, with the
+// parser's own words only for an unknown one. Every YAML file of nianbao
+// explains its syntax errors with it.
+func YAMLSyntax(data []byte, err error) (report.Pos, string) {
 	msg := err.Error()
 	pos := report.Pos{}
 	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
@@ -42,8 +54,7 @@ func (l *loader) syntaxError(data []byte, err error) {
 			pos.Line = 1 + bytes.Count(data[:i], []byte("\n"))
 			pos.Col = 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
 		}
-		l.addAt(pos, "", "S-1", "引用了未定义的锚点“*%s”：请先用“&%s”定义，或直接写出数值", m[1], m[1])
-		return
+		return pos, fmt.Sprintf("引用了未定义的锚点“*%s”：请先用“&%s”定义，或直接写出数值", m[1], m[1])
 	}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -55,15 +66,13 @@ func (l *loader) syntaxError(data []byte, err error) {
 	if p, zh, ok := truePos(data, pos.Line, msg); ok {
 		pos = p
 		if zh != "" {
-			l.addAt(pos, "", "S-1", "YAML 语法错误：%s", zh)
-			return
+			return pos, "YAML 语法错误：" + zh
 		}
 	}
 	for _, t := range yamlMessages {
 		if strings.Contains(msg, t.en) {
-			l.addAt(pos, "", "S-1", "YAML 语法错误：%s", t.zh)
-			return
+			return pos, "YAML 语法错误：" + t.zh
 		}
 	}
-	l.addAt(pos, "", "S-1", "YAML 语法错误（解析器原文：%s）。请对照 `nianbao init` 生成的模板检查格式", msg)
+	return pos, fmt.Sprintf("YAML 语法错误（解析器原文：%s）。请对照 `nianbao init` 生成的模板检查格式", msg)
 }

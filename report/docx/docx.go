@@ -84,13 +84,13 @@ func withFont(def styleDef, i int, fonts [5]string) styleDef {
 // CheckTemplate reports whether data can serve as a template, without
 // building a report: the error is a *TemplateError saying what to supply.
 // Build commands call it once before building many reports.
-func CheckTemplate(name string, data []byte) error {
+func CheckTemplate(name string, data []byte) (marker bool, err error) {
 	p, err := readPackage(name, data)
 	if err != nil {
-		return err
+		return false, err
 	}
 	_, err = p.fill(&report.Doc{MetaDate: "2000-01-01"}, Options{NoCharts: true})
-	return err
+	return p.marker, err
 }
 
 // Write renders d as a .docx to w. The error is a *TemplateError when
@@ -157,8 +157,22 @@ func (p *pkg) fill(d *report.Doc, opts Options) (string, error) {
 		return "", corrupt(ctName, err)
 	}
 	for _, o := range types.Overrides {
-		if strings.EqualFold(strings.TrimPrefix(o.Part, "/"), main) && strings.Contains(strings.ToLower(o.Type), "macroenabled") {
+		if !strings.EqualFold(strings.TrimPrefix(o.Part, "/"), main) {
+			continue
+		}
+		typ := strings.ToLower(o.Type)
+		if strings.Contains(typ, "macroenabled") {
 			return "", p.fail("这是含宏的文档或模板（.docm/.dotm），不能用作模板。请在 Word 中“另存为”不含宏的“Word 文档（.docx）”后重试")
+		}
+		if !strings.Contains(typ, "wordprocessingml") {
+			what := "其他 Office 文件"
+			switch {
+			case strings.Contains(typ, "spreadsheetml"):
+				what = " Excel 工作簿"
+			case strings.Contains(typ, "presentationml"):
+				what = " PowerPoint 演示文稿"
+			}
+			return "", p.fail("这不是 Word 文档（.docx），而是%s。请改用本单位的 Word 红头模板（.docx）", what)
 		}
 	}
 	ctData = bytes.ReplaceAll(ctData, []byte(ctTemplate), []byte(ctMain))
@@ -228,6 +242,7 @@ func (p *pkg) fill(d *report.Doc, opts Options) (string, error) {
 	if err != nil {
 		return "", corrupt(main, err)
 	}
+	p.marker = scan.markerStart >= 0
 	bw := &bodyWriter{st: st}
 	var charts []report.Chart
 	if !noCharts {

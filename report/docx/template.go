@@ -28,6 +28,7 @@ type pkg struct {
 	parts   map[string][]byte
 	lower   map[string]string // lower-case name → name
 	builtin bool
+	marker  bool // after fill: the main part had a {{正文}} paragraph
 }
 
 func (p *pkg) put(name string, data []byte) {

@@ -76,8 +76,8 @@ func TestTemplate(t *testing.T) {
 	d := loadDoc(t, fixtures[0].Path)
 	for _, withFooter := range []bool{false, true} {
 		tmpl := makeZip(t, letterheadParts(withFooter))
-		if err := CheckTemplate("office.docx", tmpl); err != nil {
-			t.Fatalf("CheckTemplate: %v", err)
+		if marker, err := CheckTemplate("office.docx", tmpl); err != nil || !marker {
+			t.Fatalf("CheckTemplate = %v, %v; want the marker found", marker, err)
 		}
 		parts := unzip(t, writeDocx(t, d, Options{Template: tmpl, TemplateName: "office.docx"}))
 		for name, data := range parts {
@@ -137,6 +137,9 @@ func TestTemplateAtEnd(t *testing.T) {
 	parts := letterheadParts(false)
 	parts[5][1] = strings.Replace(parts[5][1], "{{", "", 1)
 	d := loadDoc(t, fixtures[3].Path)
+	if marker, err := CheckTemplate("office.docx", makeZip(t, parts)); err != nil || marker {
+		t.Errorf("CheckTemplate = %v, %v; want no marker", marker, err)
+	}
 	doc := string(unzip(t, writeDocx(t, d, Options{Template: makeZip(t, parts)}))["word/document.xml"])
 	a, b, c := strings.Index(doc, afterText), strings.Index(doc, d.Title), strings.Index(doc, "<w:sectPr><w:footerReference")
 	if a < 0 || b < a || c < b {
@@ -183,6 +186,14 @@ func TestTemplateErrors(t *testing.T) {
 		{"text", []byte("{{正文}}"), "这不是 Word 文档（.docx）"},
 		{"truncated", makeZip(t, good)[:200], "损坏"},
 		{"xlsx", makeZip(t, [][2]string{{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`}, {"xl/workbook.xml", "<workbook/>"}}), "不是 Word 文档"},
+		// A workbook has the officeDocument relationship too: its main part's type tells.
+		{"xlsx with relationships", makeZip(t, [][2]string{
+			{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`},
+			{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+			{"xl/workbook.xml", "<workbook/>"},
+			{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`},
+			{"xl/styles.xml", "<styleSheet/>"},
+		}), "这不是 Word 文档（.docx），而是 Excel 工作簿"},
 		{"no content types", makeZip(t, [][2]string{{"word/document.xml", "<x/>"}}), "缺少 [Content_Types].xml"},
 		{"docm", with("[Content_Types].xml", strings.Replace(good[0][1], "wordprocessingml.template.main+xml", "ms-word.document.macroEnabled.main+xml", 1)), "含宏"},
 		{"strict", with("_rels/.rels", strings.Replace(good[1][1], "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", relStrict, 1)), "Strict"},
@@ -194,7 +205,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"bomb", bomb, "压缩炸弹"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := CheckTemplate("office.docx", tc.data)
+			_, err := CheckTemplate("office.docx", tc.data)
 			var te *TemplateError
 			if !errors.As(err, &te) {
 				t.Fatalf("got %v, want a *TemplateError", err)

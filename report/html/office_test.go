@@ -79,11 +79,17 @@ func TestTemplateErrors(t *testing.T) {
 		want           []string
 	}{
 		{"unknown field", `<h1 class="nb-title">{{.Doc.Title}}</h1>`, `<h1 class="nb-title">{{.Doc.Titel}}</h1>`,
-			[]string{"html/report.tmpl:", "Titel"}},
+			[]string{"html/report.tmpl:", "模板引用了不存在的字段 Titel（在 {{.Doc.Titel}} 处）"}},
 		{"unescaping function", `<h1 class="nb-title">{{.Doc.Title}}</h1>`, `<h1 class="nb-title">{{.Doc.Title | safeHTML}}</h1>`,
-			[]string{"html/report.tmpl:", `function "safeHTML" not defined`}},
+			[]string{"html/report.tmpl:", "没有名为 safeHTML 的函数"}},
 		{"syntax", `{{define "info-table" -}}`, `{{define "info-table" -}}{{if}}`,
-			[]string{"html/report.tmpl:", "missing value for if"}},
+			[]string{"html/report.tmpl:", "{{if}} 后缺少条件或值"}},
+		{"stray character", `{{define "info-table" -}}`, `{{define "info-table" -}}{{if /x}}{{end}}`,
+			[]string{"html/report.tmpl:", "{{if …}} 中出现了不该有的“/”"}},
+		{"unclosed if", `{{define "info-table" -}}`, `{{define "info-table" -}}{{if .Doc}}`,
+			[]string{"html/report.tmpl:", "缺少对应的 {{end}}"}},
+		{"stray end", `{{define "info-table" -}}`, `{{define "info-table" -}}{{end}}{{end}}`,
+			[]string{"html/report.tmpl:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := builtinCopy(t)
@@ -104,6 +110,10 @@ func TestTemplateErrors(t *testing.T) {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q lacks %q", err, w)
 				}
+			}
+			// The library's English is explained, never shown.
+			if strings.Contains(err.Error(), "unexpected") || strings.Contains(err.Error(), "can't evaluate") || strings.Contains(err.Error(), "模板引擎报告") {
+				t.Errorf("error %q is not in Chinese", err)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -32,10 +33,16 @@ type BuildOptions struct {
 	// report.
 	Hasher   *Hasher
 	Renderer *Renderer
+	// InputFiles are the run's input files besides the data files: the
+	// files its options name (fonts, the Word template) and those of the
+	// templates folder (FolderFiles). No output replaces one of them, nor
+	// a data file.
+	InputFiles []string
 }
 
 // BuildResult counts what Build did. Setup is true when an option (a font
-// file, a Word template) proved unusable and the run stopped.
+// file, a Word template) or a file of the templates folder proved unusable
+// and the run stopped before writing anything.
 type BuildResult struct {
 	Built, Kept, Failed int
 	Setup               bool
@@ -53,6 +60,16 @@ type BuildResult struct {
 // report's together. The error is one writing the manifest.
 func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 	var res BuildResult
+	notes, err := o.Renderer.Prepare(o.Formats)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, SetupAdvice(err))
+		res.Setup = true
+		return res, nil
+	}
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
 	targets := datafile.LoadFiles(o.Files)
 	siblings := datafile.Siblings(o.Files)
 	pool := append(append([]datafile.Loaded{}, targets...), siblings...)
@@ -62,6 +79,7 @@ func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 		poolPaths = append(poolPaths, l.Path)
 	}
 	dirs := ByDir(poolPaths)
+	inputs := publish.NewInputs(append(slices.Clone(o.InputFiles), poolPaths...))
 	old := publish.ReadManifest(o.Out)
 	man := &publish.Manifest{Version: 1, Reports: map[string]publish.ManifestEntry{}}
 
@@ -87,7 +105,7 @@ func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 		}
 		jobs[i] = jb
 	}
-	b := &batch{o: o, ix: ix, pool: pool, written: map[string]bool{}}
+	b := &batch{o: o, ix: ix, pool: pool, inputs: inputs, written: map[string]bool{}}
 	// Cores left over when there are fewer reports than Jobs go to
 	// rendering the formats of a report in parallel.
 	b.formatWorkers = 1
@@ -116,6 +134,9 @@ func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 			}
 		case jb.failed:
 			res.Failed++
+			if jb.dup == "" {
+				staleNote(w, o, inputs, jb, old.Reports[jb.key])
+			}
 		}
 	}
 	if len(man.Reports) > 0 || len(old.Reports) > 0 {
@@ -162,6 +183,7 @@ type batch struct {
 	o             BuildOptions
 	ix            *check.Index
 	pool          []datafile.Loaded
+	inputs        *publish.Inputs
 	formatWorkers int
 	stop          atomic.Bool
 	mu            sync.Mutex
@@ -181,19 +203,19 @@ func (b *batch) run(jb *job) {
 	if jb.skip {
 		jb.built = true
 		if jb.entry.Warnings > 0 {
-			fmt.Fprintf(w, "%s: 输入未变，沿用上次生成的文件（上次有 %d 个警告，用 nianbao check %s 查看）\n", t.Path, jb.entry.Warnings, t.Path)
+			fmt.Fprintf(w, "%s: 输入未变，沿用上次生成的文件（上次有 %d 个警告，用 nianbao check %s 查看）\n", t.Path, jb.entry.Warnings, report.ShellArg(t.Path))
 		}
 		return
 	}
 	ps := b.ix.Check(t)
 	if writeProblems(w, ps) {
-		fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, t.Path)
+		fmt.Fprintf(w, "%s: 有错误，未生成报告。请改正后重试（nianbao check %s）\n", t.Path, report.ShellArg(t.Path))
 		jb.failed = true
 		return
 	}
 	nwarn := ps.Count(report.Warning)
 	if o.Strict && nwarn > 0 {
-		fmt.Fprintf(w, "%s: 有 %d 个警告，按 --strict 未生成报告。请改正后重试（nianbao check --strict %s）\n", t.Path, nwarn, t.Path)
+		fmt.Fprintf(w, "%s: 有 %d 个警告，按 --strict 未生成报告。请改正后重试（nianbao check --strict %s）\n", t.Path, nwarn, report.ShellArg(t.Path))
 		jb.failed = true
 		return
 	}
@@ -282,10 +304,22 @@ func (b *batch) run(jb *job) {
 	if jb.failed {
 		return
 	}
+	// No output may replace an input (a data file, a template, the Word
+	// template given as --docx-template out/2024.docx).
+	for _, out := range outputs {
+		if err := b.inputs.Check(out.path); err != nil {
+			fmt.Fprintf(w, "%s: %v\n", t.Path, err)
+			jb.failed = true
+			return
+		}
+	}
 	// Written only once every format rendered, so that Strict never
 	// leaves some formats of a refused report behind.
 	jb.entry = publish.ManifestEntry{Inputs: jb.inputs, Warnings: nwarn, Files: map[string]int64{}}
 	for _, out := range outputs {
+		// Every file a report's pages need is in its entry, the shared
+		// assets too: one deleted is written again by the next run.
+		jb.entry.Files[out.name] = int64(len(out.data))
 		if out.root {
 			// Shared by every page of the tree: written once.
 			b.mu.Lock()
@@ -301,11 +335,51 @@ func (b *batch) run(jb *job) {
 			jb.failed = true
 			return
 		}
-		if !out.root {
-			jb.entry.Files[out.name] = int64(len(out.data))
-		}
 	}
 	jb.built = true
+}
+
+// staleNote names, on w, the files an earlier run wrote for the failed
+// report of jb that are still in the output tree (those its manifest
+// entry e lists, else those of this run's formats; never an input): they
+// no longer match its data. They are left in place: the user decides.
+func staleNote(w io.Writer, o BuildOptions, inputs *publish.Inputs, jb *job, e publish.ManifestEntry) {
+	var names []string
+	if len(e.Files) > 0 {
+		for name := range e.Files {
+			if !strings.HasPrefix(name, "assets/") {
+				names = append(names, name)
+			}
+		}
+	} else {
+		for _, f := range o.Formats {
+			names = append(names, path.Join(filepath.ToSlash(jb.sub), jb.base+"."+f))
+			if f == "html" {
+				names = append(names, path.Join(filepath.ToSlash(jb.sub), jb.base+".fragment.html"))
+			}
+		}
+	}
+	slices.Sort(names)
+	var stale []string
+	for _, name := range names {
+		p := filepath.Join(o.Out, filepath.FromSlash(name))
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && !inputs.Contains(p) {
+			stale = append(stale, p)
+		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(w, "%s: 输出目录中上次生成的 %s 已过时（本次未生成，与数据不符），请勿发布；改正后重新运行 build 即可更新\n", jb.t.Path, strings.Join(stale, "、"))
+	}
+}
+
+// SetupAdvice is the line printed after a setup error of Prepare: what
+// was not written and what to correct.
+func SetupAdvice(err error) string {
+	var te TemplateError
+	if errors.As(err, &te) {
+		return "未写出任何文件。请改正模板目录中的这个文件后重试"
+	}
+	return "未写出任何文件。请改正选项后重试"
 }
 
 // writeProblems writes the errors and warnings of ps (not the infos), one

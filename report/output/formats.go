@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"nianbao/report"
+	"nianbao/report/datafile"
 	"nianbao/report/docx"
 	"nianbao/report/html"
 	"nianbao/report/pdf"
@@ -87,10 +88,11 @@ type Renderer struct {
 	pdfErr      error
 	pdfWarned   sync.Once
 
-	docxOnce sync.Once
-	docxData []byte
-	docxName string
-	docxErr  error
+	docxOnce   sync.Once
+	docxData   []byte
+	docxName   string
+	docxErr    error
+	docxMarker bool // the Word template has a {{正文}} paragraph
 }
 
 // NewRenderer returns a renderer for templates t (from LoadTemplates) and
@@ -192,7 +194,7 @@ func (r *Renderer) PDFOptions() (pdf.Options, report.Problems, error) {
 		tmpl := r.tmpl
 		l, err := pdf.LoadLayout(tmpl.FS)
 		if err != nil {
-			r.pdfErr = err
+			r.pdfErr = r.layoutError(err)
 			return
 		}
 		ff := pdf.FontFinder{}
@@ -219,6 +221,63 @@ func (r *Renderer) PDFOptions() (pdf.Options, report.Problems, error) {
 		r.pdfOpts = o
 	})
 	return r.pdfOpts, r.pdfWarnings, r.pdfErr
+}
+
+// layoutError names the templates folder in an error of its layout.yaml
+// (lay/layout.yaml:37:15) and explains a YAML syntax error in Chinese
+// (datafile.YAMLSyntax), as for data files. The result is a TemplateError.
+func (r *Renderer) layoutError(err error) error {
+	var le *pdf.LayoutError
+	if errors.As(err, &le) {
+		e := *le
+		if e.YAML != nil {
+			if data, rerr := fs.ReadFile(r.tmpl.FS, pdf.LayoutFile); rerr == nil {
+				pos, msg := datafile.YAMLSyntax(data, e.YAML)
+				e.Line, e.Col, e.Key, e.Msg = pos.Line, pos.Col, "", msg
+			}
+		}
+		e.File = dirPrefix(r.tmpl.Dir) + e.File
+		return TemplateError{&e}
+	}
+	if r.tmpl.Dir != "" {
+		return TemplateError{fmt.Errorf("%s%v", dirPrefix(r.tmpl.Dir), err)}
+	}
+	return err
+}
+
+// TemplateError is a mistake in a file of the templates folder (an
+// HTML template, site.yaml, layout.yaml, letterhead.docx): the message
+// names the file with its folder, line and column.
+type TemplateError struct{ Err error }
+
+func (e TemplateError) Error() string { return e.Err.Error() }
+func (e TemplateError) Unwrap() error { return e.Err }
+
+// Prepare loads, once, what rendering formats needs from the options and
+// the templates folder: the PDF layout and its fonts and the font files of
+// the options (pdf), the Word template (docx). Call it before writing
+// anything: its error (a TemplateError when a file of the templates folder
+// is at fault, else one naming the option) means no report can be
+// rendered. The notes (提示) say what of the options will not be used: a
+// Word template without a {{正文}} paragraph.
+func (r *Renderer) Prepare(formats []string) (notes []string, err error) {
+	for _, f := range formats {
+		switch f {
+		case "pdf":
+			if _, _, err := r.PDFOptions(); err != nil {
+				return nil, err
+			}
+		case "docx":
+			r.docxOnce.Do(r.loadLetterhead)
+			if r.docxErr != nil {
+				return nil, r.docxErr
+			}
+			if r.docxData != nil && !r.docxMarker {
+				notes = append(notes, fmt.Sprintf("提示：Word 模板 %s 中没有写有 {{正文}} 的段落，报告正文接在模板原有内容之后。要放在指定位置，请在模板中该处单独写一段 {{正文}}", report.Printable(r.docxName)))
+			}
+		}
+	}
+	return notes, nil
 }
 
 // docx renders the Word document, on the letterhead of the options or
@@ -255,7 +314,7 @@ func (r *Renderer) loadLetterhead() {
 		}
 		data, err := publish.ReadFile(r.docxName, zipguard.Default.MaxFileSize, "Word 模板")
 		if err != nil {
-			r.docxErr = err
+			r.docxErr = TemplateError{err}
 			return
 		}
 		r.docxData = data
@@ -265,8 +324,10 @@ func (r *Renderer) loadLetterhead() {
 	if r.docxData == nil {
 		r.docxData = []byte{}
 	}
-	if err := docx.CheckTemplate(r.docxName, r.docxData); err != nil {
-		r.docxErr = err
+	marker, err := docx.CheckTemplate(r.docxName, r.docxData)
+	r.docxMarker = marker
+	if err != nil {
+		r.docxErr = TemplateError{err}
 		if tmpl != "" {
 			r.docxErr = fmt.Errorf("--docx-template：%v", err)
 		}

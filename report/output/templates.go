@@ -59,6 +59,22 @@ func LoadTemplates(dir string) (Templates, error) {
 	return Templates{FS: fsys, Dir: dir, Site: site}, nil
 }
 
+// FolderFiles lists the regular files of the templates folder dir ("":
+// none), the run's inputs that no output may replace.
+func FolderFiles(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
 // TemplateFiles lists every file of the built-in templates (templates.FS,
 // whatever it holds: HTML templates, stylesheets, ECharts, the PDF layout,
 // README.md, site.yaml …), sorted. The PDF fonts are not in it.
@@ -94,7 +110,7 @@ func overlay(dir string) (fs.FS, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--templates %s: 找不到此目录。可用 nianbao templates init %s 生成", dir, dir)
+		return nil, fmt.Errorf("--templates %s: 找不到此目录。可用 nianbao templates init %s 生成", dir, report.ShellArg(dir))
 	}
 	if !st.IsDir() {
 		return nil, fmt.Errorf("--templates %s: 不是目录", dir)

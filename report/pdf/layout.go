@@ -105,6 +105,9 @@ type LayoutError struct {
 	Line, Col int
 	Key       string
 	Msg       string
+	// YAML is yaml.v3's error when the file is not valid YAML (Msg then
+	// quotes it), for a caller that explains it better; nil otherwise.
+	YAML error
 }
 
 func (e *LayoutError) Error() string {
@@ -164,7 +167,7 @@ func ParseLayout(name string, data []byte) (l Layout, err error) {
 			line, _ = strconv.Atoi(n)
 			msg = strings.TrimSpace(tail)
 		}
-		return l, &LayoutError{File: name, Line: line, Col: 1, Msg: "YAML 格式错误（" + msg + "）：请检查缩进、冒号和引号"}
+		return l, &LayoutError{File: name, Line: line, Col: 1, Msg: "YAML 格式错误（" + msg + "）：请检查缩进、冒号和引号", YAML: err}
 	}
 	if len(doc.Content) == 0 {
 		return l, nil

@@ -48,7 +48,7 @@ func CheckOutput(path string, inputs []string, force bool) error {
 	case errors.Is(err, os.ErrNotExist):
 		return nil
 	case err != nil:
-		return fmt.Errorf("无法检查输出文件 %s：%v", report.Printable(path), err)
+		return fmt.Errorf("无法检查输出文件 %s：%s", report.Printable(path), Reason(err))
 	case st.IsDir():
 		return fmt.Errorf("输出路径 %s 是一个目录。请给出文件名，例如 %s", report.Printable(path), filepath.Join(path, "2024.yaml"))
 	case !st.Mode().IsRegular():
@@ -58,6 +58,75 @@ func CheckOutput(path string, inputs []string, force bool) error {
 	}
 	return nil
 }
+
+// Inputs is the set of a run's input files (data files, option files,
+// template files), for refusing any output that is one of them: the same
+// file by name or by identity (a hard link, a path spelled differently).
+// Checking an output costs one Stat, whatever the number of inputs. A nil
+// *Inputs holds nothing. It is safe for concurrent use once made.
+type Inputs struct {
+	byPath map[string]string         // absolute clean path → as given
+	bySize map[int64][]inputFileInfo // size → inputs of that size
+}
+
+type inputFileInfo struct {
+	path string
+	st   os.FileInfo
+}
+
+// NewInputs makes the set of paths; paths that do not exist are kept by
+// name only.
+func NewInputs(paths []string) *Inputs {
+	in := &Inputs{byPath: map[string]string{}, bySize: map[int64][]inputFileInfo{}}
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = filepath.Clean(p)
+		}
+		if _, dup := in.byPath[abs]; dup {
+			continue
+		}
+		in.byPath[abs] = p
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			in.bySize[st.Size()] = append(in.bySize[st.Size()], inputFileInfo{p, st})
+		}
+	}
+	return in
+}
+
+// Check refuses output path when it is one of the inputs, with a Chinese
+// message naming both; nil otherwise.
+func (in *Inputs) Check(path string) error {
+	if in == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = filepath.Clean(path)
+	}
+	src, same := in.byPath[abs]
+	if !same {
+		if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+			for _, f := range in.bySize[st.Size()] {
+				if os.SameFile(st, f.st) {
+					src, same = f.path, true
+					break
+				}
+			}
+		}
+	}
+	if same {
+		return fmt.Errorf("输出文件 %s 就是输入文件 %s，不能覆盖输入，未写入。请用 -o 另给一个输出目录", report.Printable(path), report.Printable(src))
+	}
+	return nil
+}
+
+// Contains reports whether path names one of the inputs (by name or
+// identity).
+func (in *Inputs) Contains(path string) bool { return in.Check(path) != nil }
 
 // ReadFile reads the regular file path, at most limit bytes; kind names
 // what the file should be in messages ("工作簿", "字体文件"). A FIFO or device
@@ -76,13 +145,13 @@ func ReadFile(path string, limit int64, kind string) ([]byte, error) {
 	case errors.Is(err, os.ErrPermission):
 		return nil, fmt.Errorf("%s: 没有读取权限，请检查文件权限", name)
 	case err != nil:
-		return nil, fmt.Errorf("%s: 无法打开文件：%v", name, err)
+		return nil, fmt.Errorf("%s: 无法打开文件：%s", name, Reason(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%s: 无法读取文件：%v", name, err)
+		return nil, fmt.Errorf("%s: 无法读取文件：%s", name, Reason(err))
 	case st.IsDir():
 		return nil, fmt.Errorf("%s: 这是一个目录，不是%s", name, kind)
 	case !st.Mode().IsRegular():
@@ -92,7 +161,7 @@ func ReadFile(path string, limit int64, kind string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: 读取失败：%v", name, err)
+		return nil, fmt.Errorf("%s: 读取失败：%s", name, Reason(err))
 	}
 	if int64(len(data)) > limit { // the file grew while being read
 		return nil, fmt.Errorf("%s: 文件超过%s的上限 %s", name, kind, size(limit))

@@ -30,6 +30,10 @@ type ManifestEntry struct {
 	// Files are the outputs (relative to the output tree, slash-separated)
 	// and their sizes: a missing or resized output is rebuilt.
 	Files map[string]int64 `json:"files"`
+	// Stale are files an earlier run wrote that the last one did not
+	// (relative, slash-separated), left in place and named to the user
+	// on every run while they are there.
+	Stale []string `json:"stale,omitempty"`
 }
 
 // ReadManifest reads the manifest of the output tree dir; a missing or

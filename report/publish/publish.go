@@ -9,6 +9,7 @@ package publish
 import (
 	"bytes"
 	"fmt"
+	"nianbao/report"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,29 +25,42 @@ func WriteFile(path string, data []byte) (changed bool, err error) {
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, fmt.Errorf("无法创建目录 %s：%w", dir, err)
+		return false, &Error{fmt.Sprintf("无法创建目录 %s：%s", report.Printable(dir), Reason(err)), err}
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return false, fmt.Errorf("无法在 %s 中创建临时文件：%w", dir, err)
+		return false, &Error{fmt.Sprintf("无法在 %s 中写入文件：%s", report.Printable(dir), Reason(err)), err}
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // no-op after a successful rename
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return false, fmt.Errorf("写入 %s 失败：%w", path, err)
+		return false, &Error{fmt.Sprintf("写入 %s 失败：%s", report.Printable(path), Reason(err)), err}
 	}
 	if err := f.Close(); err != nil {
-		return false, fmt.Errorf("写入 %s 失败：%w", path, err)
+		return false, &Error{fmt.Sprintf("写入 %s 失败：%s", report.Printable(path), Reason(err)), err}
 	}
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		return false, fmt.Errorf("写入 %s 失败：%w", path, err)
+		return false, &Error{fmt.Sprintf("写入 %s 失败：%s", report.Printable(path), Reason(err)), err}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return false, fmt.Errorf("无法写入 %s：%w", path, err)
+		if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+			return false, &Error{fmt.Sprintf("无法写入 %s：同名的目录已存在", report.Printable(path)), err}
+		}
+		return false, &Error{fmt.Sprintf("无法写入 %s：%s", report.Printable(path), Reason(err)), err}
 	}
 	return true, nil
 }
+
+// Error is a failed write: Msg in Chinese (see Reason), Err the system's
+// error, for errors.Is.
+type Error struct {
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
 
 // tempName matches the temporary files WriteFile creates (os.CreateTemp
 // puts decimal digits in place of the *).

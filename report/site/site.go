@@ -73,6 +73,9 @@ type Options struct {
 	Templates fs.FS
 	// Site is the portal (site.yaml): the pages' <meta> tags and Url.
 	Site report.Site
+	// Inputs are the run's input files: no file of the site replaces one
+	// (nil: none).
+	Inputs *publish.Inputs
 }
 
 // Result is what Build did.
@@ -112,27 +115,33 @@ func Build(reports, pool []datafile.Loaded, opts Options) Result {
 	organs := groupOrgans(srs)
 	downloads := append(append([]Download{}, opts.Downloads...), openData...)
 
-	// Every page and file is one job; the home page and the assets come first.
-	w := &writer{root: opts.Dir, breakdownXLSX: opts.BreakdownXLSX, templates: opts.Templates, site: opts.Site}
-	work := []func() error{w.assets, func() error { return w.home(organs, downloads) }}
+	// Every page and file is one job; the assets come first. The home
+	// page comes last: it links only the downloads that were written.
+	w := &writer{root: opts.Dir, breakdownXLSX: opts.BreakdownXLSX, templates: opts.Templates, site: opts.Site, inputs: opts.Inputs}
+	work := []func() error{w.assets}
 	for _, o := range organs {
 		work = append(work, func() error { return w.trend(o) })
 		for _, sr := range o.reports {
 			work = append(work, func() error { return w.report(sr, downloads) })
 		}
 	}
-	errs := make([]error, len(work))
+	errs := make([]error, len(work)+1)
 	var mu sync.Mutex
 	done := 0
-	Parallel(len(work), opts.Jobs, func(i int) {
-		errs[i] = work[i]()
+	progress := func() {
 		if opts.Progress != nil {
 			mu.Lock()
 			done++
-			opts.Progress(done, len(work))
+			opts.Progress(done, len(work)+1)
 			mu.Unlock()
 		}
+	}
+	Parallel(len(work), opts.Jobs, func(i int) {
+		errs[i] = work[i]()
+		progress()
 	})
+	errs[len(work)] = w.home(organs, downloads)
+	progress()
 	res := Result{Organs: len(organs), Changed: int(w.changed.Load()), Unchanged: int(w.unchanged.Load()), Notes: notes, Files: w.files}
 	for _, o := range organs {
 		res.Reports += len(o.reports)
@@ -208,6 +217,9 @@ type siteReport struct {
 	history   []*report.Report
 	organ     *organ
 	breakdown *report.Breakdown // a region report's published breakdown, or nil
+	// missing are the extensions of the downloads that could not be
+	// built or written (set by its report job, read by the home page).
+	missing map[string]bool
 }
 
 // breakdownOf finds the units of region report l among the loaded files
@@ -457,6 +469,7 @@ type writer struct {
 	breakdownXLSX      func(b *report.Breakdown) ([]byte, error)
 	templates          fs.FS
 	site               report.Site
+	inputs             *publish.Inputs
 	changed, unchanged atomic.Int64
 	mu                 sync.Mutex
 	files              map[string]int64
@@ -465,6 +478,9 @@ type writer struct {
 func (w *writer) write(name string, data []byte) error {
 	p, err := publish.Join(w.root, name)
 	if err != nil {
+		return err
+	}
+	if err := w.inputs.Check(p); err != nil {
 		return err
 	}
 	changed, err := publish.WriteFile(p, data)
@@ -519,6 +535,9 @@ func (w *writer) home(organs []*organ, downloads []Download) error {
 			hy := html.HomeYear{Label: fmt.Sprintf("%d年度报告", r.Year), Href: base + ".html",
 				Note: fmt.Sprintf("（%s年版格式）", r.Edition)}
 			for _, d := range downloads {
+				if sr.missing[d.Ext] {
+					continue
+				}
 				hy.Downloads = append(hy.Downloads, html.HomeDownload{Label: strings.Fields(d.Label)[0],
 					AriaLabel: fmt.Sprintf("%s%d年度报告%s", o.name, r.Year, d.Label), Href: base + "." + d.Ext, Type: d.MIME})
 			}
@@ -605,12 +624,16 @@ func (w *writer) report(sr *siteReport, downloads []Download) error {
 	var errs []string
 	for _, d := range downloads {
 		data, err := d.Render(doc, r, sr.history)
+		if err == nil {
+			err = w.write(dir+base+"."+d.Ext, data)
+		}
 		if err != nil {
+			if sr.missing == nil {
+				sr.missing = map[string]bool{}
+			}
+			sr.missing[d.Ext] = true
 			errs = append(errs, fmt.Sprintf("%s: 生成 %s 失败：%v", sr.loaded.Path, strings.ToUpper(d.Ext), err))
 			continue
-		}
-		if err := w.write(dir+base+"."+d.Ext, data); err != nil {
-			return err
 		}
 		links = append(links, html.Link{Label: d.Label, Href: base + "." + d.Ext, Type: d.MIME, Download: true})
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"nianbao/report/datafile"
+	"nianbao/report/publish"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -275,7 +276,7 @@ func BenchmarkSite(b *testing.B) {
 }
 
 // A download that fails is reported with its data file; the report page
-// is still written, without a link to it.
+// and the home page are still written, without a link to it.
 func TestSiteDownloadError(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
 	writeSiteData(t, data, 1, 2024, 2024)
@@ -296,5 +297,31 @@ func TestSiteDownloadError(t *testing.T) {
 	}
 	if bytes.Contains(page, []byte(`href="2024.bad"`)) || !bytes.Contains(page, []byte(`href="2024.json"`)) {
 		t.Error("the page must link the JSON download and not the failed one")
+	}
+	checkLinks(t, out) // the home page too
+}
+
+// A file of the site that would replace an input is not written.
+func TestSiteInputs(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	writeSiteData(t, data, 1, 2024, 2024)
+	files, err := datafile.FindDataFiles([]string{data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := LoadFiles(files, 1)
+	css := filepath.Join(out, "assets", "nianbao.css")
+	if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(css, []byte("/* the office's own */"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Build(loaded, loaded, Options{Dir: out, Jobs: 1, Inputs: publish.NewInputs([]string{css})})
+	if len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "就是输入文件") {
+		t.Fatalf("errors %v", res.Errors)
+	}
+	if got, _ := os.ReadFile(css); string(got) != "/* the office's own */" {
+		t.Error("an input was replaced")
 	}
 }
