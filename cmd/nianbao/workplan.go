@@ -85,13 +85,14 @@ func runWorkplan(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "已从 %s 导入 %d 项任务，写入 %s（work_plan 片段，请粘贴到报告数据文件末尾）。\n", res.Range, len(plan.Tasks), *out)
 		return nil
 	}
-	return importInto(e, *into, table, res)
+	return importInto(e, *into, table, res, *force)
 }
 
 // importInto adds or replaces the work_plan section of the report at path
-// with the plan read from table,
-// keeping the rest of the file byte for byte.
-func importInto(e *env, path, table string, res *tasktable.Table) error {
+// with the plan read from table, keeping the rest of the file byte for
+// byte. Old tasks whose outcome was filled in and that the new table does
+// not have are deleted only with force; without it nothing is written.
+func importInto(e *env, path, table string, res *tasktable.Table, force bool) error {
 	src, err := publish.ReadFile(path, datafile.MaxFileSize, "报告数据文件")
 	if err != nil {
 		return err
@@ -105,6 +106,11 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 	if in.TitleYear != 0 {
 		fmt.Fprintf(e.stderr, "%s: %s: 警告: 工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", table, res.Name, plan.Title, in.TitleYear, in.Year)
 	}
+	if len(in.Dropped) > 0 && !force {
+		return fmt.Errorf("%s：原有 %d 项任务中 %d 项已填写落实情况、不在新表中，导入会删除它们：%s。未改动文件。"+
+			"事项名称和主要任务都与原有的相同的任务会沿用落实情况；请核对是否选对了任务分解表，确需替换请加 --force",
+			path, in.Old, len(in.Dropped), droppedList(in.Dropped))
+	}
 	if _, err := publish.WriteFile(path, in.Next); err != nil {
 		return err
 	}
@@ -113,6 +119,9 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 		verb = "替换"
 	}
 	fmt.Fprintf(e.stdout, "已从 %s 导入 %d 项任务，%s %s 的 work_plan。\n", res.Range, len(plan.Tasks), verb, path)
+	if len(in.Dropped) > 0 {
+		fmt.Fprintf(e.stdout, "按 --force 删除了原有 %d 项任务中已填写落实情况的 %d 项：%s。\n", in.Old, len(in.Dropped), droppedList(in.Dropped))
+	}
 	if in.Kept > 0 {
 		fmt.Fprintf(e.stdout, "其中 %d 项任务沿用了原有的落实状态和落实情况。\n", in.Kept)
 	}
@@ -121,6 +130,20 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 			n, plan.Tasks[len(plan.Tasks)-1].Status, path)
 	}
 	return nil
+}
+
+// droppedList names the first few dropped tasks: “事项”（原第3项）、…… 等.
+func droppedList(ds []datafile.DroppedTask) string {
+	const shown = 3
+	var names []string
+	for _, d := range ds[:min(len(ds), shown)] {
+		names = append(names, fmt.Sprintf("“%s”（原第%d项）", report.TaskName(d.Task), d.N))
+	}
+	list := strings.Join(names, "、")
+	if len(ds) > shown {
+		list += fmt.Sprintf("等 %d 项", len(ds))
+	}
+	return list
 }
 
 // taskTableFormat is a reader of task tables: the file's tables as grids.
