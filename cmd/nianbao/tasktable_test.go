@@ -7,6 +7,7 @@ import (
 	"html"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +49,11 @@ func spanOf(rows [][]string, r, c int) (cols, nrows int) {
 }
 
 // fixtureXLSX is the table as a workbook: the title in a merged first row.
-func fixtureXLSX(t testing.TB) []byte {
+func fixtureXLSX(t testing.TB) []byte { return tableXLSX(t, fixtureTable, true) }
+
+// tableXLSX writes table as a workbook under the title row; with merge
+// false the covered slots are left empty, as a sheet typed without merging.
+func tableXLSX(t testing.TB, table [][]string, withMerges bool) []byte {
 	f := excelize.NewFile()
 	defer f.Close()
 	set := func(c, r int, v string) {
@@ -66,13 +71,13 @@ func fixtureXLSX(t testing.TB) []byte {
 	}
 	set(0, 0, fixtureTitle)
 	merge(0, 0, 5, 0)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		for c, v := range row {
 			if v == "<" || v == "^" {
 				continue
 			}
 			set(c, r+1, v)
-			if cols, rows := spanOf(fixtureTable, r, c); cols > 1 || rows > 1 {
+			if cols, rows := spanOf(table, r, c); withMerges && (cols > 1 || rows > 1) {
 				merge(c, r+1, c+cols-1, r+rows)
 			}
 		}
@@ -88,7 +93,10 @@ func fixtureXLSX(t testing.TB) []byte {
 // above, w:gridSpan for the heading rows, w:vMerge restart/continue for
 // the 事项名称 cells, a paragraph per line, after a small table that is
 // not a task table (a document's 联系人 table).
-func fixtureDOCX(t testing.TB) []byte {
+func fixtureDOCX(t testing.TB) []byte { return tableDOCX(t, fixtureTable) }
+
+// tableDOCX writes table as fixtureDOCX does.
+func tableDOCX(t testing.TB, table [][]string) []byte {
 	var b strings.Builder
 	p := func(s string) string {
 		return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
@@ -101,7 +109,7 @@ func fixtureDOCX(t testing.TB) []byte {
 		b.WriteString(`<w:gridCol w:w="1400"/>`)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		b.WriteString(`<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>`)
 		for c, v := range row {
 			switch v {
@@ -111,7 +119,7 @@ func fixtureDOCX(t testing.TB) []byte {
 				b.WriteString(`<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>`)
 				continue
 			}
-			cols, rows := spanOf(fixtureTable, r, c)
+			cols, rows := spanOf(table, r, c)
 			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="1400" w:type="dxa"/>`)
 			if cols > 1 {
 				fmt.Fprintf(&b, `<w:gridSpan w:val="%d"/>`, cols)
@@ -152,7 +160,10 @@ func fixtureDOCX(t testing.TB) []byte {
 // cell, source lines wrapped inside tags, &nbsp; in empty cells, rowspan
 // and colspan without quotes; after a navigation table. charset is the
 // page's declared encoding ("gbk" encodes the page in GBK).
-func fixtureHTML(t testing.TB, charset string) []byte {
+func fixtureHTML(t testing.TB, charset string) []byte { return tableHTML(t, fixtureTable, charset) }
+
+// tableHTML writes table as fixtureHTML does.
+func tableHTML(t testing.TB, table [][]string, charset string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head><meta http-equiv=Content-Type content="text/html; charset=%s">
@@ -168,13 +179,13 @@ func fixtureHTML(t testing.TB, charset string) []byte {
  style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;
  mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>
 `, charset, fixtureTitle)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		fmt.Fprintf(&b, " <tr style='mso-yfti-irow:%d;height:21.25pt'>\n", r)
 		for c, v := range row {
 			if v == "<" || v == "^" {
 				continue
 			}
-			cols, rows := spanOf(fixtureTable, r, c)
+			cols, rows := spanOf(table, r, c)
 			b.WriteString("  <td")
 			if cols > 1 {
 				fmt.Fprintf(&b, " colspan=%d", cols)
@@ -260,6 +271,59 @@ func TestTaskTableFormats(t *testing.T) {
 			}
 			if len(cells) != len(wantCells) || !reflect.DeepEqual(cells, tc.noteCells) {
 				t.Errorf("notes at %q, want %q (the workbook's at %q)", cells, tc.noteCells, wantCells)
+			}
+		})
+	}
+}
+
+// twoRowHeader is a task table whose header takes two rows: 责任单位
+// over 牵头单位 and 配合单位, the other heads merged down over both rows.
+var twoRowHeader = [][]string{
+	{"序号", "工作任务", "具体要求", "责任单位", "<", "完成时限"},
+	{"^", "^", "^", "牵头单位", "配合单位", "^"},
+	{"1", "政策解读", "重要政策文件同步解读。", "县政府办公室", "各部门", "2024年6月底"},
+	{"2", "平台建设", "完成政府网站适老化改造。", "县大数据中心", "", "2024年第三季度"},
+	{"3", "执法公示", "公开行政执法结果。", "县司法局", "执法部门；各乡镇", "长期坚持"},
+}
+
+// TestTaskTableTwoRowHeader: a header row over a sub-header row is read as
+// one header in every format — the sub-heads give the roles (牵头单位 →
+// lead, 配合单位 → units) and the tasks start below the second row.
+func TestTaskTableTwoRowHeader(t *testing.T) {
+	want := []report.Task{
+		{Item: "政策解读", Task: "重要政策文件同步解读。", Lead: "县政府办公室", Units: "各部门", Deadline: "2024年6月底", Status: report.StatusInProgress},
+		{Item: "平台建设", Task: "完成政府网站适老化改造。", Lead: "县大数据中心", Deadline: "2024年第三季度", Status: report.StatusInProgress},
+		{Item: "执法公示", Task: "公开行政执法结果。", Lead: "县司法局", Units: "执法部门；各乡镇", Deadline: "长期坚持", Status: report.StatusInProgress},
+	}
+	// A sub-head that is no header word, under a parent that is one.
+	coop := slices.Clone(twoRowHeader)
+	coop[1] = []string{"^", "^", "^", "牵头单位", "协办", "^"}
+	tests := []struct {
+		name string
+		data []byte
+		rng  string
+	}{
+		{"merged.xlsx", tableXLSX(t, twoRowHeader, true), "Sheet1!A2:F6"},
+		{"unmerged.xlsx", tableXLSX(t, twoRowHeader, false), "Sheet1!A2:F6"},
+		{"coop.xlsx", tableXLSX(t, coop, true), "Sheet1!A2:F6"},
+		{"table.docx", tableDOCX(t, twoRowHeader), "表格2 第1行至第5行"},
+		{"table.html", tableHTML(t, twoRowHeader, "utf-8"), "表格2 第1行至第5行"},
+		{"table.htm", tableHTML(t, twoRowHeader, "gbk"), "表格2 第1行至第5行"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Plan.Tasks, want) {
+				t.Errorf("tasks:\n%+v\nwant\n%+v", got.Plan.Tasks, want)
+			}
+			if got.Range != tc.rng {
+				t.Errorf("range %q, want %q", got.Range, tc.rng)
+			}
+			for _, n := range got.Notes {
+				t.Errorf("unexpected note: %s", n)
 			}
 		})
 	}

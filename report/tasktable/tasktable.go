@@ -49,12 +49,23 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 	if len(rows) > MaxRows {
 		rows = rows[:MaxRows]
 	}
-	head, cols, taken, msg, ok := grid.findHeader(rows)
+	h, msg, ok := grid.findHeader(rows)
 	if !ok {
 		return nil, fmt.Errorf("%s中没有找到表头行：%s", grid.title(), msg)
 	}
+	head, cols, hdr := h.row, h.cols, h.text
+	hdrAt := func(c int) string {
+		if c >= 0 && c < len(hdr) {
+			return normHead(hdr[c])
+		}
+		return ""
+	}
 	res := &Table{Plan: &report.WorkPlan{}, Name: grid.Name, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
-	headerNote := fmt.Sprintf("表头（第 %d 行）：%s", head+1, strings.Join(taken, "，"))
+	headRows := fmt.Sprintf("第 %d 行", head+1)
+	if h.rows == 2 {
+		headRows = fmt.Sprintf("第 %d、%d 行", head+1, head+2)
+	}
+	headerNote := fmt.Sprintf("表头（%s）：%s", headRows, strings.Join(h.taken, "，"))
 	for _, role := range []int{colItem, colLead, colUnits, colDeadline} {
 		if cols[role] >= 0 {
 			continue
@@ -160,8 +171,25 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 		}
 		cur = nil
 	}
-	lastRow := head
-	for r := head + 1; r < len(rows); r++ {
+	// ownTexts are the texts of row r's own cells (not merged into from
+	// another column), to know a header row repeated at a page break.
+	ownTexts := func(r int) []string {
+		var out []string
+		for c := 0; c < width; c++ {
+			if o := originOf(r, c); o.c == c && o.r == r && r < len(rows) && c < len(rows[r]) {
+				if v := normHead(rows[r][c]); v != "" {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
+	var headTexts [][]string
+	for k := range h.rows {
+		headTexts = append(headTexts, ownTexts(head+k))
+	}
+	lastRow := head + h.rows - 1
+	for r := head + h.rows; r < len(rows); r++ {
 		item, task := get(r, cols[colItem]), get(r, cols[colTask])
 		// Every distinct text of the row, and whether one cell spans it.
 		var all []string
@@ -186,8 +214,11 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 		if len(all) == 1 && footnoteRE.MatchString(all[0]) {
 			continue // 说明：… / 注：… under the table
 		}
-		if headerRole(task) == roleTaskText && normHead(task) == normHead(rows[head][cols[colTask]]) {
+		if headerRole(task) == roleTaskText && normHead(task) == hdrAt(cols[colTask]) {
 			continue // header repeated at a page break
+		}
+		if own := ownTexts(r); slices.ContainsFunc(headTexts, func(h []string) bool { return slices.Equal(h, own) }) {
+			continue // a header row repeated at a page break (the sub-header too)
 		}
 		lastRow = r
 		// A heading or title row merged across the table (一、加强…).
@@ -208,7 +239,7 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 				continue
 			}
 			res.Notes = append(res.Notes, Note{Cell: grid.cell(cols[colTask], r), Warning: true,
-				Msg: fmt.Sprintf("此行有内容但“%s”为空，已跳过：%s", normHead(rows[head][cols[colTask]]), report.Clip(strings.Join(all, "｜"), 40))})
+				Msg: fmt.Sprintf("此行有内容但“%s”为空，已跳过：%s", hdrAt(cols[colTask]), report.Clip(strings.Join(all, "｜"), 40))})
 			continue
 		}
 		for c := 0; c < width; c++ {
@@ -251,8 +282,8 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 	for c := 0; c < width; c++ {
 		if n := dropped[c]; n > 0 {
 			name := "（无列名）"
-			if c < len(rows[head]) && normHead(rows[head][c]) != "" {
-				name = "“" + report.Clip(normHead(rows[head][c]), 20) + "”"
+			if hdrAt(c) != "" {
+				name = "“" + report.Clip(hdrAt(c), 20) + "”"
 			}
 			res.Notes = append(res.Notes, Note{Cell: grid.cell(c, dropFirst[c]), Warning: true,
 				Msg: fmt.Sprintf("%s列%s不对应任何一项，其中 %d 个单元格的文字没有导入。%s。如需导入，请把列名改为“主要任务”“事项名称”“牵头单位”“责任单位”“完成时限”之一，或把内容并入这些列",
