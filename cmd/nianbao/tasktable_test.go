@@ -329,6 +329,48 @@ func TestTaskTableTwoRowHeader(t *testing.T) {
 	}
 }
 
+// TestTaskTableByContent: a workbook, Word document or web page saved
+// under another extension is read by its content, with a note saying so
+// and which extension to use; under its own extension, no note.
+func TestTaskTableByContent(t *testing.T) {
+	want, err := importTaskTable("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		note string
+	}{
+		{"改名.doc", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx），已按 Word 文档读取。建议把扩展名改为 .docx"},
+		{"改名.wps", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx）"},
+		{"改名.xlsx", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx）"},
+		{"工作簿改名.docx", fixtureXLSX(t), "提示: 文件内容是 Excel 工作簿（.xlsx），已按 Excel 工作簿读取。建议把扩展名改为 .xlsx"},
+		{"网页.txt", fixtureHTML(t, "utf-8"), "提示: 文件内容是网页（.html），已按网页读取。建议把扩展名改为 .html"},
+		{"网页", fixtureHTML(t, "gbk"), "提示: 文件内容是网页（.html）"},
+		{"网页.HTM", fixtureHTML(t, "utf-8"), ""},
+		{"表格.DOCX", fixtureDOCX(t), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Plan.Tasks, want.Plan.Tasks) {
+				t.Errorf("tasks differ from the workbook's:\n%+v", got.Plan.Tasks)
+			}
+			first := ""
+			if len(got.Notes) > 0 {
+				first = got.Notes[0].String()
+			}
+			if tc.note == "" && strings.Contains(first, "文件内容是") || !strings.HasPrefix(first, tc.note) {
+				t.Errorf("first note %q, want %q", first, tc.note)
+			}
+		})
+	}
+}
+
 // TestTaskTableRejects: files without a task table, each refused with a
 // message naming the file.
 func TestTaskTableRejects(t *testing.T) {
@@ -340,7 +382,11 @@ func TestTaskTableRejects(t *testing.T) {
 		{"table.xlsx", nil, "table.xlsx：文件为空"},
 		{"table.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "另存为” .xlsx"},
 		{"table.docx", []byte("PK\x03\x04garbage"), "table.docx：文件已损坏或不完整"},
-		{"table.docx", fixtureXLSX(t), "table.docx：这不是 Word 文档"},
+		{"table.docx", nil, "table.docx：文件为空。请选择保存好的任务分解表"},
+		{"table.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "table.pdf：这是 PDF 文件，无法从中读取任务分解表"},
+		{"table.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "table.png：这不是 Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）"},
+		{"table.csv", []byte("事项名称,主要任务\n"), "table.csv：这不是 Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）"},
+		{"table.wps", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "Word .doc 格式"},
 		{"table.html", []byte("<p>示例县2024年政务公开工作要点</p>"), "table.html：网页中没有表格"},
 		{"table.html", []byte("<table><tr><td>姓名</td><td>电话</td></tr></table>"), "table.html：在表格 表格1 中都没有找到任务分解表的表头行"},
 	}
