@@ -497,3 +497,35 @@ func FuzzImportTaskTable(f *testing.F) {
 		}
 	})
 }
+
+// TestTaskTableTooBig: a table larger than the readers read is imported
+// with a warning naming the limit, in a Word document's reader and a web
+// page's alike.
+func TestTaskTableTooBig(t *testing.T) {
+	table := [][]string{{"序号", "主要任务", "牵头单位", "完成时限"}}
+	for i := range 6000 {
+		table = append(table, []string{fmt.Sprint(i + 1), fmt.Sprintf("任务%d。", i+1), "办公室", "2024年底"})
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"big.html", tableHTML(t, table, "utf-8")},
+		{"big.docx", tableDOCX(t, table)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var warned bool
+			for _, n := range res.Notes {
+				warned = warned || n.Warning && strings.Contains(n.Msg, "超过读取上限（每个表格 20000 个单元格）") ||
+					strings.Contains(n.Msg, "超过任务分解表的上限 5000 行")
+			}
+			if !warned || len(res.Plan.Tasks) >= 6000 {
+				t.Errorf("%d tasks, notes %v", len(res.Plan.Tasks), res.Notes)
+			}
+		})
+	}
+}

@@ -188,7 +188,7 @@ func docGrids(read func(name string, data []byte) ([]ingest.Grid, error)) func(s
 		tables, err := read(name, data)
 		var grids []tasktable.Grid
 		for _, t := range tables {
-			g := tasktable.Grid{Name: t.Name, Kind: tasktable.DocTable, Rows: t.Rows, Above: t.Above}
+			g := tasktable.Grid{Name: t.Name, Kind: tasktable.DocTable, Rows: t.Rows, Above: t.Above, Cut: t.Cut, CutLimit: ingest.MaxTableCells}
 			for _, m := range t.Merges {
 				g.Merges = append(g.Merges, tasktable.MergedRange(m))
 			}

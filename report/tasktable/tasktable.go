@@ -43,11 +43,36 @@ var (
 // error (in Chinese, starting with the grid's name: 工作表“Sheet1”中没有找到
 // 表头行：…, 表格2的表头（第 1 行）下没有任务) when the grid has no header
 // row or no task under it; findings that do not stop the import are Notes.
-// Only the first MaxRows rows and MaxCols columns are read.
+// Only the first MaxRows rows and MaxCols columns are read; a note warns
+// when text lies beyond them.
 func Parse(grid Grid, defaultStatus string) (*Table, error) {
 	rows, merges := grid.Rows, grid.Merges
+	// Rows past MaxRows and cells past MaxCols are not read; those with
+	// text are counted for a note, so nothing is cut off silently.
+	hasText := func(row []string) bool {
+		return slices.ContainsFunc(row, func(c string) bool { return strings.TrimSpace(c) != "" })
+	}
+	cutRows := 0
 	if len(rows) > MaxRows {
+		for _, row := range rows[MaxRows:] {
+			if hasText(row) {
+				cutRows++
+			}
+		}
 		rows = rows[:MaxRows]
+	}
+	cutCells, cutFirst := 0, -1
+	for r, row := range rows {
+		if len(row) > MaxCols && hasText(row[MaxCols:]) {
+			for _, c := range row[MaxCols:] {
+				if strings.TrimSpace(c) != "" {
+					cutCells++
+				}
+			}
+			if cutFirst < 0 {
+				cutFirst = r
+			}
+		}
 	}
 	h, msg, ok := grid.findHeader(rows)
 	if !ok {
@@ -61,6 +86,21 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 		return ""
 	}
 	res := &Table{Plan: &report.WorkPlan{}, Name: grid.Name, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
+	if cutRows > 0 {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(0, MaxRows), Warning: true,
+			Msg: fmt.Sprintf("%s共 %d 行，超过任务分解表的上限 %d 行：第 %d 行及以后没有读取，其中 %d 行有文字未导入。正常的任务分解表只有几十到几百行，请检查是否选错了文件，或删去多余的行后重新导入",
+				grid.title(), len(grid.Rows), MaxRows, MaxRows+1, cutRows)})
+	}
+	if cutRows == 0 && grid.Cut {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(0, len(rows)-1), Warning: true,
+			Msg: fmt.Sprintf("%s过大，超过读取上限（每个表格 %d 个单元格），只读取了前 %d 行，之后的行没有读取。正常的任务分解表只有几十到几百行，请检查是否选错了文件，或删去多余的行后重新导入",
+				grid.title(), grid.CutLimit, len(rows))})
+	}
+	if cutCells > 0 {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(MaxCols, cutFirst), Warning: true,
+			Msg: fmt.Sprintf("%s超过 %d 列：%s列及以后没有读取，其中 %d 个单元格有文字未导入。请删去多余的列，或把内容并入前面的列后重新导入",
+				grid.title(), MaxCols, grid.column(MaxCols), cutCells)})
+	}
 	headRows := fmt.Sprintf("第 %d 行", head+1)
 	if h.rows == 2 {
 		headRows = fmt.Sprintf("第 %d、%d 行", head+1, head+2)

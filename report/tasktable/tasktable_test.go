@@ -387,3 +387,63 @@ func TestTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestParseLimits: text past MaxRows rows or MaxCols columns, or a table
+// its reader stopped early (Grid.Cut), is never cut off silently.
+func TestParseLimits(t *testing.T) {
+	header := []string{"序号", "主要任务", "牵头单位", "完成时限"}
+	rowsOf := func(n, width int) [][]string {
+		rows := [][]string{header}
+		for i := range n {
+			row := []string{strconv.Itoa(i + 1), "任务" + strconv.Itoa(i+1) + "。", "办公室", "2024年底"}
+			for len(row) < width {
+				row = append(row, "")
+			}
+			rows = append(rows, row)
+		}
+		return rows
+	}
+	wide := rowsOf(3, MaxCols+3)
+	wide[2][MaxCols+1] = "多余"
+	wide[3][MaxCols] = "多余"
+	blankTail := rowsOf(MaxRows-1, 4)
+	for range 10 {
+		blankTail = append(blankTail, []string{"", "  "})
+	}
+	tests := []struct {
+		name  string
+		grid  Grid
+		tasks int
+		note  string // the first warning, "" for none about limits
+	}{
+		{"within", Grid{Name: "Sheet1", Rows: rowsOf(10, 4)}, 10, ""},
+		{"too many rows", Grid{Name: "Sheet1", Rows: rowsOf(MaxRows+2, 4)}, MaxRows - 1,
+			"Sheet1!A5001: 警告: 工作表“Sheet1”共 5003 行，超过任务分解表的上限 5000 行：第 5001 行及以后没有读取，其中 3 行有文字未导入"},
+		{"blank rows past the limit", Grid{Name: "Sheet1", Rows: blankTail}, MaxRows - 1, ""},
+		{"too many columns", Grid{Name: "表格1", Kind: DocTable, Rows: wide}, 3,
+			"表格1 第3行第41列: 警告: 表格1超过 40 列：第41列及以后没有读取，其中 2 个单元格有文字未导入"},
+		{"cut by the reader", Grid{Name: "表格1", Kind: DocTable, Rows: rowsOf(100, 4), Cut: true, CutLimit: 404}, 100,
+			"表格1 第101行第1列: 警告: 表格1过大，超过读取上限（每个表格 404 个单元格），只读取了前 101 行"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Parse(tc.grid, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Plan.Tasks) != tc.tasks {
+				t.Errorf("%d tasks, want %d", len(res.Plan.Tasks), tc.tasks)
+			}
+			var got string
+			for _, n := range res.Notes {
+				if n.Warning && strings.Contains(n.Msg, "没有读取") {
+					got = n.String()
+					break
+				}
+			}
+			if tc.note == "" && got != "" || !strings.HasPrefix(got, tc.note) {
+				t.Errorf("note %q, want %q", got, tc.note)
+			}
+		})
+	}
+}
