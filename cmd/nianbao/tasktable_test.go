@@ -529,3 +529,38 @@ func TestTaskTableTooBig(t *testing.T) {
 		})
 	}
 }
+
+// TestTaskTableLineBreaks: a line break inside a sentence of a cell (a
+// <br> in a web page, a paragraph break in Word) joins; breaks after a
+// sentence and before numbered items stay.
+func TestTaskTableLineBreaks(t *testing.T) {
+	page := `<table><tr><td>序号</td><td>主要任务</td><td>完成时限</td></tr>
+<tr><td>1</td><td><p class=MsoNormal>对现行有效的规范性文件进行清理，<br>及时更新文件库。</p></td><td>2024年底</td></tr>
+<tr><td>2</td><td>工作如下：<br>1. 建成政策<br>文件库<br>2. 清理文件。<br>开展解读。</td><td>2024年底</td></tr></table>`
+	table := [][]string{{"序号", "主要任务", "完成时限"},
+		{"1", "对现行有效的规范性文件进行清理，\n及时更新文件库。", "2024年底"},
+		{"2", "工作如下：\n1. 建成政策\n文件库\n2. 清理文件。\n开展解读。", "2024年底"}}
+	want := []string{"对现行有效的规范性文件进行清理，及时更新文件库。", "工作如下：\n1. 建成政策文件库\n2. 清理文件。\n开展解读。"}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"br.html", []byte(page)},
+		{"paragraphs.docx", tableDOCX(t, table)},
+		{"paragraphs.html", tableHTML(t, table, "utf-8")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range res.Plan.Tasks {
+				got = append(got, tk.Task)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("tasks %q, want %q", got, want)
+			}
+		})
+	}
+}

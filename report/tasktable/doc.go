@@ -35,6 +35,9 @@
 // a 序号 column, a 事项 that spans several rows — by a merged 事项名称 cell
 // or by an empty 事项名称 cell under it — becomes one Task whose 主要任务
 // lines are joined by newlines; without an item column every row is a task.
+// Inside a cell, a line break in the middle of a sentence (a <br>, a Word
+// paragraph cut mid-sentence) joins the lines (joinWrapped); breaks after
+// 。；！？： and before numbered items (1. （一） 一、) stay.
 // Heading rows (一、…, （一）…, merged across the table or alone in the
 // item column) become the item of the tasks below them that have none.
 // Title rows and header rows repeated at page breaks are skipped. A column

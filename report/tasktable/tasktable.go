@@ -33,6 +33,45 @@ func cleanCell(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// listMarkRE starts a line that is an item of a list: 1. 1、 (1) （一）
+// 一、 ① • — 一是 第一，.
+var listMarkRE = regexp.MustCompile(`^(?:\d+\s*[.．、)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|[①-⑳]|[•●◆■▪·\-—–*]|第[一二三四五六七八九十\d]+[，、,是条项步])`)
+
+// sentenceEnd are the characters after which a line break is a real one.
+const sentenceEnd = "。；;！!？?：:…"
+
+// joinWrapped joins the lines of a cell's text that a line break cut in
+// the middle of a sentence (a <br> or a paragraph break inside a
+// sentence): a break stays when the line before ends a sentence (。；！？：)
+// or the line after starts a list item (1. （1） 一、 ①); otherwise the lines
+// join without a break, with a space only between two Latin letters or
+// digits.
+func joinWrapped(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) < 2 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(lines[0])
+	for i := 1; i < len(lines); i++ {
+		prev, next := lines[i-1], lines[i]
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		first, _ := utf8.DecodeRuneInString(next)
+		switch {
+		case prev == "" || next == "" || strings.ContainsRune(sentenceEnd, last) || listMarkRE.MatchString(next):
+			b.WriteByte('\n')
+		case isLatin(last) && isLatin(first):
+			b.WriteByte(' ')
+		}
+		b.WriteString(next)
+	}
+	return b.String()
+}
+
+func isLatin(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
 var (
 	subsectionRE = regexp.MustCompile(`^\s*[（(][一二三四五六七八九十]+[)）]`)
 	titleLeadRE  = regexp.MustCompile(`^附件\s*\d*\s*[：:]?\s*`)
@@ -308,16 +347,16 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 			if name == "" {
 				name = cmp.Or(subheading, heading)
 			}
-			cur.task.Item = strings.TrimRight(itemNumberRE.ReplaceAllString(name, ""), "。；; ")
+			cur.task.Item = strings.TrimRight(itemNumberRE.ReplaceAllString(joinWrapped(name), ""), "。；; ")
 			groups = append(groups, cur)
 		}
 		cur.last = r
-		cur.tasks = append(cur.tasks, task)
+		cur.tasks = append(cur.tasks, joinWrapped(task))
 		cur.leads = addUnique(cur.leads, get(r, cols[colLead]))
 		cur.units = addUnique(cur.units, get(r, cols[colUnits]))
 		cur.dl = addUnique(cur.dl, get(r, cols[colDeadline]))
 		cur.status = addUnique(cur.status, get(r, cols[colStatus]))
-		cur.result = addUnique(cur.result, get(r, cols[colResult]))
+		cur.result = addUnique(cur.result, joinWrapped(get(r, cols[colResult])))
 	}
 	for c := 0; c < width; c++ {
 		if n := dropped[c]; n > 0 {
