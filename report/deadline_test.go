@@ -139,3 +139,28 @@ func TestDeadlineString(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDeadline: any text reads as a date within 2000–2100 and
+// months 1–12 (year 0: the report year), a standing task, or nothing;
+// never a panic.
+func FuzzParseDeadline(f *testing.F) {
+	for _, s := range []string{"2024年6月底前", "持续推进，2024年6月底前完成", "每季度；2024年12月", "2024.6.30", "2024-06-30",
+		"2024年3月至6月", "6月底前完成试点，2025年底前全面推开", "三年内持续推进", "2022年第五季度", "十二月底", "2024年6月32日"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDeadline(s)
+		switch {
+		case !ok:
+			if d != (Deadline{}) {
+				t.Errorf("%q: not ok but %+v", s, d)
+			}
+		case d.Ongoing:
+			if d.Year != 0 || d.Month != 0 || d.Mixed {
+				t.Errorf("%q: ongoing with a date %+v", s, d)
+			}
+		case d.Month < 1 || d.Month > 12 || d.Year != 0 && (d.Year < 2000 || d.Year > 2100):
+			t.Errorf("%q: %+v", s, d)
+		}
+	})
+}

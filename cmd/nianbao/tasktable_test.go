@@ -487,6 +487,10 @@ func FuzzImportTaskTable(f *testing.F) {
 	f.Add(fixtureDOCX(f), ".docx")
 	f.Add(fixtureHTML(f, "gbk"), ".html")
 	f.Add([]byte("PK\x03\x04"), ".xlsx")
+	f.Add(tableHTML(f, twoRowHeader, "utf-8"), ".txt")
+	f.Add(tableDOCX(f, twoRowHeader), ".doc")
+	f.Add([]byte("<table><tr><td>序号</td><td>主要任务</td><td>完成时限</td></tr><tr><td>1</td><td>清理，<br>更新。<br>1. 建库</td><td>2024年底</td></tr></table>"), ".html")
+	f.Add([]byte("%PDF-1.4\n"), ".pdf")
 	f.Fuzz(func(t *testing.T, data []byte, ext string) {
 		res, err := importTaskTable("fuzz"+ext, data, report.StatusInProgress)
 		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
