@@ -55,7 +55,7 @@ FUZZMUL ?= 10
 FUZZTIMEOUT ?= 2h
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
                ./report/tasktable:FuzzParse:100000 ./report/xlsx:FuzzSheets:300000 ./cmd/nianbao:FuzzImportTaskTable:120000 \
-               ./report/pdf:FuzzParseFont:150000 \
+               ./report/pdf:FuzzParseFont:150000 ./report:FuzzParseDeadline:100000 \
                ./report/pdf:FuzzLoadLayout:100000 \
                ./report/docx:FuzzTemplate:800 \
                ./report/ingest:FuzzHTML:500 ./report/ingest:FuzzDOCX:10000 ./report/ingest:FuzzDOCXBody:20000 ./report/ingest:FuzzTables:50000

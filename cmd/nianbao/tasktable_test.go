@@ -7,6 +7,7 @@ import (
 	"html"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +49,11 @@ func spanOf(rows [][]string, r, c int) (cols, nrows int) {
 }
 
 // fixtureXLSX is the table as a workbook: the title in a merged first row.
-func fixtureXLSX(t testing.TB) []byte {
+func fixtureXLSX(t testing.TB) []byte { return tableXLSX(t, fixtureTable, true) }
+
+// tableXLSX writes table as a workbook under the title row; with merge
+// false the covered slots are left empty, as a sheet typed without merging.
+func tableXLSX(t testing.TB, table [][]string, withMerges bool) []byte {
 	f := excelize.NewFile()
 	defer f.Close()
 	set := func(c, r int, v string) {
@@ -66,13 +71,13 @@ func fixtureXLSX(t testing.TB) []byte {
 	}
 	set(0, 0, fixtureTitle)
 	merge(0, 0, 5, 0)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		for c, v := range row {
 			if v == "<" || v == "^" {
 				continue
 			}
 			set(c, r+1, v)
-			if cols, rows := spanOf(fixtureTable, r, c); cols > 1 || rows > 1 {
+			if cols, rows := spanOf(table, r, c); withMerges && (cols > 1 || rows > 1) {
 				merge(c, r+1, c+cols-1, r+rows)
 			}
 		}
@@ -88,7 +93,10 @@ func fixtureXLSX(t testing.TB) []byte {
 // above, w:gridSpan for the heading rows, w:vMerge restart/continue for
 // the 事项名称 cells, a paragraph per line, after a small table that is
 // not a task table (a document's 联系人 table).
-func fixtureDOCX(t testing.TB) []byte {
+func fixtureDOCX(t testing.TB) []byte { return tableDOCX(t, fixtureTable) }
+
+// tableDOCX writes table as fixtureDOCX does.
+func tableDOCX(t testing.TB, table [][]string) []byte {
 	var b strings.Builder
 	p := func(s string) string {
 		return `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
@@ -101,7 +109,7 @@ func fixtureDOCX(t testing.TB) []byte {
 		b.WriteString(`<w:gridCol w:w="1400"/>`)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		b.WriteString(`<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>`)
 		for c, v := range row {
 			switch v {
@@ -111,7 +119,7 @@ func fixtureDOCX(t testing.TB) []byte {
 				b.WriteString(`<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>`)
 				continue
 			}
-			cols, rows := spanOf(fixtureTable, r, c)
+			cols, rows := spanOf(table, r, c)
 			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="1400" w:type="dxa"/>`)
 			if cols > 1 {
 				fmt.Fprintf(&b, `<w:gridSpan w:val="%d"/>`, cols)
@@ -152,7 +160,10 @@ func fixtureDOCX(t testing.TB) []byte {
 // cell, source lines wrapped inside tags, &nbsp; in empty cells, rowspan
 // and colspan without quotes; after a navigation table. charset is the
 // page's declared encoding ("gbk" encodes the page in GBK).
-func fixtureHTML(t testing.TB, charset string) []byte {
+func fixtureHTML(t testing.TB, charset string) []byte { return tableHTML(t, fixtureTable, charset) }
+
+// tableHTML writes table as fixtureHTML does.
+func tableHTML(t testing.TB, table [][]string, charset string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head><meta http-equiv=Content-Type content="text/html; charset=%s">
@@ -168,13 +179,13 @@ func fixtureHTML(t testing.TB, charset string) []byte {
  style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;
  mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>
 `, charset, fixtureTitle)
-	for r, row := range fixtureTable {
+	for r, row := range table {
 		fmt.Fprintf(&b, " <tr style='mso-yfti-irow:%d;height:21.25pt'>\n", r)
 		for c, v := range row {
 			if v == "<" || v == "^" {
 				continue
 			}
-			cols, rows := spanOf(fixtureTable, r, c)
+			cols, rows := spanOf(table, r, c)
 			b.WriteString("  <td")
 			if cols > 1 {
 				fmt.Fprintf(&b, " colspan=%d", cols)
@@ -265,6 +276,101 @@ func TestTaskTableFormats(t *testing.T) {
 	}
 }
 
+// twoRowHeader is a task table whose header takes two rows: 责任单位
+// over 牵头单位 and 配合单位, the other heads merged down over both rows.
+var twoRowHeader = [][]string{
+	{"序号", "工作任务", "具体要求", "责任单位", "<", "完成时限"},
+	{"^", "^", "^", "牵头单位", "配合单位", "^"},
+	{"1", "政策解读", "重要政策文件同步解读。", "县政府办公室", "各部门", "2024年6月底"},
+	{"2", "平台建设", "完成政府网站适老化改造。", "县大数据中心", "", "2024年第三季度"},
+	{"3", "执法公示", "公开行政执法结果。", "县司法局", "执法部门；各乡镇", "长期坚持"},
+}
+
+// TestTaskTableTwoRowHeader: a header row over a sub-header row is read as
+// one header in every format — the sub-heads give the roles (牵头单位 →
+// lead, 配合单位 → units) and the tasks start below the second row.
+func TestTaskTableTwoRowHeader(t *testing.T) {
+	want := []report.Task{
+		{Item: "政策解读", Task: "重要政策文件同步解读。", Lead: "县政府办公室", Units: "各部门", Deadline: "2024年6月底", Status: report.StatusInProgress},
+		{Item: "平台建设", Task: "完成政府网站适老化改造。", Lead: "县大数据中心", Deadline: "2024年第三季度", Status: report.StatusInProgress},
+		{Item: "执法公示", Task: "公开行政执法结果。", Lead: "县司法局", Units: "执法部门；各乡镇", Deadline: "长期坚持", Status: report.StatusInProgress},
+	}
+	// A sub-head that is no header word, under a parent that is one.
+	coop := slices.Clone(twoRowHeader)
+	coop[1] = []string{"^", "^", "^", "牵头单位", "协办", "^"}
+	tests := []struct {
+		name string
+		data []byte
+		rng  string
+	}{
+		{"merged.xlsx", tableXLSX(t, twoRowHeader, true), "Sheet1!A2:F6"},
+		{"unmerged.xlsx", tableXLSX(t, twoRowHeader, false), "Sheet1!A2:F6"},
+		{"coop.xlsx", tableXLSX(t, coop, true), "Sheet1!A2:F6"},
+		{"table.docx", tableDOCX(t, twoRowHeader), "表格2 第1行至第5行"},
+		{"table.html", tableHTML(t, twoRowHeader, "utf-8"), "表格2 第1行至第5行"},
+		{"table.htm", tableHTML(t, twoRowHeader, "gbk"), "表格2 第1行至第5行"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Plan.Tasks, want) {
+				t.Errorf("tasks:\n%+v\nwant\n%+v", got.Plan.Tasks, want)
+			}
+			if got.Range != tc.rng {
+				t.Errorf("range %q, want %q", got.Range, tc.rng)
+			}
+			for _, n := range got.Notes {
+				t.Errorf("unexpected note: %s", n)
+			}
+		})
+	}
+}
+
+// TestTaskTableByContent: a workbook, Word document or web page saved
+// under another extension is read by its content, with a note saying so
+// and which extension to use; under its own extension, no note.
+func TestTaskTableByContent(t *testing.T) {
+	want, err := importTaskTable("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		note string
+	}{
+		{"改名.doc", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx），已按 Word 文档读取。建议把扩展名改为 .docx"},
+		{"改名.wps", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx）"},
+		{"改名.xlsx", fixtureDOCX(t), "提示: 文件内容是 Word 文档（.docx）"},
+		{"工作簿改名.docx", fixtureXLSX(t), "提示: 文件内容是 Excel 工作簿（.xlsx），已按 Excel 工作簿读取。建议把扩展名改为 .xlsx"},
+		{"网页.txt", fixtureHTML(t, "utf-8"), "提示: 文件内容是网页（.html），已按网页读取。建议把扩展名改为 .html"},
+		{"网页", fixtureHTML(t, "gbk"), "提示: 文件内容是网页（.html）"},
+		{"网页.HTM", fixtureHTML(t, "utf-8"), ""},
+		{"表格.DOCX", fixtureDOCX(t), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Plan.Tasks, want.Plan.Tasks) {
+				t.Errorf("tasks differ from the workbook's:\n%+v", got.Plan.Tasks)
+			}
+			first := ""
+			if len(got.Notes) > 0 {
+				first = got.Notes[0].String()
+			}
+			if tc.note == "" && strings.Contains(first, "文件内容是") || !strings.HasPrefix(first, tc.note) {
+				t.Errorf("first note %q, want %q", first, tc.note)
+			}
+		})
+	}
+}
+
 // TestTaskTableRejects: files without a task table, each refused with a
 // message naming the file.
 func TestTaskTableRejects(t *testing.T) {
@@ -276,7 +382,11 @@ func TestTaskTableRejects(t *testing.T) {
 		{"table.xlsx", nil, "table.xlsx：文件为空"},
 		{"table.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "另存为” .xlsx"},
 		{"table.docx", []byte("PK\x03\x04garbage"), "table.docx：文件已损坏或不完整"},
-		{"table.docx", fixtureXLSX(t), "table.docx：这不是 Word 文档"},
+		{"table.docx", nil, "table.docx：文件为空。请选择保存好的任务分解表"},
+		{"table.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "table.pdf：这是 PDF 文件，无法从中读取任务分解表"},
+		{"table.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "table.png：这不是 Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）"},
+		{"table.csv", []byte("事项名称,主要任务\n"), "table.csv：这不是 Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html）"},
+		{"table.wps", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "Word .doc 格式"},
 		{"table.html", []byte("<p>示例县2024年政务公开工作要点</p>"), "table.html：网页中没有表格"},
 		{"table.html", []byte("<table><tr><td>姓名</td><td>电话</td></tr></table>"), "table.html：在表格 表格1 中都没有找到任务分解表的表头行"},
 	}
@@ -377,6 +487,10 @@ func FuzzImportTaskTable(f *testing.F) {
 	f.Add(fixtureDOCX(f), ".docx")
 	f.Add(fixtureHTML(f, "gbk"), ".html")
 	f.Add([]byte("PK\x03\x04"), ".xlsx")
+	f.Add(tableHTML(f, twoRowHeader, "utf-8"), ".txt")
+	f.Add(tableDOCX(f, twoRowHeader), ".doc")
+	f.Add([]byte("<table><tr><td>序号</td><td>主要任务</td><td>完成时限</td></tr><tr><td>1</td><td>清理，<br>更新。<br>1. 建库</td><td>2024年底</td></tr></table>"), ".html")
+	f.Add([]byte("%PDF-1.4\n"), ".pdf")
 	f.Fuzz(func(t *testing.T, data []byte, ext string) {
 		res, err := importTaskTable("fuzz"+ext, data, report.StatusInProgress)
 		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
@@ -386,4 +500,71 @@ func FuzzImportTaskTable(f *testing.F) {
 			t.Errorf("error does not name the file: %v", err)
 		}
 	})
+}
+
+// TestTaskTableTooBig: a table larger than the readers read is imported
+// with a warning naming the limit, in a Word document's reader and a web
+// page's alike.
+func TestTaskTableTooBig(t *testing.T) {
+	table := [][]string{{"序号", "主要任务", "牵头单位", "完成时限"}}
+	for i := range 6000 {
+		table = append(table, []string{fmt.Sprint(i + 1), fmt.Sprintf("任务%d。", i+1), "办公室", "2024年底"})
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"big.html", tableHTML(t, table, "utf-8")},
+		{"big.docx", tableDOCX(t, table)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var warned bool
+			for _, n := range res.Notes {
+				warned = warned || n.Warning && strings.Contains(n.Msg, "超过读取上限（每个表格 20000 个单元格）") ||
+					strings.Contains(n.Msg, "超过任务分解表的上限 5000 行")
+			}
+			if !warned || len(res.Plan.Tasks) >= 6000 {
+				t.Errorf("%d tasks, notes %v", len(res.Plan.Tasks), res.Notes)
+			}
+		})
+	}
+}
+
+// TestTaskTableLineBreaks: a line break inside a sentence of a cell (a
+// <br> in a web page, a paragraph break in Word) joins; breaks after a
+// sentence and before numbered items stay.
+func TestTaskTableLineBreaks(t *testing.T) {
+	page := `<table><tr><td>序号</td><td>主要任务</td><td>完成时限</td></tr>
+<tr><td>1</td><td><p class=MsoNormal>对现行有效的规范性文件进行清理，<br>及时更新文件库。</p></td><td>2024年底</td></tr>
+<tr><td>2</td><td>工作如下：<br>1. 建成政策<br>文件库<br>2. 清理文件。<br>开展解读。</td><td>2024年底</td></tr></table>`
+	table := [][]string{{"序号", "主要任务", "完成时限"},
+		{"1", "对现行有效的规范性文件进行清理，\n及时更新文件库。", "2024年底"},
+		{"2", "工作如下：\n1. 建成政策\n文件库\n2. 清理文件。\n开展解读。", "2024年底"}}
+	want := []string{"对现行有效的规范性文件进行清理，及时更新文件库。", "工作如下：\n1. 建成政策文件库\n2. 清理文件。\n开展解读。"}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"br.html", []byte(page)},
+		{"paragraphs.docx", tableDOCX(t, table)},
+		{"paragraphs.html", tableHTML(t, table, "utf-8")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range res.Plan.Tasks {
+				got = append(got, tk.Task)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("tasks %q, want %q", got, want)
+			}
+		})
+	}
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"flag"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -85,13 +88,14 @@ func runWorkplan(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "已从 %s 导入 %d 项任务，写入 %s（work_plan 片段，请粘贴到报告数据文件末尾）。\n", res.Range, len(plan.Tasks), *out)
 		return nil
 	}
-	return importInto(e, *into, table, res)
+	return importInto(e, *into, table, res, *force)
 }
 
 // importInto adds or replaces the work_plan section of the report at path
-// with the plan read from table,
-// keeping the rest of the file byte for byte.
-func importInto(e *env, path, table string, res *tasktable.Table) error {
+// with the plan read from table, keeping the rest of the file byte for
+// byte. Old tasks whose outcome was filled in and that the new table does
+// not have are deleted only with force; without it nothing is written.
+func importInto(e *env, path, table string, res *tasktable.Table, force bool) error {
 	src, err := publish.ReadFile(path, datafile.MaxFileSize, "报告数据文件")
 	if err != nil {
 		return err
@@ -105,6 +109,11 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 	if in.TitleYear != 0 {
 		fmt.Fprintf(e.stderr, "%s: %s: 警告: 工作要点“%s”是 %d 年的，报告是 %d 年度的。请核对是否选对了任务分解表\n", table, res.Name, plan.Title, in.TitleYear, in.Year)
 	}
+	if len(in.Dropped) > 0 && !force {
+		return fmt.Errorf("%s：原有 %d 项任务中 %d 项已填写落实情况、不在新表中，导入会删除它们：%s。未改动文件。"+
+			"事项名称和主要任务都与原有的相同的任务会沿用落实情况；请核对是否选对了任务分解表，确需替换请加 --force",
+			path, in.Old, len(in.Dropped), droppedList(in.Dropped))
+	}
 	if _, err := publish.WriteFile(path, in.Next); err != nil {
 		return err
 	}
@@ -113,6 +122,9 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 		verb = "替换"
 	}
 	fmt.Fprintf(e.stdout, "已从 %s 导入 %d 项任务，%s %s 的 work_plan。\n", res.Range, len(plan.Tasks), verb, path)
+	if len(in.Dropped) > 0 {
+		fmt.Fprintf(e.stdout, "按 --force 删除了原有 %d 项任务中已填写落实情况的 %d 项：%s。\n", in.Old, len(in.Dropped), droppedList(in.Dropped))
+	}
 	if in.Kept > 0 {
 		fmt.Fprintf(e.stdout, "其中 %d 项任务沿用了原有的落实状态和落实情况。\n", in.Kept)
 	}
@@ -121,6 +133,20 @@ func importInto(e *env, path, table string, res *tasktable.Table) error {
 			n, plan.Tasks[len(plan.Tasks)-1].Status, report.ShellArg(path))
 	}
 	return nil
+}
+
+// droppedList names the first few dropped tasks: “事项”（原第3项）、…… 等.
+func droppedList(ds []datafile.DroppedTask) string {
+	const shown = 3
+	var names []string
+	for _, d := range ds[:min(len(ds), shown)] {
+		names = append(names, fmt.Sprintf("“%s”（原第%d项）", report.TaskName(d.Task), d.N))
+	}
+	list := strings.Join(names, "、")
+	if len(ds) > shown {
+		list += fmt.Sprintf("等 %d 项", len(ds))
+	}
+	return list
 }
 
 // taskTableFormat is a reader of task tables: the file's tables as grids.
@@ -162,7 +188,7 @@ func docGrids(read func(name string, data []byte) ([]ingest.Grid, error)) func(s
 		tables, err := read(name, data)
 		var grids []tasktable.Grid
 		for _, t := range tables {
-			g := tasktable.Grid{Name: t.Name, Kind: tasktable.DocTable, Rows: t.Rows, Above: t.Above}
+			g := tasktable.Grid{Name: t.Name, Kind: tasktable.DocTable, Rows: t.Rows, Above: t.Above, Cut: t.Cut, CutLimit: ingest.MaxTableCells}
 			for _, m := range t.Merges {
 				g.Merges = append(g.Merges, tasktable.MergedRange(m))
 			}
@@ -172,12 +198,92 @@ func docGrids(read func(name string, data []byte) ([]ingest.Grid, error)) func(s
 	}
 }
 
+// Kinds of task-table file, as found from the content (contentKind).
+const (
+	kindUnknown = ""
+	kindXLSX    = ".xlsx"
+	kindDOCX    = ".docx"
+	kindHTML    = ".html"
+	kindPDF     = ".pdf"
+	kindOLE     = "ole" // a Compound File: .xls, .doc, .et, .wps, or encrypted
+)
+
+// kindNames name the kinds in a sentence, spaced as Chinese text spaces
+// Latin words.
+var kindNames = map[string]string{kindXLSX: " Excel 工作簿", kindDOCX: " Word 文档", kindHTML: "网页"}
+
+// contentKind says what data is from its first bytes (and, for a zip, its
+// directory): a workbook, a Word document, a web page, a PDF, an old
+// Compound File, or unknown.
+func contentKind(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return kindUnknown
+		}
+		for _, f := range z.File {
+			switch f.Name {
+			case "word/document.xml":
+				return kindDOCX
+			case "xl/workbook.xml":
+				return kindXLSX
+			}
+		}
+		return kindUnknown
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return kindOLE
+	}
+	switch ct := http.DetectContentType(data); {
+	case strings.HasPrefix(ct, "text/html"):
+		return kindHTML
+	case ct == "application/pdf":
+		return kindPDF
+	}
+	return kindUnknown
+}
+
+// taskTableFormatFor picks the reader of a task table by its content when
+// that is a workbook, a Word document or a web page, whatever the
+// extension, with a note when the extension says otherwise (改名.doc that
+// is a .docx); else by the extension, whose reader says what the file is
+// and what to do. A PDF or a file of no known kind under an unknown
+// extension is refused here.
+func taskTableFormatFor(name string, data []byte) (f taskTableFormat, note string, err error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".htm" {
+		ext = kindHTML
+	}
+	if len(data) == 0 {
+		return f, "", fmt.Errorf("%s：文件为空。请选择保存好的任务分解表（.xlsx、.docx 或 .html）", name)
+	}
+	kind := contentKind(data)
+	switch kind {
+	case kindXLSX, kindDOCX, kindHTML:
+		if kind != ext {
+			note = fmt.Sprintf("文件内容是%s（%s），已按%s读取。建议把扩展名改为 %s", kindNames[kind], kind, kindNames[kind], kind)
+		}
+		return taskTableFormatOf("x" + kind), note, nil
+	case kindPDF:
+		return f, "", fmt.Errorf("%s：这是 PDF 文件，无法从中读取任务分解表。请使用任务分解表的原始文件（Excel 工作簿 .xlsx 或 Word 文档 .docx），或发布它的网页（.html）", name)
+	case kindUnknown:
+		if ext != kindXLSX && ext != kindDOCX && ext != kindHTML {
+			return f, "", fmt.Errorf("%s：这不是 Excel 工作簿（.xlsx）、Word 文档（.docx）或网页（.html），无法读取任务分解表。请在 Excel/WPS/Word 中“另存为” .xlsx 或 .docx 后重试", name)
+		}
+	}
+	return taskTableFormatOf(name), "", nil
+}
+
 // importTaskTable reads the task table of a workbook (its first sheet with
 // a task-table header), a Word document or a web page (its first table
-// with one); name is the file's name, which starts every error. The
-// findings that do not stop the import are the result's Notes.
+// with one), known by its content (taskTableFormatFor); name is the file's
+// name, which starts every error. The findings that do not stop the
+// import are the result's Notes.
 func importTaskTable(name string, data []byte, status string) (*tasktable.Table, error) {
-	f := taskTableFormatOf(name)
+	f, note, err := taskTableFormatFor(name, data)
+	if err != nil {
+		return nil, err
+	}
 	grids, err := f.grids(name, data)
 	if err != nil {
 		return nil, err // names the file
@@ -188,6 +294,9 @@ func importTaskTable(name string, data []byte, status string) (*tasktable.Table,
 	res, err := tasktable.ParseFirst(grids, status)
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", name, err)
+	}
+	if note != "" {
+		res.Notes = append([]tasktable.Note{{Msg: note}}, res.Notes...)
 	}
 	return res, nil
 }

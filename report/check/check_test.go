@@ -147,7 +147,16 @@ var ruleCases = []struct {
 	{name: "WP-1-fail-overdue", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
 		wpTask{"加强政策解读", "2021年12月底", "未完成"})}}, want: "WP-1", severity: Warning},
 	{name: "WP-2-fail", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
-		wpTask{"加强政策解读", "尽快", "推进中"}, wpTask{"完善政府网站", "2022年6月左右", "已完成"})}}, want: "WP-2", severity: Warning},
+		wpTask{"加强政策解读", "尽快", "推进中"}, wpTask{"完善政府网站", "按上级要求", "推进中"},
+		wpTask{"规范依申请公开", "2022年6月左右", "已完成"})}}, want: "WP-2", severity: Warning},
+	// A date among other words counts; standing-task words only without a date.
+	{name: "WP-1-fail-mixed", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "持续推进，2022年6月底前完成", "推进中"}, wpTask{"完善政府网站", "每季度；2022年12月", "推进中"},
+		wpTask{"更新公开指南", "及时发布，6月底前完成", "未完成"})}},
+		want: "WP-1", severity: Warning},
+	{name: "WP-1-pass-mixed", base: "valid2021.yaml", edits: []golden.Edit{{"  collected: 0\n", "  collected: 0\n" + wpTasks(
+		wpTask{"加强政策解读", "长期坚持，持续推进", "推进中"}, wpTask{"完善政府网站", "2022年6月底前完成试点，2023年底前全面推开", "推进中"},
+		wpTask{"更新公开指南", "每季度", "推进中"})}}, want: ""},
 	{name: "TX-10-pass", base: "valid2021.yaml", want: ""},
 	{name: "TX-10-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"统计期限自2022年1月1日起至2022年12月31日止", "统计期限自2021年1月1日起至2021年12月31日止"}}, want: "TX-10", severity: Warning},

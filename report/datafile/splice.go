@@ -110,6 +110,25 @@ type WorkPlanImport struct {
 	// probably chosen.
 	TitleYear int
 	Year      int // the report's year
+	Old       int // tasks of the file's work_plan before the import (0 when it had none)
+	// Dropped are the tasks of the file's work_plan that were filled in
+	// (Filled) and that no task of the new plan matches (CarryOver's key):
+	// writing Next deletes them. In the old plan's order.
+	Dropped []DroppedTask
+}
+
+// DroppedTask is a filled-in task of the old work_plan that an import
+// would delete.
+type DroppedTask struct {
+	N    int // its number in the old plan, from 1
+	Task report.Task
+}
+
+// Filled reports whether the clerk has filled in a task's outcome: a
+// result is written, or its status is other than 推进中 (the status new
+// tasks are imported with).
+func Filled(t report.Task) bool {
+	return t.Result != "" || (t.Status != "" && t.Status != report.StatusInProgress)
 }
 
 var titleYearRE = regexp.MustCompile(`(\d{4})年`)
@@ -117,7 +136,9 @@ var titleYearRE = regexp.MustCompile(`(\d{4})年`)
 // ImportWorkPlan puts plan into the data file src (named name in
 // problems) as its work_plan, the job of `workplan import --into`: the
 // status and result of tasks already in the file carry over (CarryOver),
-// and the rest of the file stays byte for byte (SpliceWorkPlan). It
+// and the rest of the file stays byte for byte (SpliceWorkPlan). The
+// filled-in old tasks that the new plan drops are listed in Dropped: the
+// caller decides whether to write Next. It
 // returns the load problems of src when src cannot be read (nothing is
 // changed then), and an error when the result would read worse than src.
 func ImportWorkPlan(name string, src []byte, plan *report.WorkPlan) (WorkPlanImport, report.Problems, error) {
@@ -129,7 +150,17 @@ func ImportWorkPlan(name string, src []byte, plan *report.WorkPlan) (WorkPlanImp
 	res.Year = r.Year
 	if r.WorkPlan != nil {
 		res.Replaced = true
+		res.Old = len(r.WorkPlan.Tasks)
 		res.Kept = CarryOver(r.WorkPlan, plan)
+		keys := map[string]bool{}
+		for _, t := range plan.Tasks {
+			keys[t.Item+"\x00"+t.Task] = true
+		}
+		for i, t := range r.WorkPlan.Tasks {
+			if Filled(t) && !keys[t.Item+"\x00"+t.Task] {
+				res.Dropped = append(res.Dropped, DroppedTask{N: i + 1, Task: t})
+			}
+		}
 	}
 	if m := titleYearRE.FindStringSubmatch(plan.Title); m != nil && r.Year != 0 {
 		if y, _ := strconv.Atoi(m[1]); y != r.Year {

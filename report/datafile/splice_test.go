@@ -1,6 +1,8 @@
 package datafile
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,5 +62,66 @@ func TestCarryOver(t *testing.T) {
 	}
 	if plan.Tasks[1].Status != report.StatusInProgress {
 		t.Errorf("a task without an old status must keep the new one: %+v", plan.Tasks[1])
+	}
+}
+
+func TestImportWorkPlanDropped(t *testing.T) {
+	base, err := os.ReadFile("../testdata/valid2021.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := string(base) + `work_plan:
+  title: 旧
+  tasks:
+    - item: 甲
+      task: 一
+      status: 已完成
+    - item: 乙
+      task: 二
+      status: 推进中
+    - item: 丙
+      task: 三
+      status: 推进中
+      result: 已起草。
+    - item: 丁
+      task: 四
+      status: 未完成
+    - item: 戊
+      task: 五
+      status: 推进中
+`
+	tests := []struct {
+		name    string
+		src     string
+		plan    []report.Task
+		dropped []int
+		kept    int
+	}{
+		{"no plan before", string(base), []report.Task{{Item: "甲", Task: "一", Status: report.StatusInProgress}}, nil, 0},
+		{"all kept", old, []report.Task{{Item: "甲", Task: "一"}, {Item: "丙", Task: "三"}, {Item: "丁", Task: "四"}}, nil, 3},
+		// 乙 and 戊 are as imported (推进中, no result): dropping them loses nothing.
+		{"filled dropped", old, []report.Task{{Item: "甲", Task: "一"}, {Item: "乙", Task: "二"}}, []int{3, 4}, 2},
+		{"task text changed", old, []report.Task{{Item: "甲", Task: "一（修订）"}}, []int{1, 3, 4}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := &report.WorkPlan{Title: "新", Tasks: tc.plan}
+			for i := range plan.Tasks {
+				if plan.Tasks[i].Status == "" {
+					plan.Tasks[i].Status = report.StatusInProgress
+				}
+			}
+			res, _, err := ImportWorkPlan("本年.yaml", []byte(tc.src), plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, d := range res.Dropped {
+				got = append(got, d.N)
+			}
+			if !slices.Equal(got, tc.dropped) || res.Kept != tc.kept {
+				t.Errorf("dropped %v, kept %d; want %v, %d", got, res.Kept, tc.dropped, tc.kept)
+			}
+		})
 	}
 }

@@ -32,6 +32,9 @@ type Grid struct {
 	// document or a page puts the table's title (示例县2024年政务公开工作要点
 	// 任务分解表).
 	Above []string
+	// Cut is true when the table reached the readers' bound
+	// (MaxTableCells slots): the rows after the last one here were not read.
+	Cut bool
 }
 
 // maxAbove is how many paragraphs above a table Grid.Above keeps.
@@ -58,6 +61,10 @@ func (a *above) take() []string {
 
 // Merge is a cell spanning more than one slot, 0-based and inclusive.
 type Merge struct{ Row1, Col1, Row2, Col2 int }
+
+// MaxTableCells bounds the slots of a table that DOCXTables and
+// HTMLTables read (Grid.Cut says a table reached it).
+const MaxTableCells = maxCells
 
 // maxGridCols bounds a grid's width (w:gridBefore can push a cell far
 // right; real task tables have under 20 columns).
@@ -199,9 +206,11 @@ func gridFrom(t *table, name string) Grid {
 	type place struct{ row, col1, col2, last int }
 	seen := map[*tcell]*place{}
 	var order []*tcell
+	slots := 0
 	for r, row := range t.rows {
 		var line []string
 		for _, c := range row {
+			slots += max(int(c.x1)-int(c.x0), 1)
 			c1, c2 := int(c.x0), int(c.x1)-1
 			if c1 < 0 || c1 >= maxGridCols {
 				continue
@@ -222,6 +231,9 @@ func gridFrom(t *table, name string) Grid {
 		}
 		g.Rows = append(g.Rows, line)
 	}
+	// The readers stop a table at maxCells slots (or rows); a table
+	// within a row's width of that was most likely stopped.
+	g.Cut = slots+maxGridCols > maxCells || len(t.rows) >= maxCells
 	for _, c := range order {
 		if p := seen[c]; p.last > p.row || p.col2 > p.col1 {
 			g.Merges = append(g.Merges, Merge{Row1: p.row, Col1: p.col1, Row2: p.last, Col2: p.col2})

@@ -25,12 +25,19 @@
 // 责任部门, 责任科室, 配合单位), deadline (完成时限, 时限要求, 完成时间) and
 // 序号, among the first 50 rows; ParseFirst takes the first grid that has
 // one. A header needs a task-text column and one more role; a table
-// without a deadline column is accepted.
+// without a deadline column is accepted. A header row over a sub-header
+// row (责任单位 merged across 牵头单位 and 配合单位, the other heads merged
+// down over both rows, or left blank in a sheet without merges) is one
+// header of two rows: the sub-heads give their columns' roles, and tasks
+// start below the second row.
 //
 // Rows become tasks thus: a row with its own 序号 is its own task; without
 // a 序号 column, a 事项 that spans several rows — by a merged 事项名称 cell
 // or by an empty 事项名称 cell under it — becomes one Task whose 主要任务
 // lines are joined by newlines; without an item column every row is a task.
+// Inside a cell, a line break in the middle of a sentence (a <br>, a Word
+// paragraph cut mid-sentence) joins the lines (joinWrapped); breaks after
+// 。；！？： and before numbered items (1. （一） 一、) stay.
 // Heading rows (一、…, （一）…, merged across the table or alone in the
 // item column) become the item of the tasks below them that have none.
 // Title rows and header rows repeated at page breaks are skipped. A column

@@ -19,6 +19,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("序号\t重点任务\t责任单位\t完成时限\t牵头单位\n1\t解读。\t各区\t年底前\t办公室\n2\t公开。\t各部门\t每季度\t营商局")
 	f.Add("merge 1 0 2 0\n工作任务\t序号\t具体要求\t责任科室\t时限要求\n解读\t1\t同步解读。\t办公室\t下半年\n\t2\t进社区。\t综合科\t及时")
 	f.Add("merge 1 0 1 4 4 0 4 4\n序号\t工作内容\t牵头单位\t责任部门\t备注\n一、以公开助力发展\n1\t公开政策。\t发改委\t各部门\t无\n\t更新。\t\t\t\n（一）规范执法\n2\t公示。\t司法局\t\t")
+	f.Add("merge 0 0 1 0 0 1 1 1 0 2 0 3 0 4 1 4\n序号\t主要任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n1\t公开。\t办公室\t各部门\t持续推进，2024年6月底前完成")
+	f.Add("序号\t主要任务\t责任单位\t\t完成时限\n\t\t牵头\t协办\t\n1\t公开。\t办公室\t各部门\t每季度；2024年12月")
 	f.Fuzz(func(t *testing.T, src string) {
 		var merges []MergedRange
 		lines := strings.Split(src, "\n")

@@ -26,6 +26,11 @@ type Grid struct {
 	// Above are the paragraphs just above a Word or web table, the
 	// nearest last: the plan's title when no row of the grid holds it.
 	Above []string
+	// Cut is true when the reader stopped before the end of the table, at
+	// its bound of CutLimit cells: Parse warns that the rows after the
+	// last were not read.
+	Cut      bool
+	CutLimit int
 }
 
 // MergedRange is a merged range, 0-based and inclusive.

@@ -139,10 +139,22 @@ func headerFound(cols [nRoles]int) bool {
 	return false
 }
 
-// findHeader returns the header row and each role's column (-1 if absent).
-// When there is none, msg describes the row that came closest: the header
-// found and what each column was taken as.
-func (g *Grid) findHeader(rows [][]string) (head int, cols [nRoles]int, taken []string, msg string, ok bool) {
+// header is the header as found: its first row, how many rows it takes
+// (1, or 2 with a sub-header row), the text of each column as read
+// (a sub-head under a parent cell gives its column's text), the roles'
+// columns and what each header cell was taken as.
+type header struct {
+	row, rows int
+	text      []string
+	cols      [nRoles]int
+	taken     []string
+}
+
+// findHeader returns the header. When there is none, msg describes the row
+// that came closest: the header found and what each column was taken as.
+// A header row followed by a sub-header row (责任单位 over 牵头单位 and
+// 配合单位) is read as one header of two rows (subHeader).
+func (g *Grid) findHeader(rows [][]string) (h header, msg string, ok bool) {
 	best, bestN := -1, 0
 	var bestTaken []string
 	for i, row := range rows {
@@ -150,8 +162,13 @@ func (g *Grid) findHeader(rows [][]string) (head int, cols [nRoles]int, taken []
 			break
 		}
 		c, t := g.headerMap(row)
+		if text, ok := g.subHeader(rows, i); ok {
+			if c2, t2 := g.headerMap(text); headerFound(c2) {
+				return header{row: i, rows: 2, text: text, cols: c2, taken: t2}, "", true
+			}
+		}
 		if headerFound(c) {
-			return i, c, t, "", true
+			return header{row: i, rows: 1, text: row, cols: c, taken: t}, "", true
 		}
 		n := 0
 		for _, col := range c {
@@ -164,10 +181,124 @@ func (g *Grid) findHeader(rows [][]string) (head int, cols [nRoles]int, taken []
 		}
 	}
 	if best < 0 {
-		return 0, cols, nil, "前 50 行中没有一行含有任务分解表的列名", false
+		return h, "前 50 行中没有一行含有任务分解表的列名", false
 	}
-	return 0, cols, nil, fmt.Sprintf("最接近表头的是第 %d 行：%s。表头应有任务内容列（%s 之一），以及事项名称、牵头单位、责任单位或完成时限中的至少一列",
+	return h, fmt.Sprintf("最接近表头的是第 %d 行：%s。表头应有任务内容列（%s 之一），以及事项名称、牵头单位、责任单位或完成时限中的至少一列",
 		best+1, strings.Join(bestTaken, "，"), strings.Join(taskTextWords, "、")), false
+}
+
+// subHeader reads rows i and i+1 as one header when row i+1 is a
+// sub-header: its cells (those not covered by a merge from row i) are
+// header words or sit under a parent cell spanning several columns, and at
+// least one sits under such a span — a cell of row i merged across
+// columns, or left empty beside its parent (a sheet without merges). text
+// is each column's header: the sub-head where there is one (配合单位), the
+// parent's text with the sub-head in brackets when the sub-head is no
+// header word (责任单位（协办）), else row i's own text (序号 merged down
+// over both rows). Row i must hold two header words or more (a title row
+// over the header is no parent).
+func (g *Grid) subHeader(rows [][]string, i int) (text []string, ok bool) {
+	if i+1 >= len(rows) {
+		return nil, false
+	}
+	// Row i is a header row itself (a title row above the header is not).
+	heads := 0
+	for j, c := range rows[i] {
+		if j < MaxCols && headerRole(c) != -1 {
+			heads++
+		}
+	}
+	if heads < 2 {
+		return nil, false
+	}
+	// covered[r][c]: the top-left cell of the merge covering (r, c), for
+	// rows i and i+1.
+	type rc struct{ r, c int }
+	origin := map[rc]rc{}
+	for _, m := range g.Merges {
+		if m.Row2 < i || m.Row1 > i+1 || m.Col2 < m.Col1 || m.Row2 < m.Row1 {
+			continue
+		}
+		for r := max(m.Row1, i); r <= min(m.Row2, i+1); r++ {
+			for c := max(m.Col1, 0); c <= m.Col2 && c < MaxCols; c++ {
+				origin[rc{r, c}] = rc{m.Row1, m.Col1}
+			}
+		}
+	}
+	own := func(r, c int) string {
+		if o, ok := origin[rc{r, c}]; ok && o != (rc{r, c}) {
+			return ""
+		}
+		if c < len(rows[r]) {
+			return normHead(rows[r][c])
+		}
+		return ""
+	}
+	width := min(max(len(rows[i]), len(rows[i+1])), MaxCols)
+	// parent is the text of the row-i cell over column c: its merge's,
+	// or the nearest text to its left when it is empty.
+	parent := func(c int) (string, bool) {
+		if o, ok := origin[rc{i, c}]; ok {
+			if o.r != i {
+				return "", false
+			}
+			return own(o.r, o.c), true
+		}
+		for k := c; k >= 0; k-- {
+			if _, merged := origin[rc{i, k}]; merged && k < c {
+				return "", false
+			}
+			if t := own(i, k); t != "" {
+				return t, true
+			}
+		}
+		return "", false
+	}
+	// spanned: row i's cell over c is part of a span of several columns
+	// (merged across, or empty beside its parent) that stops at row i.
+	spanned := func(c int) bool {
+		if o, ok := origin[rc{i, c}]; ok {
+			o2, ok2 := origin[rc{i + 1, c}]
+			wide := false
+			for _, d := range []int{c - 1, c + 1} {
+				if od, ok := origin[rc{i, d}]; ok && od == o {
+					wide = true
+				}
+			}
+			return wide && (!ok2 || o2 != o)
+		}
+		_, has := parent(c)
+		return own(i, c) == "" && has
+	}
+	text = make([]string, width)
+	subs, under := 0, 0
+	for c := 0; c < width; c++ {
+		s := own(i+1, c)
+		if s == "" {
+			if o, ok := origin[rc{i, c}]; !ok || o == (rc{i, c}) {
+				text[c] = own(i, c)
+			}
+			continue
+		}
+		subs++
+		p, hasParent := parent(c)
+		sp := spanned(c)
+		if sp {
+			under++
+		}
+		switch {
+		case headerRole(s) != -1:
+			text[c] = s
+		case sp && hasParent && headerRole(p) != -1:
+			text[c] = p + "（" + s + "）"
+		default:
+			return nil, false // a cell that is no sub-head: row i+1 holds data
+		}
+	}
+	if subs == 0 || under == 0 {
+		return nil, false
+	}
+	return text, true
 }
 
 // taskTextWords are the task-text column names listed in messages.

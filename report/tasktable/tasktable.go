@@ -33,6 +33,45 @@ func cleanCell(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// listMarkRE starts a line that is an item of a list: 1. 1、 (1) （一）
+// 一、 ① • — 一是 第一，.
+var listMarkRE = regexp.MustCompile(`^(?:\d+\s*[.．、)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|[①-⑳]|[•●◆■▪·\-—–*]|第[一二三四五六七八九十\d]+[，、,是条项步])`)
+
+// sentenceEnd are the characters after which a line break is a real one.
+const sentenceEnd = "。；;！!？?：:…"
+
+// joinWrapped joins the lines of a cell's text that a line break cut in
+// the middle of a sentence (a <br> or a paragraph break inside a
+// sentence): a break stays when the line before ends a sentence (。；！？：)
+// or the line after starts a list item (1. （1） 一、 ①); otherwise the lines
+// join without a break, with a space only between two Latin letters or
+// digits.
+func joinWrapped(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) < 2 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(lines[0])
+	for i := 1; i < len(lines); i++ {
+		prev, next := lines[i-1], lines[i]
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		first, _ := utf8.DecodeRuneInString(next)
+		switch {
+		case prev == "" || next == "" || strings.ContainsRune(sentenceEnd, last) || listMarkRE.MatchString(next):
+			b.WriteByte('\n')
+		case isLatin(last) && isLatin(first):
+			b.WriteByte(' ')
+		}
+		b.WriteString(next)
+	}
+	return b.String()
+}
+
+func isLatin(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
 var (
 	subsectionRE = regexp.MustCompile(`^\s*[（(][一二三四五六七八九十]+[)）]`)
 	titleLeadRE  = regexp.MustCompile(`^附件\s*\d*\s*[：:]?\s*`)
@@ -43,18 +82,69 @@ var (
 // error (in Chinese, starting with the grid's name: 工作表“Sheet1”中没有找到
 // 表头行：…, 表格2的表头（第 1 行）下没有任务) when the grid has no header
 // row or no task under it; findings that do not stop the import are Notes.
-// Only the first MaxRows rows and MaxCols columns are read.
+// Only the first MaxRows rows and MaxCols columns are read; a note warns
+// when text lies beyond them.
 func Parse(grid Grid, defaultStatus string) (*Table, error) {
 	rows, merges := grid.Rows, grid.Merges
+	// Rows past MaxRows and cells past MaxCols are not read; those with
+	// text are counted for a note, so nothing is cut off silently.
+	hasText := func(row []string) bool {
+		return slices.ContainsFunc(row, func(c string) bool { return strings.TrimSpace(c) != "" })
+	}
+	cutRows := 0
 	if len(rows) > MaxRows {
+		for _, row := range rows[MaxRows:] {
+			if hasText(row) {
+				cutRows++
+			}
+		}
 		rows = rows[:MaxRows]
 	}
-	head, cols, taken, msg, ok := grid.findHeader(rows)
+	cutCells, cutFirst := 0, -1
+	for r, row := range rows {
+		if len(row) > MaxCols && hasText(row[MaxCols:]) {
+			for _, c := range row[MaxCols:] {
+				if strings.TrimSpace(c) != "" {
+					cutCells++
+				}
+			}
+			if cutFirst < 0 {
+				cutFirst = r
+			}
+		}
+	}
+	h, msg, ok := grid.findHeader(rows)
 	if !ok {
 		return nil, fmt.Errorf("%s中没有找到表头行：%s", grid.title(), msg)
 	}
+	head, cols, hdr := h.row, h.cols, h.text
+	hdrAt := func(c int) string {
+		if c >= 0 && c < len(hdr) {
+			return normHead(hdr[c])
+		}
+		return ""
+	}
 	res := &Table{Plan: &report.WorkPlan{}, Name: grid.Name, Header: head + 1, StatusFromTable: cols[colStatus] >= 0}
-	headerNote := fmt.Sprintf("表头（第 %d 行）：%s", head+1, strings.Join(taken, "，"))
+	if cutRows > 0 {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(0, MaxRows), Warning: true,
+			Msg: fmt.Sprintf("%s共 %d 行，超过任务分解表的上限 %d 行：第 %d 行及以后没有读取，其中 %d 行有文字未导入。正常的任务分解表只有几十到几百行，请检查是否选错了文件，或删去多余的行后重新导入",
+				grid.title(), len(grid.Rows), MaxRows, MaxRows+1, cutRows)})
+	}
+	if cutRows == 0 && grid.Cut {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(0, len(rows)-1), Warning: true,
+			Msg: fmt.Sprintf("%s过大，超过读取上限（每个表格 %d 个单元格），只读取了前 %d 行，之后的行没有读取。正常的任务分解表只有几十到几百行，请检查是否选错了文件，或删去多余的行后重新导入",
+				grid.title(), grid.CutLimit, len(rows))})
+	}
+	if cutCells > 0 {
+		res.Notes = append(res.Notes, Note{Cell: grid.cell(MaxCols, cutFirst), Warning: true,
+			Msg: fmt.Sprintf("%s超过 %d 列：%s列及以后没有读取，其中 %d 个单元格有文字未导入。请删去多余的列，或把内容并入前面的列后重新导入",
+				grid.title(), MaxCols, grid.column(MaxCols), cutCells)})
+	}
+	headRows := fmt.Sprintf("第 %d 行", head+1)
+	if h.rows == 2 {
+		headRows = fmt.Sprintf("第 %d、%d 行", head+1, head+2)
+	}
+	headerNote := fmt.Sprintf("表头（%s）：%s", headRows, strings.Join(h.taken, "，"))
 	for _, role := range []int{colItem, colLead, colUnits, colDeadline} {
 		if cols[role] >= 0 {
 			continue
@@ -160,8 +250,25 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 		}
 		cur = nil
 	}
-	lastRow := head
-	for r := head + 1; r < len(rows); r++ {
+	// ownTexts are the texts of row r's own cells (not merged into from
+	// another column), to know a header row repeated at a page break.
+	ownTexts := func(r int) []string {
+		var out []string
+		for c := 0; c < width; c++ {
+			if o := originOf(r, c); o.c == c && o.r == r && r < len(rows) && c < len(rows[r]) {
+				if v := normHead(rows[r][c]); v != "" {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
+	var headTexts [][]string
+	for k := range h.rows {
+		headTexts = append(headTexts, ownTexts(head+k))
+	}
+	lastRow := head + h.rows - 1
+	for r := head + h.rows; r < len(rows); r++ {
 		item, task := get(r, cols[colItem]), get(r, cols[colTask])
 		// Every distinct text of the row, and whether one cell spans it.
 		var all []string
@@ -186,8 +293,11 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 		if len(all) == 1 && footnoteRE.MatchString(all[0]) {
 			continue // 说明：… / 注：… under the table
 		}
-		if headerRole(task) == roleTaskText && normHead(task) == normHead(rows[head][cols[colTask]]) {
+		if headerRole(task) == roleTaskText && normHead(task) == hdrAt(cols[colTask]) {
 			continue // header repeated at a page break
+		}
+		if own := ownTexts(r); slices.ContainsFunc(headTexts, func(h []string) bool { return slices.Equal(h, own) }) {
+			continue // a header row repeated at a page break (the sub-header too)
 		}
 		lastRow = r
 		// A heading or title row merged across the table (一、加强…).
@@ -208,7 +318,7 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 				continue
 			}
 			res.Notes = append(res.Notes, Note{Cell: grid.cell(cols[colTask], r), Warning: true,
-				Msg: fmt.Sprintf("此行有内容但“%s”为空，已跳过：%s", normHead(rows[head][cols[colTask]]), report.Clip(strings.Join(all, "｜"), 40))})
+				Msg: fmt.Sprintf("此行有内容但“%s”为空，已跳过：%s", hdrAt(cols[colTask]), report.Clip(strings.Join(all, "｜"), 40))})
 			continue
 		}
 		for c := 0; c < width; c++ {
@@ -237,22 +347,22 @@ func Parse(grid Grid, defaultStatus string) (*Table, error) {
 			if name == "" {
 				name = cmp.Or(subheading, heading)
 			}
-			cur.task.Item = strings.TrimRight(itemNumberRE.ReplaceAllString(name, ""), "。；; ")
+			cur.task.Item = strings.TrimRight(itemNumberRE.ReplaceAllString(joinWrapped(name), ""), "。；; ")
 			groups = append(groups, cur)
 		}
 		cur.last = r
-		cur.tasks = append(cur.tasks, task)
+		cur.tasks = append(cur.tasks, joinWrapped(task))
 		cur.leads = addUnique(cur.leads, get(r, cols[colLead]))
 		cur.units = addUnique(cur.units, get(r, cols[colUnits]))
 		cur.dl = addUnique(cur.dl, get(r, cols[colDeadline]))
 		cur.status = addUnique(cur.status, get(r, cols[colStatus]))
-		cur.result = addUnique(cur.result, get(r, cols[colResult]))
+		cur.result = addUnique(cur.result, joinWrapped(get(r, cols[colResult])))
 	}
 	for c := 0; c < width; c++ {
 		if n := dropped[c]; n > 0 {
 			name := "（无列名）"
-			if c < len(rows[head]) && normHead(rows[head][c]) != "" {
-				name = "“" + report.Clip(normHead(rows[head][c]), 20) + "”"
+			if hdrAt(c) != "" {
+				name = "“" + report.Clip(hdrAt(c), 20) + "”"
 			}
 			res.Notes = append(res.Notes, Note{Cell: grid.cell(c, dropFirst[c]), Warning: true,
 				Msg: fmt.Sprintf("%s列%s不对应任何一项，其中 %d 个单元格的文字没有导入。%s。如需导入，请把列名改为“主要任务”“事项名称”“牵头单位”“责任单位”“完成时限”之一，或把内容并入这些列",

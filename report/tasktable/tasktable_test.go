@@ -59,6 +59,18 @@ func TestParseTables(t *testing.T) {
 			header,
 			{"2", "网站改版", "完成改版。", "大数据局", "", "2024年9月"},
 		}, tasks: []string{"政策解读|同步解读。|办公室|长期坚持|推进中", "网站改版|完成改版。|大数据局|2024年9月|推进中"}},
+		{name: "two-row header repeated at a page break", rows: [][]string{
+			{"序号", "事项名称", "主要任务", "责任单位", "", "完成时限"},
+			{"", "", "", "牵头单位", "配合单位", ""},
+			{"1", "政策解读", "同步解读。", "办公室", "各科室", "长期坚持"},
+			{"序号", "事项名称", "主要任务", "责任单位", "", "完成时限"},
+			{"", "", "", "牵头单位", "配合单位", ""},
+			{"2", "网站改版", "完成改版。", "大数据局", "", "2024年9月"},
+		}, tasks: []string{"政策解读|同步解读。|办公室|长期坚持|推进中", "网站改版|完成改版。|大数据局|2024年9月|推进中"}},
+		{name: "a header with a nameless column is not read as two rows", rows: [][]string{
+			{"序号", "事项名称", "主要任务", "牵头单位", "", "完成时限"},
+			{"1", "政策解读", "同步解读。", "办公室", "备注", "长期坚持"},
+		}, tasks: []string{"政策解读|同步解读。|办公室|长期坚持|推进中"}, notes: []string{"没有“责任单位”列", "第 1 行"}},
 		{name: "no header", rows: [][]string{{"姓名", "电话"}, {"张三", "123"}}, wantErr: "没有找到表头行"},
 		{name: "header only", rows: [][]string{header}, wantErr: "下没有任务"},
 	}
@@ -373,5 +385,87 @@ func TestTitle(t *testing.T) {
 				t.Errorf("title %q, want %q", res.Plan.Title, c.want)
 			}
 		})
+	}
+}
+
+// TestParseLimits: text past MaxRows rows or MaxCols columns, or a table
+// its reader stopped early (Grid.Cut), is never cut off silently.
+func TestParseLimits(t *testing.T) {
+	header := []string{"序号", "主要任务", "牵头单位", "完成时限"}
+	rowsOf := func(n, width int) [][]string {
+		rows := [][]string{header}
+		for i := range n {
+			row := []string{strconv.Itoa(i + 1), "任务" + strconv.Itoa(i+1) + "。", "办公室", "2024年底"}
+			for len(row) < width {
+				row = append(row, "")
+			}
+			rows = append(rows, row)
+		}
+		return rows
+	}
+	wide := rowsOf(3, MaxCols+3)
+	wide[2][MaxCols+1] = "多余"
+	wide[3][MaxCols] = "多余"
+	blankTail := rowsOf(MaxRows-1, 4)
+	for range 10 {
+		blankTail = append(blankTail, []string{"", "  "})
+	}
+	tests := []struct {
+		name  string
+		grid  Grid
+		tasks int
+		note  string // the first warning, "" for none about limits
+	}{
+		{"within", Grid{Name: "Sheet1", Rows: rowsOf(10, 4)}, 10, ""},
+		{"too many rows", Grid{Name: "Sheet1", Rows: rowsOf(MaxRows+2, 4)}, MaxRows - 1,
+			"Sheet1!A5001: 警告: 工作表“Sheet1”共 5003 行，超过任务分解表的上限 5000 行：第 5001 行及以后没有读取，其中 3 行有文字未导入"},
+		{"blank rows past the limit", Grid{Name: "Sheet1", Rows: blankTail}, MaxRows - 1, ""},
+		{"too many columns", Grid{Name: "表格1", Kind: DocTable, Rows: wide}, 3,
+			"表格1 第3行第41列: 警告: 表格1超过 40 列：第41列及以后没有读取，其中 2 个单元格有文字未导入"},
+		{"cut by the reader", Grid{Name: "表格1", Kind: DocTable, Rows: rowsOf(100, 4), Cut: true, CutLimit: 404}, 100,
+			"表格1 第101行第1列: 警告: 表格1过大，超过读取上限（每个表格 404 个单元格），只读取了前 101 行"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Parse(tc.grid, report.StatusInProgress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Plan.Tasks) != tc.tasks {
+				t.Errorf("%d tasks, want %d", len(res.Plan.Tasks), tc.tasks)
+			}
+			var got string
+			for _, n := range res.Notes {
+				if n.Warning && strings.Contains(n.Msg, "没有读取") {
+					got = n.String()
+					break
+				}
+			}
+			if tc.note == "" && got != "" || !strings.HasPrefix(got, tc.note) {
+				t.Errorf("note %q, want %q", got, tc.note)
+			}
+		})
+	}
+}
+
+func TestJoinWrapped(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"对现行有效的规范性文件进行清理，\n及时更新文件库。", "对现行有效的规范性文件进行清理，及时更新文件库。"},
+		{"建成县政府政策\n文件库", "建成县政府政策文件库"},
+		{"公开行政执法结果。\n更新执法人员名单。", "公开行政执法结果。\n更新执法人员名单。"},
+		{"规范办理流程；\n完善答复文书", "规范办理流程；\n完善答复文书"},
+		{"主要任务如下：\n1. 建库\n2. 清理", "主要任务如下：\n1. 建库\n2. 清理"},
+		{"开展以下工作\n1.建库\n2、清理\n（3）更新\n(四)解读\n四、监督\n⑤评估", "开展以下工作\n1.建库\n2、清理\n（3）更新\n(四)解读\n四、监督\n⑤评估"},
+		{"一是建库\n二是清理", "一是建库\n二是清理"},
+		{"完成IPv6\n改造", "完成IPv6改造"},
+		{"升级到 HTTP\n2 协议", "升级到 HTTP 2 协议"},
+		{"单行", "单行"},
+		{"", ""},
+		{"什么时候完成？\n年底前", "什么时候完成？\n年底前"},
+	}
+	for _, tc := range tests {
+		if got := joinWrapped(tc.in); got != tc.want {
+			t.Errorf("joinWrapped(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

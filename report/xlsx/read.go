@@ -40,17 +40,26 @@ var guard = zipguard.Limits{
 // maxSheetRow is the last row a sheet may use (the guard's row cap).
 const maxSheetRow = 10000
 
+// Messages for a Word document given as a workbook: what to do depends on
+// what the workbook was for.
+const (
+	// wordForStatistics: nianbao import wants the statistics workbook.
+	wordForStatistics = "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。nianbao import 读入的是统计表工作簿（如 nianbao export 导出的 .xlsx）；Word 格式的年度报告请用 nianbao ingest 读回数据文件"
+	// wordForSheets: any workbook's sheets; the caller may read Word documents itself.
+	wordForSheets = "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。请把扩展名改为 .docx 后重试"
+)
+
 // open checks data with the guard, then opens it with excelize under unzip
 // limits. A refusal is a *zipguard.Error naming the file (and the sheet at
-// fault).
-func open(name string, data []byte) (*excelize.File, error) {
+// fault); word is its message when data is a Word document.
+func open(name string, data []byte, word string) (*excelize.File, error) {
 	if err := zipguard.CheckWorkbook(name, data, guard); err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
 	if err != nil { // excelize's message is English and says little
 		if isWordDocument(data) {
-			return nil, &zipguard.Error{File: name, Msg: "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。请给出 .xlsx 文件；表格在 Word 中的，可复制到 Excel/WPS 表格后另存为 .xlsx"}
+			return nil, &zipguard.Error{File: name, Msg: word}
 		}
 		return nil, &zipguard.Error{File: name, Msg: "这不是 Excel 工作簿（.xlsx），或文件已损坏，无法打开。OpenDocument（.ods）、WPS（.et）等文件请先在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）"}
 	}
@@ -111,7 +120,7 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
 		}
 	}()
-	f, err := open(name, data)
+	f, err := open(name, data, wordForStatistics)
 	if ge := (*zipguard.Error)(nil); errors.As(err, &ge) {
 		x.add(ge.Sheet, "S-1", "%s", ge.Msg)
 		return nil, x.ps
