@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"path"
 	"strconv"
 	"strings"
@@ -87,24 +88,24 @@ func Check(name string, data []byte, lim Limits) (*zip.Reader, error) {
 	case len(data) == 0:
 		return fail("文件为空。请选择保存好的 .xlsx 或 .docx 文件")
 	case int64(len(data)) > lim.MaxFileSize:
-		return fail("文件超过 %d MiB，不像年度报告文件（正常只有几十 KB）。请检查是否选错了文件", lim.MaxFileSize>>20)
+		return fail("文件超过 %d MiB，不像年报工作簿、Word 文档或任务分解表（正常只有几十到几百 KB）。请检查是否选错了文件", lim.MaxFileSize>>20)
 	case bytes.HasPrefix(data, oleMagic):
 		return fail("这是加密或旧版格式的文件（设置了打开密码，或 Excel 97-2003 .xls、WPS .et、Word .doc 格式），无法读取。请取消打开密码，并在 Excel/WPS/Word 中“另存为” .xlsx（或 .docx）后重试")
 	case !bytes.HasPrefix(data, zipMagic):
-		return fail("这不是 .xlsx 或 .docx 文件（文件开头不是它们的 zip 格式）。请在 Excel/WPS 中“另存为” .xlsx 后重试")
+		return fail("这不是 .xlsx 或 .docx 文件（%s）。请在 Excel/WPS/Word 中“另存为” .xlsx 或 .docx 后重试", whatItIs(data))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fail("文件已损坏或不完整，无法读取（%v）。请重新另存为 .xlsx 或 .docx", err)
+		return fail("文件已损坏或不完整（zip 结构无法读取），可能是下载或复制时中断了。请重新另存为 .xlsx 或 .docx")
 	}
 	if len(zr.File) > lim.MaxEntries {
-		return fail("文件包含 %d 个部件，远多于正常的年报文件（上限 %d），拒绝处理。请检查是否选错了文件", len(zr.File), lim.MaxEntries)
+		return fail("文件包含 %d 个部件，远多于正常的工作簿或 Word 文档（上限 %d），拒绝处理。请检查是否选错了文件", len(zr.File), lim.MaxEntries)
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > uint64(lim.MaxEntry) || total > uint64(lim.MaxUnpacked) {
-			return fail("文件解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的年报文件解压后不到 2 MiB；请检查是否选错了文件", lim.MaxUnpacked>>20)
+			return fail("文件解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的工作簿或 Word 文档解压后不到 2 MiB；请检查是否选错了文件", lim.MaxUnpacked>>20)
 		}
 	}
 	return zr, nil
@@ -276,4 +277,21 @@ func decode(zf *zip.File, v any) error {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(rc).Decode(v)
+}
+
+// whatItIs says what a file that is not a zip archive looks like, from its
+// first bytes (net/http's content sniffing): a web page, a PDF, text such
+// as a .csv, an image, or none of these.
+func whatItIs(data []byte) string {
+	switch ct := http.DetectContentType(data); {
+	case strings.HasPrefix(ct, "text/html"), strings.HasPrefix(ct, "text/xml"):
+		return "文件内容是网页（HTML/XML）"
+	case ct == "application/pdf":
+		return "文件内容是 PDF"
+	case strings.HasPrefix(ct, "text/plain"):
+		return "文件内容是纯文本，如 .csv 或 .txt"
+	case strings.HasPrefix(ct, "image/"):
+		return "文件内容是图片"
+	}
+	return "文件开头不是它们的 zip 格式"
 }

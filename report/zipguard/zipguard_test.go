@@ -80,3 +80,24 @@ func TestSplitRef(t *testing.T) {
 		}
 	}
 }
+
+// TestNotZip: a file that is not a zip is named by what it looks like.
+func TestNotZip(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"page.xlsx", "<!DOCTYPE html><html><body><table></table></body></html>", "网页"},
+		{"scan.xlsx", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"},
+		{"data.xlsx", "报告主体,年度\n示例局,2024\n", "纯文本"},
+		{"photo.docx", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "图片"},
+		{"blob.docx", "\x00\x01\x02\x03\xff\xfe\xfd", "zip 格式"},
+	} {
+		_, err := Check(c.name, []byte(c.data), Default)
+		var ze *Error
+		if !errors.As(err, &ze) || !strings.Contains(ze.Msg, c.want) || !strings.HasPrefix(err.Error(), c.name) {
+			t.Errorf("%s: %v, want a message saying %q", c.name, err, c.want)
+		}
+	}
+}
