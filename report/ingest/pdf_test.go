@@ -1,0 +1,106 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlaceRows: figures of a PDF table row are placed in a column only
+// where the page leaves no doubt; otherwise the column is unreadable
+// (a why), never given a neighbour's figure. Columns are header extents
+// in points; each case is one or more rows of tokens (x0, x1, text).
+func TestPlaceRows(t *testing.T) {
+	// Three headers centred in their cells, 60 points apart; the label
+	// column ends at 100.
+	three := []column{{110, 150, true}, {200, 230, true}, {280, 320, true}}
+	tok := func(x0, x1 float64, s string) *tcell { return &tcell{text: s, x0: x0, x1: x1} }
+	for _, c := range []struct {
+		name string
+		cols []column
+		rows [][]*tcell
+		want []string // per row, the slots joined by |; ! marks unreadable
+	}{
+		{"under each header", three,
+			[][]*tcell{{tok(10, 90, "规章"), tok(120, 126, "1"), tok(205, 211, "0"), tok(290, 302, "40")}},
+			[]string{"1|0|40"}},
+		{"label a space from the figure, left of the first header", three,
+			[][]*tcell{{tok(10, 96, "确认或重新出具"), tok(100, 106, "1"), tok(205, 211, "0"), tok(290, 302, "2")}},
+			[]string{"1|0|2"}},
+		{"a blank cell stays blank", three,
+			[][]*tcell{{tok(10, 90, "规章"), tok(120, 126, "1"), tok(290, 302, "40")}},
+			[]string{"1||40"}},
+		{"one token per column, in order, places one in a gap", three,
+			[][]*tcell{{tok(10, 90, "行政许可"), tok(120, 126, "7"), tok(160, 166, "4"), tok(290, 302, "40")}},
+			[]string{"7|4|40"}},
+		{"in a gap with a blank in the row: both columns unreadable", three,
+			[][]*tcell{{tok(10, 90, "行政许可"), tok(160, 166, "4"), tok(290, 302, "40")}},
+			[]string{"!|!|40"}},
+		{"in a gap, aligned with a figure placed in another row", three,
+			[][]*tcell{
+				{tok(10, 90, "行政许可"), tok(120, 126, "7"), tok(160, 172, "14"), tok(290, 302, "40")},
+				{tok(10, 90, "行政处罚"), tok(160, 166, "4"), tok(290, 302, "9")},
+			},
+			[]string{"7|14|40", "|4|9"}},
+		{"across two headers: both unreadable", three,
+			[][]*tcell{{tok(10, 90, "规章"), tok(140, 210, "1 0"), tok(290, 302, "40")}},
+			[]string{"!|!|40"}},
+		{"two figures in one column", three,
+			[][]*tcell{{tok(10, 90, "规章"), tok(112, 118, "1"), tok(130, 148, "702"), tok(205, 211, "0"), tok(290, 302, "40")}},
+			[]string{"!|0|40"}},
+		{"a figure and its unit", []column{{110, 150, true}, {200, 260, true}},
+			[][]*tcell{{tok(10, 90, "政府集中采购"), tok(112, 130, "162"), tok(190, 240, "81356204.35"), tok(242, 254, "元")}},
+			[]string{"162|81356204.35 元"}},
+		{"right of the last header", []column{{110, 150, true}, {200, 230, true}},
+			[][]*tcell{{tok(10, 90, "规章"), tok(112, 118, "1"), tok(250, 256, "3")}},
+			[]string{"1|3"}},
+		{"a column not found in the header gets nothing", []column{{110, 150, true}, {}, {280, 320, true}},
+			[][]*tcell{{tok(10, 90, "规章"), tok(112, 118, "1"), tok(290, 296, "3")}},
+			[]string{"1||3"}},
+	} {
+		got := placeRows(c.rows, c.cols)
+		for r, ss := range got {
+			var parts []string
+			for _, s := range ss {
+				if s.why != "" {
+					parts = append(parts, "!")
+				} else {
+					parts = append(parts, s.text)
+				}
+			}
+			if g := strings.Join(parts, "|"); g != c.want[r] {
+				t.Errorf("%s: row %d: got %s, want %s (%+v)", c.name, r, g, c.want[r], ss)
+			}
+		}
+	}
+}
+
+// TestTableTokens: the words of a PDF line become a table row's tokens;
+// a figure never joins a label, two Chinese words a space apart are two
+// cells, and words of one Latin phrase join.
+func TestTableTokens(t *testing.T) {
+	w := func(x0, x1 float64, s string) word { return word{x0: x0, y0: 100, x1: x1, y1: 115.6, text: s} }
+	for _, c := range []struct {
+		name  string
+		words []word
+		want  string
+	}{
+		{"label and figure a space apart", []word{w(139.1, 223.1, "确认或重新出具"), w(227.1, 233.1, "1")}, "确认或重新出具|1"},
+		{"header words of four cells", []word{w(59.8, 83.8, "结果"), w(89.5, 113.5, "结果"), w(118.8, 142.8, "其他"), w(148.1, 172.1, "尚未")}, "结果|结果|其他|尚未"},
+		{"figures of two cells", []word{w(100, 106, "0"), w(109, 115, "0")}, "0|0"},
+		{"a Latin phrase", []word{w(100, 130, "Word"), w(133, 140, "A")}, "Word A"},
+		{"far apart", []word{w(100, 130, "规章"), w(200, 206, "1")}, "规章|1"},
+	} {
+		ls := linesOf(1, c.words)
+		if len(ls) != 1 {
+			t.Errorf("%s: %d lines", c.name, len(ls))
+			continue
+		}
+		var got []string
+		for _, tk := range ls[0].cells {
+			got = append(got, tk.text)
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, g, c.want)
+		}
+	}
+}
