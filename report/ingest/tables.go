@@ -241,7 +241,7 @@ func readT2(rd *reader, t *table) {
 	blocks := ed.Table2()
 	cur := -1
 	var cols []column
-	found := map[int]bool{} // Table2Cells index → row found
+	found := map[int]bool{}      // Table2Cells index → row found
 	placedAt := map[int][]slot{} // PDF: row index → its cells by column
 	for ix, row := range t.rows {
 		if len(row) == 0 {
