@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"nianbao/report/zipguard"
 )
@@ -96,7 +95,8 @@ func DOCXTables(name string, data []byte) ([]Grid, error) {
 
 // HTMLTables reads every table of a web page, in document order; name is
 // the file's name for messages, data the page in its own encoding (meta
-// charset or BOM; GBK and GB18030 included). A layout table (one holding
+// charset or BOM; GBK and GB18030 included; none: UTF-8 or GB18030, see
+// decodePage). A layout table (one holding
 // tables) is not a grid: the tables inside it are. A cell's text is what
 // a browser shows: runs of white space as one space (a no-break space as
 // a space), <br> and the ends of <p>, <div> and the like as line breaks,
@@ -107,8 +107,11 @@ func HTMLTables(name string, data []byte) ([]Grid, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s：文件超过 %d MiB，不像任务分解表网页", name, MaxFileSize>>20)
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	doc, err := html.Parse(io.LimitReader(enc.NewDecoder().Reader(bytes.NewReader(data)), maxText*4))
+	text, err := decodePage(data, maxText*4)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%v", name, err)
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("%s：网页无法解析：%v", name, err)
 	}
