@@ -180,7 +180,7 @@ func TestDecodePage(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, page, want string
-		err  bool
+		err              bool
 	}{
 		{"UTF-8, undeclared", text, text, false},
 		{"GB18030, undeclared", gb, text, false},
