@@ -76,7 +76,7 @@ func DOCXTables(name string, data []byte) ([]Grid, error) {
 	defer part.Close()
 	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry), true)
 	if err != nil {
-		return nil, fmt.Errorf("%s：Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", name, err)
+		return nil, fmt.Errorf("%s：%s", name, docxDamaged)
 	}
 	var out []Grid
 	var paras above
@@ -107,13 +107,16 @@ func HTMLTables(name string, data []byte) ([]Grid, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s：文件超过 %d MiB，不像任务分解表网页", name, MaxFileSize>>20)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s：文件为空", name)
+	}
 	text, err := decodePage(data, maxText*4)
 	if err != nil {
 		return nil, fmt.Errorf("%s：%v", name, err)
 	}
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("%s：网页无法解析：%v", name, err)
+		return nil, fmt.Errorf("%s：%s", name, pageDamaged)
 	}
 	var out []Grid
 	var paras above

@@ -82,8 +82,12 @@ func TestTablesRejects(t *testing.T) {
 	}{
 		{"empty.docx", DOCXTables, nil, "empty.docx：文件为空"},
 		{"x.docx", DOCXTables, zipOf(t, map[string]string{"a.txt": "a"}), "x.docx：这不是 Word 文档"},
-		{"bad.docx", DOCXTables, docxWith(t, "<w:tbl><w:tr>"), "bad.docx：Word 文档内容无法解析"},
+		{"bad.docx", DOCXTables, docxWith(t, "<w:tbl><w:tr>"), "bad.docx：" + docxDamaged},
+		{"laughs.docx", DOCXTables, docxWith(t, "<w:p><w:r><w:t>&lol3;</w:t></w:r></w:p>"), "laughs.docx：" + docxDamaged},
 		{"big.html", HTMLTables, make([]byte, MaxFileSize+1), "big.html：文件超过 64 MiB"},
+		{"deep.html", HTMLTables, []byte(strings.Repeat("<div>", 600)), "deep.html：" + pageDamaged},
+		{"empty.html", HTMLTables, []byte(" \n"), "empty.html：文件为空"},
+		{"noise.html", HTMLTables, bytes.Repeat([]byte{0x80, 0xff}, 200), "noise.html：网页编码无法识别，可能是 GBK"},
 	} {
 		if _, err := tc.read(tc.name, tc.data); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: want an error starting %q, got %v", tc.name, tc.want, err)

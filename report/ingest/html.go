@@ -28,6 +28,10 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 		res.add(report.Error, "IN-3", "", "文件超过 %d MiB，不像年度报告网页", MaxFileSize>>20)
 		return nil, res.src, res.ps
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		res.add(report.Error, "IN-3", "", "文件为空")
+		return nil, res.src, res.ps
+	}
 	text, err := decodePage(data, maxText*4)
 	if err != nil {
 		res.add(report.Error, "IN-3", "", "%v", err)
@@ -35,7 +39,7 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 	}
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		res.add(report.Error, "IN-3", "", "网页无法解析：%v", err)
+		res.add(report.Error, "IN-3", "", "%s", pageDamaged)
 		return nil, res.src, res.ps
 	}
 	h := &htmlReader{}
@@ -54,8 +58,12 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 	return finish(res)
 }
 
-// finish sets the blank list and the source block on the report.
+// finish sets the blank list and the source block on the report; the
+// report is nil when assemble found none (res.none).
 func finish(res *result) (*report.Report, *report.Source, report.Problems) {
+	if res.none {
+		return nil, res.src, res.ps
+	}
 	for p := range res.blank {
 		res.src.Blank = append(res.src.Blank, p)
 	}
@@ -454,6 +462,11 @@ func sortStrings(s []string) {
 }
 
 var _ = fmt.Sprint
+
+// pageDamaged is what the readers say of a page golang.org/x/net/html
+// refuses: the only refusal of a page in memory is elements nested more
+// than 512 deep, which no editor or portal writes.
+const pageDamaged = "网页的结构无法解析（标签嵌套超过 512 层，不像正常的网页）：文件可能已损坏，或不是网页。请在浏览器中打开，确认显示正常后另存为网页再试"
 
 // errUnknownEncoding is what decodePage says of bytes it cannot read in
 // any encoding it knows.

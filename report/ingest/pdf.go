@@ -67,18 +67,14 @@ func PDF(name string, data []byte) (*report.Report, *report.Source, report.Probl
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if len(msg) > 300 {
-			msg = msg[:300]
-		}
-		return fail("pdftotext 无法读取此 PDF（%v %s）。文件可能已损坏或加密", err, msg)
+		return fail("%s", pdfFailure(ctx.Err() != nil, stderr.String()))
 	}
 	if out.over {
 		return fail("PDF 的文字超过 %d MiB，不像年度报告", maxPDFText>>20)
 	}
 	pages, title, err := parseBBox(out.Bytes())
 	if err != nil {
-		return fail("pdftotext 的输出无法解析：%v", err)
+		return fail("PDF 的文字无法取出（pdftotext 的输出不完整）：文件可能已损坏。请重新下载，或向发布单位索取完好的文件")
 	}
 	nwords := 0
 	for _, p := range pages {
@@ -90,6 +86,21 @@ func PDF(name string, data []byte) (*report.Report, *report.Source, report.Probl
 	blocks := pdfBlocks(pages)
 	assemble(res, blocks, title)
 	return finish(res)
+}
+
+// pdfFailure says in Chinese why pdftotext could not read a PDF, from
+// whether it ran out of time and its messages (poppler's English, which
+// is not shown): a PDF with an open password, or a damaged one (a
+// download cut short has no trailer or cross-reference table).
+func pdfFailure(timedOut bool, stderr string) string {
+	low := strings.ToLower(stderr)
+	switch {
+	case timedOut:
+		return fmt.Sprintf("读取 PDF 超过 %d 秒仍未完成：文件可能已损坏或异常复杂。请向发布单位索取 Word 文档或网页版", int(PDFTimeout.Seconds()))
+	case strings.Contains(low, "password") || strings.Contains(low, "encrypt"):
+		return "PDF 设置了打开密码，无法读取。请向发布单位索取未加密的文件，或在 PDF 阅读器中输入密码后另存一份不加密的"
+	}
+	return "PDF 文件已损坏（可能下载不完整），无法读取其中的文字。请重新下载，或向发布单位索取完好的文件"
 }
 
 // limitedBuffer keeps at most limit bytes and notes when more came.

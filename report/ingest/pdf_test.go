@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"os/exec"
 	"strings"
 	"testing"
+
+	"nianbao/report"
 )
 
 // TestPlaceRows: figures of a PDF table row are placed in a column only
@@ -101,6 +104,66 @@ func TestTableTokens(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != c.want {
 			t.Errorf("%s: got %s, want %s", c.name, g, c.want)
+		}
+	}
+}
+
+// TestDamagedFiles: a damaged or hostile file is refused with a Chinese
+// message saying what is wrong and what to do, no library's English
+// (XML syntax error, html: open stack…, poppler's Syntax Error).
+func TestDamagedFiles(t *testing.T) {
+	rs, err := renderOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := rs[0].pdf
+	cases := []struct {
+		name string
+		read func(string, []byte) (*report.Report, *report.Source, report.Problems)
+		data []byte
+		want string
+	}{
+		{"laughs.docx", DOCX, docxWith(t, `<w:p><w:r><w:t>&lol3;</w:t></w:r></w:p>`), docxDamaged},
+		{"deep.html", HTML, []byte(strings.Repeat("<div>", 600)), pageDamaged},
+		{"empty.html", HTML, nil, "文件为空"},
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		cases = append(cases, struct {
+			name string
+			read func(string, []byte) (*report.Report, *report.Source, report.Problems)
+			data []byte
+			want string
+		}{"cut.pdf", PDF, whole[:len(whole)/3], "PDF 文件已损坏（可能下载不完整）"})
+	}
+	for _, c := range cases {
+		r, _, ps := c.read(c.name, c.data)
+		if r != nil || len(ps) != 1 || !strings.HasPrefix(ps[0].Msg, c.want) {
+			t.Errorf("%s: report %v, problems %v; want one starting %q", c.name, r != nil, ps, c.want)
+			continue
+		}
+		for _, english := range []string{"XML", "syntax", "Syntax", "html:", "stack", "exit status", "trailer"} {
+			if strings.Contains(ps[0].Msg, english) {
+				t.Errorf("%s: %q shows %q", c.name, ps[0].Msg, english)
+			}
+		}
+	}
+}
+
+// TestPDFFailure: pdftotext's failures in Chinese.
+func TestPDFFailure(t *testing.T) {
+	for _, c := range []struct {
+		timedOut bool
+		stderr   string
+		want     string
+	}{
+		{false, "Syntax Error: Couldn't find trailer dictionary\nSyntax Error: Couldn't read xref table", "PDF 文件已损坏"},
+		{false, "Command Line Error: Incorrect password", "PDF 设置了打开密码"},
+		{false, "Error: Encrypted document", "PDF 设置了打开密码"},
+		{true, "", "读取 PDF 超过 60 秒"},
+		{false, "", "PDF 文件已损坏"},
+	} {
+		if got := pdfFailure(c.timedOut, c.stderr); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%v %q: %q, want it to start %q", c.timedOut, c.stderr, got, c.want)
 		}
 	}
 }

@@ -302,7 +302,8 @@ func TestRuleIDs(t *testing.T) {
 	}{
 		{"cells and image", page, []string{"IN-1", "IN-3"}},
 		{"no title", strings.Replace(strings.ReplaceAll(page, "年政府信息公开工作年度报告", "年报"), "一、总体情况", "总体", -1), []string{"IN-4", "IN-5"}},
-		{"not a page", "", []string{"IN-3", "IN-4"}},
+		{"not a page", "", []string{"IN-3"}},
+		{"not a report", "<p>通知</p>", []string{"IN-3"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
