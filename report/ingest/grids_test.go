@@ -153,3 +153,28 @@ func FuzzTables(f *testing.F) {
 		checkGrids(t, grids)
 	})
 }
+
+// TestSpacerun: the spaces of Word's mso-spacerun spans in a web table's
+// cell go between Chinese characters and are one space elsewhere; other
+// spaces are as a browser shows them.
+func TestSpacerun(t *testing.T) {
+	const sr = `<span style='mso-spacerun:yes'>`
+	for _, c := range []struct{ cell, want string }{
+		{`深化` + sr + `&nbsp;&nbsp;</span>财政信息公开`, "深化财政信息公开"},
+		{`<p class=MsoNormal>深化<span style="MSO-SPACERUN: yes"> &nbsp; </span>财政</p>`, "深化财政"},
+		{`（一）` + sr + `&nbsp;&nbsp;</span>公开`, "（一）公开"},
+		{`Word` + sr + `&nbsp;&nbsp; </span>Excel`, "Word Excel"},
+		{`2024年` + sr + `&nbsp;&nbsp;</span>6月`, "2024年 6月"},
+		{sr + `&nbsp;&nbsp;</span>深化`, "深化"},
+		{`a` + sr + `x</span>b`, "axb"},
+		{`深化&nbsp;&nbsp;财政`, "深化  财政"},
+	} {
+		grids, err := HTMLTables("t.html", []byte("<table><tr><td>"+c.cell+"</td></tr></table>"))
+		if err != nil || len(grids) != 1 || len(grids[0].Rows) != 1 {
+			t.Fatalf("%s: %v %+v", c.cell, err, grids)
+		}
+		if got := grids[0].Rows[0][0]; got != c.want {
+			t.Errorf("%s: %q, want %q", c.cell, got, c.want)
+		}
+	}
+}

@@ -167,7 +167,7 @@ func parseBBox(data []byte) (pages [][]word, title string, err error) {
 			if err := dec.DecodeElement(&w.text, &se); err != nil {
 				return pages, title, err
 			}
-			if len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
+			if w.text = strings.TrimSpace(w.text); w.text != "" && len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
 				pages[len(pages)-1] = append(pages[len(pages)-1], w)
 			}
 		}
