@@ -58,7 +58,7 @@ FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:4000
                ./report/pdf:FuzzParseFont:150000 ./report:FuzzParseDeadline:100000 \
                ./report/pdf:FuzzLoadLayout:100000 \
                ./report/docx:FuzzTemplate:800 \
-               ./report/ingest:FuzzHTML:500 ./report/ingest:FuzzDOCX:10000 ./report/ingest:FuzzDOCXBody:20000 ./report/ingest:FuzzTables:50000
+               ./report/ingest:FuzzHTML:500 ./report/ingest:FuzzDOCX:10000 ./report/ingest:FuzzDOCXBody:20000 ./report/ingest:FuzzTables:50000 ./report/ingest:FuzzPDFWords:50000
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; rest=$${t#*:}; fn=$${rest%%:*}; n=$$(( $${rest##*:} * $(FUZZMUL) )); \

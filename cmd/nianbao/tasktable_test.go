@@ -159,7 +159,8 @@ func tableDOCX(t testing.TB, table [][]string) []byte {
 // portal's editor gives it: mso- styles, <p class=MsoNormal> in every
 // cell, source lines wrapped inside tags, &nbsp; in empty cells, rowspan
 // and colspan without quotes; after a navigation table. charset is the
-// page's declared encoding ("gbk" encodes the page in GBK).
+// page's declared encoding ("gbk" encodes the page in GBK; "undeclared
+// gbk" too, without the meta charset).
 func fixtureHTML(t testing.TB, charset string) []byte { return tableHTML(t, fixtureTable, charset) }
 
 // tableHTML writes table as fixtureHTML does.
@@ -208,14 +209,18 @@ func tableHTML(t testing.TB, table [][]string, charset string) []byte {
 		b.WriteString(" </tr>\n")
 	}
 	b.WriteString("</table>\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n</div>\n</body>\n</html>\n")
-	if charset == "gbk" {
-		out, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(b.String()))
+	page := b.String()
+	if charset == "undeclared gbk" {
+		page = strings.Replace(page, "<meta http-equiv=Content-Type content=\"text/html; charset=undeclared gbk\">", "", 1)
+	}
+	if strings.HasSuffix(charset, "gbk") {
+		out, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return out
 	}
-	return []byte(b.String())
+	return []byte(page)
 }
 
 // TestTaskTableFormats: the same table as a workbook, a Word document, a
@@ -245,6 +250,7 @@ func TestTaskTableFormats(t *testing.T) {
 		{"table.docx", fixtureDOCX(t), "表格2", "表格2 第1行至第9行", []string{"表格2 第7行第3列"}},
 		{"table.html", fixtureHTML(t, "utf-8"), "表格2", "表格2 第1行至第9行", []string{"表格2 第7行第3列"}},
 		{"table.htm", fixtureHTML(t, "gbk"), "表格2", "表格2 第1行至第9行", []string{"表格2 第7行第3列"}},
+		{"undeclared.html", fixtureHTML(t, "undeclared gbk"), "表格2", "表格2 第1行至第9行", []string{"表格2 第7行第3列"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

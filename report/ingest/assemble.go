@@ -73,6 +73,7 @@ type result struct {
 	ps    report.Problems
 	blank map[string]bool
 	src   *report.Source
+	none  bool // no report found: finish gives a nil report
 }
 
 func (res *result) add(sev report.Severity, rule, path, format string, args ...any) {
@@ -267,6 +268,25 @@ func assemble(res *result, blocks []block, pageTitle string) {
 				tables[k] = append(tables[k], &blocks[i])
 			}
 		}
+	}
+	// Neither a statutory heading nor a statutory table (or an image in
+	// its place): not a report, whatever the title says — a notice page
+	// whose report is an attachment, an empty document.
+	none := true
+	for k := range 3 {
+		none = none && len(tables[k]) == 0 && images[k] == ""
+	}
+	for _, h := range heads {
+		none = none && h < 0
+	}
+	if none {
+		res.ps, res.none = nil, true
+		if r.Year != 0 {
+			res.add(report.Error, "IN-3", "", "只有标题“%s%d年……年度报告”，没有年度报告的正文（一、总体情况……）和统计表：正文可能在附件（PDF、Word）或图片中，请读入附件", r.Organ, r.Year)
+		} else {
+			res.add(report.Error, "IN-3", "", "没有找到年度报告：既没有报告标题（如“示例市人民政府办公室2024年政府信息公开工作年度报告”），也没有法定的各部分标题（一、总体情况……）和统计表")
+		}
+		return
 	}
 	r.Edition = editionOf(r.Year, tables)
 	if r.Year != 0 && r.Edition != report.EditionForYear(r.Year) {

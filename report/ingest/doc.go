@@ -33,7 +33,9 @@
 // Readers:
 //
 //   - HTML through golang.org/x/net/html, the page's encoding from its
-//     meta charset (golang.org/x/net/html/charset: GBK, GB18030, UTF-8).
+//     meta charset (golang.org/x/net/html/charset: GBK, GB18030, UTF-8);
+//     a page declaring none is UTF-8 when valid, else GB18030 (decodePage,
+//     shared with HTMLTables).
 //     The article body is the smallest element holding the statutory
 //     headings; navigation, scripts and the information table around it
 //     are left out. Layout tables (tables holding tables) are walked as
@@ -63,7 +65,8 @@
 // printing and choosing exit codes):
 //
 //   - Find expands arguments into the published files to read (a
-//     directory: .html, .htm, .shtml, .docx, .pdf below it, sorted, hidden
+//     directory: .html, .htm, .shtml, .docx, .pdf below it, and the old
+//     office files ReadFile refuses by name, .doc, .wps …, sorted, hidden
 //     directories skipped); an argument naming nothing is an *ArgError.
 //   - ReadFile reads one file with the reader its extension calls for and
 //     gives a Result: the report, the reading's problems, the data file

@@ -27,12 +27,17 @@ func DOCX(name string, data []byte) (*report.Report, *report.Source, report.Prob
 	defer part.Close()
 	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry), false)
 	if err != nil {
-		res.add(report.Error, "IN-3", "", "Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", err)
+		res.add(report.Error, "IN-3", "", "%s", docxDamaged)
 		return nil, res.src, res.ps
 	}
 	assemble(res, blocks, "")
 	return finish(res)
 }
+
+// docxDamaged is what the readers say when word/document.xml is not
+// well-formed XML (a damaged file, or one made by a program, such as an
+// entity-expansion attack): the XML error helps no one who reads it.
+const docxDamaged = "Word 文档已损坏，或不是 Word/WPS 保存的文档：其中的正文（word/document.xml）无法解析。请在 Word/WPS 中打开，确认内容完好后另存为 .docx 再试"
 
 // docxPart opens word/document.xml of a .docx that passes the guard, or
 // says (in Chinese, without the file's name) why it cannot.

@@ -16,6 +16,12 @@ import (
 // exts are the published formats read, by lower-case file extension.
 var exts = map[string]string{".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
 
+// otherExts are the office formats a report may be published in that are
+// not read (old Word and WPS documents, RTF, OpenDocument, OFD, old
+// spreadsheets): Find lists them from a directory so that ReadFile says
+// why each cannot be read, instead of the report silently missing.
+var otherExts = map[string]bool{".doc": true, ".docm": true, ".dot": true, ".wps": true, ".wpt": true, ".rtf": true, ".odt": true, ".ofd": true, ".et": true, ".xls": true}
+
 // ArgError is an argument of Find that names nothing to read: a path that
 // does not exist, or a directory holding no published file. Its message is
 // complete and in Chinese; the command line reports it as a usage error.
@@ -34,8 +40,10 @@ func (e *ArgError) Error() string {
 // Find expands the arguments of `ingest`: a file stands for itself,
 // whatever its extension (ReadFile says why it cannot be read); a
 // directory for the published files below it at any depth (.html, .htm,
-// .shtml, .docx, .pdf, any letter case), sorted, hidden directories
-// skipped and unreadable entries ignored. Arguments keep their order. The
+// .shtml, .docx, .pdf, any letter case) and the office files that may be
+// reports in formats not read (.doc, .wps, .rtf, .odt, .ofd, .et, .xls …:
+// ReadFile says they cannot be read), sorted, hidden directories skipped
+// and unreadable entries ignored. Arguments keep their order. The
 // error is an *ArgError for the first argument that does not exist or is
 // a directory without published files.
 func Find(paths []string) ([]string, error) {
@@ -57,7 +65,7 @@ func Find(paths []string) ([]string, error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && exts[strings.ToLower(filepath.Ext(path))] != "" {
+			if ext := strings.ToLower(filepath.Ext(path)); !d.IsDir() && (exts[ext] != "" || otherExts[ext]) {
 				found = append(found, path)
 			}
 			return nil
@@ -102,6 +110,10 @@ func ReadFile(path string) Result {
 	data, err := publish.ReadFile(path, MaxFileSize, "报告文件")
 	if err != nil {
 		res.Unreadable = err.Error()
+		return res
+	}
+	if len(data) == 0 {
+		res.Unreadable = "文件为空"
 		return res
 	}
 	switch kind {

@@ -32,7 +32,8 @@ func TestFind(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir,
 		"pub/b.html", "pub/a.PDF", "pub/c.docx", "pub/d.htm", "pub/e.shtml",
-		"pub/notes.txt", "pub/old.doc", "pub/sub/z.html", "pub/sub/a.html",
+		"pub/notes.txt", "pub/old.doc", "pub/f.WPS", "pub/g.png", "pub/sub/z.html", "pub/sub/a.html",
+		"olddocs/a.wps", "olddocs/b.et",
 		"pub/.hidden/x.html", "pub/sub/.git/y.html",
 		"hiddenonly/.h/x.html", "hiddenonly/readme.txt",
 		"empty/.keep",
@@ -55,9 +56,11 @@ func TestFind(t *testing.T) {
 		wantErr *ArgError
 		msg     string
 	}{
-		{name: "directory: published files at any depth, sorted, hidden directories skipped",
+		{name: "directory: published files and old office documents (for ReadFile to refuse) at any depth, sorted, hidden directories skipped",
 			args: in("pub"),
-			want: in("pub/a.PDF", "pub/b.html", "pub/c.docx", "pub/d.htm", "pub/e.shtml", "pub/sub/a.html", "pub/sub/z.html")},
+			want: in("pub/a.PDF", "pub/b.html", "pub/c.docx", "pub/d.htm", "pub/e.shtml", "pub/f.WPS", "pub/old.doc", "pub/sub/a.html", "pub/sub/z.html")},
+		{name: "a directory of old documents only is not empty: each is listed, not skipped",
+			args: in("olddocs"), want: in("olddocs/a.wps", "olddocs/b.et")},
 		{name: "a hidden directory given by name is walked",
 			args: in(".top"), want: in(".top/r.html")},
 		{name: "a file stands for itself, whatever its extension",
@@ -108,13 +111,17 @@ func TestReadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
-		"report.html":  page.Bytes(),
-		"REPORT.SHTML": page.Bytes(),
-		"notes.txt":    []byte("not a report"),
-		"old.doc":      []byte("not a report"),
-		"empty.html":   []byte("<html><body><p>通知</p></body></html>"),
-		"bad.pdf":      []byte("not a pdf"),
-		"bad.docx":     []byte("not a zip"),
+		"report.html":   page.Bytes(),
+		"REPORT.SHTML":  page.Bytes(),
+		"notes.txt":     []byte("not a report"),
+		"old.doc":       []byte("not a report"),
+		"empty.html":    []byte("<html><body><p>通知</p></body></html>"),
+		"zero.html":     nil,
+		"zero.docx":     nil,
+		"notice.html":   []byte("<html><head><title>示例县2024年政府信息公开工作年度报告_示例县人民政府</title></head><body><h1>示例县2024年政府信息公开工作年度报告</h1><p>附件：<a href=r.pdf>年报.pdf</a></p></body></html>"),
+		"untitled.html": []byte("<html><body><p>一、总体情况</p><p>本年度……</p><p>二、主动公开政府信息情况</p></body></html>"),
+		"bad.pdf":       []byte("not a pdf"),
+		"bad.docx":      []byte("not a zip"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -131,9 +138,16 @@ func TestReadFile(t *testing.T) {
 	}{
 		{file: "report.html", read: true, organ: l.Organ},
 		{file: "REPORT.SHTML", read: true, organ: l.Organ},
-		// A page without a title is read all the same: year and organ
-		// are left for the clerk, and the reading says so.
-		{file: "empty.html", read: true, rule: "IN-4"},
+		// A page without a title is read all the same when it has the
+		// statutory headings or tables: year and organ are left for the
+		// clerk, and the reading says so.
+		{file: "untitled.html", read: true, rule: "IN-4"},
+		// A page with neither, or only a title (the report is an
+		// attachment), is not a report; nor is an empty file.
+		{file: "empty.html", unreadable: "没有找到年度报告"},
+		{file: "notice.html", unreadable: "正文可能在附件"},
+		{file: "zero.html", unreadable: "文件为空"},
+		{file: "zero.docx", unreadable: "文件为空"},
 		{file: "notes.txt", unreadable: wrongExt},
 		{file: "old.doc", unreadable: wrongExt},
 		{file: "missing.html", unreadable: "missing.html"},

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,3 +71,51 @@ func FuzzDOCXBody(f *testing.F) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// FuzzPDFWords: any words with any boxes, as pdftotext gives them (one
+// word a line: x0 y0 x1 y1 text), laid out into lines, paragraphs and
+// tables and read as a report: never a panic, and any report of the
+// right shape. The seeds are a 表三 and a 表四 whose figures sit a space
+// from their labels, between headers and across them.
+func FuzzPDFWords(f *testing.F) {
+	f.Add(`100 50 400 65 示例市2024年政府信息公开工作年度报告
+56 80 200 95 一、总体情况
+56 100 500 115 本年度……
+56 120 300 135 三、收到和处理政府信息公开申请情况
+332 140 392 155 申请人情况
+228 160 264 175 自然人
+269 160 317 175 商业企业
+471 160 495 175 总计
+63 200 219 215 一、本年新收政府信息公开申
+227 200 233 215 1
+268 200 274 215 0
+300 200 480 215 0
+139 220 223 235 确认或重新出具
+227 220 233 235 1
+240 220 270 235 2
+56 300 300 315 四、政府信息公开行政复议、行政诉讼情况
+106 320 154 335 行政复议
+59 340 83 355 结果
+89 340 113 355 结果
+59 355 83 370 维持
+89 355 113 370 纠正
+60 380 66 395 2
+86 380 92 395 1
+120 380 126 395 0
+130 380 136 395 0
+56 420 300 435 五、存在的主要问题及改进情况`)
+	f.Fuzz(func(t *testing.T, text string) {
+		var ws []word
+		for _, line := range strings.Split(text, "\n") {
+			var w word
+			n, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
+			if n == 5 && len(ws) < 2000 {
+				ws = append(ws, w)
+			}
+		}
+		res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
+		assemble(res, pdfBlocks([][]word{ws}), "")
+		r, src, ps := finish(res)
+		checkResult(t, r, src, ps)
+	})
+}

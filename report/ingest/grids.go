@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"nianbao/report/zipguard"
 )
@@ -84,7 +84,7 @@ func DOCXTables(name string, data []byte) ([]Grid, error) {
 	defer part.Close()
 	blocks, err := docxBlocks(io.LimitReader(part, zipguard.Default.MaxEntry), true)
 	if err != nil {
-		return nil, fmt.Errorf("%s：Word 文档内容无法解析（%v）。请在 Word/WPS 中重新另存为 .docx 后重试", name, err)
+		return nil, fmt.Errorf("%s：%s", name, docxDamaged)
 	}
 	var out []Grid
 	var paras above
@@ -103,7 +103,8 @@ func DOCXTables(name string, data []byte) ([]Grid, error) {
 
 // HTMLTables reads every table of a web page, in document order; name is
 // the file's name for messages, data the page in its own encoding (meta
-// charset or BOM; GBK and GB18030 included). A layout table (one holding
+// charset or BOM; GBK and GB18030 included; none: UTF-8 or GB18030, see
+// decodePage). A layout table (one holding
 // tables) is not a grid: the tables inside it are. A cell's text is what
 // a browser shows: runs of white space as one space (a no-break space as
 // a space), <br> and the ends of <p>, <div> and the like as line breaks,
@@ -114,10 +115,16 @@ func HTMLTables(name string, data []byte) ([]Grid, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s：文件超过 %d MiB，不像任务分解表网页", name, MaxFileSize>>20)
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	doc, err := html.Parse(io.LimitReader(enc.NewDecoder().Reader(bytes.NewReader(data)), maxText*4))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s：文件为空", name)
+	}
+	text, err := decodePage(data, maxText*4)
 	if err != nil {
-		return nil, fmt.Errorf("%s：网页无法解析：%v", name, err)
+		return nil, fmt.Errorf("%s：%v", name, err)
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s：%s", name, pageDamaged)
 	}
 	var out []Grid
 	var paras above
@@ -152,7 +159,7 @@ func cellLines(td *html.Node) string {
 	var lines []string
 	var cur strings.Builder
 	end := func() {
-		l := strings.Join(strings.FieldsFunc(cur.String(), isHTMLSpace), " ")
+		l := strings.Join(strings.FieldsFunc(spacerun(cur.String()), isHTMLSpace), " ")
 		if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
 			lines = append(lines, l)
 		}
@@ -173,6 +180,9 @@ func cellLines(td *html.Node) string {
 		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
 			end()
 			return
+		case n.Type == html.ElementNode && isSpacerun(n):
+			cur.WriteRune(spacerunMark)
+			return
 		}
 		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
 		if block {
@@ -188,6 +198,82 @@ func cellLines(td *html.Node) string {
 	visit(td)
 	end()
 	return strings.Join(lines, "\n")
+}
+
+// spacerunMark stands, in a cell's text being collected, for the spaces
+// of a Word spacerun (see isSpacerun); spacerun resolves it.
+const spacerunMark = '\ue000'
+
+// isSpacerun reports whether n is Word's <span style='mso-spacerun:yes'>
+// holding only spaces (no-break or not): how Word's “save as web page”
+// and a paste into a portal's editor keep two or more spaces typed in a
+// row.
+func isSpacerun(n *html.Node) bool {
+	style := ""
+	for _, a := range n.Attr {
+		if a.Key == "style" {
+			style = strings.ToLower(a.Val)
+		}
+	}
+	if !strings.Contains(strings.ReplaceAll(style, " ", ""), "mso-spacerun:yes") {
+		return false
+	}
+	only := true
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && only; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				only = strings.TrimFunc(c.Data, func(r rune) bool { return isHTMLSpace(r) || r == '\u00a0' || r == '\u3000' }) == ""
+			case html.ElementNode:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return only
+}
+
+// spacerun resolves the spacerun marks of s with the white space around
+// them: between two Chinese characters (Han, or Chinese punctuation and
+// full-width forms) the spaces go — Chinese is written without them, and
+// two spaces typed there are spacing for the eye (深化  财政信息公开 is
+// 深化财政信息公开); anywhere else they are one space, as between two
+// Latin words or digits.
+func spacerun(s string) string {
+	if !strings.ContainsRune(s, spacerunMark) {
+		return s
+	}
+	blank := func(r rune) bool { return r == spacerunMark || isHTMLSpace(r) || r == '\u00a0' || r == '\u3000' }
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); {
+		if !blank(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j, mark := i, false
+		for j < len(rs) && blank(rs[j]) {
+			mark = mark || rs[j] == spacerunMark
+			j++
+		}
+		switch {
+		case !mark:
+			b.WriteString(string(rs[i:j]))
+		case i > 0 && j < len(rs) && isCJK(rs[i-1]) && isCJK(rs[j]):
+		default:
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// isCJK reports whether r is written without spaces around it: a Han
+// character, Chinese punctuation (U+3000–U+303F) or a full-width form.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3001 && r <= 0x303f || r >= 0xff01 && r <= 0xff60
 }
 
 // isHTMLSpace reports whether r is HTML white space (not a no-break space).

@@ -82,8 +82,12 @@ func TestTablesRejects(t *testing.T) {
 	}{
 		{"empty.docx", DOCXTables, nil, "empty.docx：文件为空"},
 		{"x.docx", DOCXTables, zipOf(t, map[string]string{"a.txt": "a"}), "x.docx：这不是 Word 文档"},
-		{"bad.docx", DOCXTables, docxWith(t, "<w:tbl><w:tr>"), "bad.docx：Word 文档内容无法解析"},
+		{"bad.docx", DOCXTables, docxWith(t, "<w:tbl><w:tr>"), "bad.docx：" + docxDamaged},
+		{"laughs.docx", DOCXTables, docxWith(t, "<w:p><w:r><w:t>&lol3;</w:t></w:r></w:p>"), "laughs.docx：" + docxDamaged},
 		{"big.html", HTMLTables, make([]byte, MaxFileSize+1), "big.html：文件超过 64 MiB"},
+		{"deep.html", HTMLTables, []byte(strings.Repeat("<div>", 600)), "deep.html：" + pageDamaged},
+		{"empty.html", HTMLTables, []byte(" \n"), "empty.html：文件为空"},
+		{"noise.html", HTMLTables, bytes.Repeat([]byte{0x80, 0xff}, 200), "noise.html：网页编码无法识别，可能是 GBK"},
 	} {
 		if _, err := tc.read(tc.name, tc.data); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: want an error starting %q, got %v", tc.name, tc.want, err)
@@ -148,4 +152,29 @@ func FuzzTables(f *testing.F) {
 		}
 		checkGrids(t, grids)
 	})
+}
+
+// TestSpacerun: the spaces of Word's mso-spacerun spans in a web table's
+// cell go between Chinese characters and are one space elsewhere; other
+// spaces are as a browser shows them.
+func TestSpacerun(t *testing.T) {
+	const sr = `<span style='mso-spacerun:yes'>`
+	for _, c := range []struct{ cell, want string }{
+		{`深化` + sr + `&nbsp;&nbsp;</span>财政信息公开`, "深化财政信息公开"},
+		{`<p class=MsoNormal>深化<span style="MSO-SPACERUN: yes"> &nbsp; </span>财政</p>`, "深化财政"},
+		{`（一）` + sr + `&nbsp;&nbsp;</span>公开`, "（一）公开"},
+		{`Word` + sr + `&nbsp;&nbsp; </span>Excel`, "Word Excel"},
+		{`2024年` + sr + `&nbsp;&nbsp;</span>6月`, "2024年 6月"},
+		{sr + `&nbsp;&nbsp;</span>深化`, "深化"},
+		{`a` + sr + `x</span>b`, "axb"},
+		{`深化&nbsp;&nbsp;财政`, "深化  财政"},
+	} {
+		grids, err := HTMLTables("t.html", []byte("<table><tr><td>"+c.cell+"</td></tr></table>"))
+		if err != nil || len(grids) != 1 || len(grids[0].Rows) != 1 {
+			t.Fatalf("%s: %v %+v", c.cell, err, grids)
+		}
+		if got := grids[0].Rows[0][0]; got != c.want {
+			t.Errorf("%s: %q, want %q", c.cell, got, c.want)
+		}
+	}
 }

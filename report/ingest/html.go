@@ -2,21 +2,25 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/report"
 )
 
 // HTML reads a published report page. name is shown in messages and
 // recorded (base name) in the source block; data is the page as served,
-// in its own encoding (meta charset or BOM; GBK and GB18030 included).
+// in its own encoding (meta charset or BOM; GBK and GB18030 included; a
+// page declaring none is read as UTF-8 or GB18030, see decodePage).
 // The returned report is nil only when the page cannot be parsed at all.
 func HTML(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
 	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "html", data)}
@@ -24,12 +28,18 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 		res.add(report.Error, "IN-3", "", "文件超过 %d MiB，不像年度报告网页", MaxFileSize>>20)
 		return nil, res.src, res.ps
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	var rd io.Reader = bytes.NewReader(data)
-	rd = enc.NewDecoder().Reader(rd)
-	doc, err := html.Parse(io.LimitReader(rd, maxText*4))
+	if len(bytes.TrimSpace(data)) == 0 {
+		res.add(report.Error, "IN-3", "", "文件为空")
+		return nil, res.src, res.ps
+	}
+	text, err := decodePage(data, maxText*4)
 	if err != nil {
-		res.add(report.Error, "IN-3", "", "网页无法解析：%v", err)
+		res.add(report.Error, "IN-3", "", "%v", err)
+		return nil, res.src, res.ps
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		res.add(report.Error, "IN-3", "", "%s", pageDamaged)
 		return nil, res.src, res.ps
 	}
 	h := &htmlReader{}
@@ -48,8 +58,12 @@ func HTML(name string, data []byte) (*report.Report, *report.Source, report.Prob
 	return finish(res)
 }
 
-// finish sets the blank list and the source block on the report.
+// finish sets the blank list and the source block on the report; the
+// report is nil when assemble found none (res.none).
 func finish(res *result) (*report.Report, *report.Source, report.Problems) {
+	if res.none {
+		return nil, res.src, res.ps
+	}
 	for p := range res.blank {
 		res.src.Blank = append(res.src.Blank, p)
 	}
@@ -448,3 +462,45 @@ func sortStrings(s []string) {
 }
 
 var _ = fmt.Sprint
+
+// pageDamaged is what the readers say of a page golang.org/x/net/html
+// refuses: the only refusal of a page in memory is elements nested more
+// than 512 deep, which no editor or portal writes.
+const pageDamaged = "网页的结构无法解析（标签嵌套超过 512 层，不像正常的网页）：文件可能已损坏，或不是网页。请在浏览器中打开，确认显示正常后另存为网页再试"
+
+// errUnknownEncoding is what decodePage says of bytes it cannot read in
+// any encoding it knows.
+var errUnknownEncoding = errors.New("网页编码无法识别，可能是 GBK：请用浏览器打开该网页，确认文字显示正常后另存为“网页，仅 HTML”（UTF-8 编码）再读入")
+
+// decodePage gives a web page's text as UTF-8. The encoding is the one
+// the page declares (byte order mark, <meta charset>, http-equiv); a page
+// declaring none is UTF-8 when its bytes are valid UTF-8 and otherwise
+// GB18030, the superset of GBK and GB2312 in which Chinese offices' pages
+// without a declaration are written (HTML's own default, windows-1252,
+// would turn every Chinese character into two Latin letters). When even
+// GB18030 leaves more than one byte sequence in a hundred undecodable
+// (at least four), the page is not text in any of them: errUnknownEncoding.
+// At most limit bytes of text are returned.
+func decodePage(data []byte, limit int64) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(data, "text/html")
+	if !certain && name == "windows-1252" && !utf8.Valid(data) {
+		enc = simplifiedchinese.GB18030
+	}
+	out, err := io.ReadAll(io.LimitReader(enc.NewDecoder().Reader(bytes.NewReader(data)), limit))
+	if err != nil {
+		return nil, errUnknownEncoding
+	}
+	if enc == simplifiedchinese.GB18030 {
+		bad, n := 0, 0
+		for _, r := range string(out) {
+			n++
+			if r == utf8.RuneError {
+				bad++
+			}
+		}
+		if bad > 3 && bad*100 > n {
+			return nil, errUnknownEncoding
+		}
+	}
+	return out, nil
+}

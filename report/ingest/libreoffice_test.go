@@ -32,18 +32,24 @@ func TestLibreOfficeMade(t *testing.T) {
 	if len(pick) != 2 {
 		t.Fatalf("example data files not found: %v", pick)
 	}
-	docs := map[string][]byte{}
+	docs, pages := map[string][]byte{}, map[string][]byte{}
 	for name, x := range pick {
 		docs[name] = x.docx
+		pages[name] = x.html
 	}
 	loDocx := golden.Soffice(t, docs, "docx", "docx:MS Word 2007 XML")
 	loPDF := golden.Soffice(t, loDocx, "docx", "pdf")
+	// The web page opened in LibreOffice, saved as Word and exported as
+	// PDF (how offices often publish): its tables' figures sit left-aligned
+	// a space away from their labels and the header words of neighbouring
+	// cells a space apart.
+	webPDF := golden.Soffice(t, golden.Soffice(t, pages, "html", "docx:MS Word 2007 XML"), "docx", "pdf")
 	for name, x := range pick {
 		for _, f := range []struct {
 			format string
 			data   []byte
 			read   func(string, []byte) (*report.Report, *report.Source, report.Problems)
-		}{{"docx", loDocx[name], DOCX}, {"pdf", loPDF[name], PDF}} {
+		}{{"docx", loDocx[name], DOCX}, {"pdf", loPDF[name], PDF}, {"pdf from the web page", webPDF[name], PDF}} {
 			label := name + " (LibreOffice " + f.format + ")"
 			r, src, ps := f.read(label, f.data)
 			if r == nil {
@@ -59,6 +65,9 @@ func TestLibreOfficeMade(t *testing.T) {
 				t.Errorf("%s: read %d %s %s, want %d %s %s", label, r.Year, r.Organ, r.Edition, x.orig.Year, x.orig.Organ, x.orig.Edition)
 			}
 			diff(t, label, figures(x.orig), figures(r))
+			for _, w := range silentlyWrong(figures(x.orig), figures(r), ps) {
+				t.Errorf("%s: %s read wrong and not reported unreadable (IN-1)", label, w)
+			}
 			for _, tb := range src.Tables {
 				if tb.Unreadable != 0 || tb.Read == 0 {
 					t.Errorf("%s: %s: read %d, unreadable %d", label, tb.Name, tb.Read, tb.Unreadable)
@@ -72,4 +81,27 @@ func TestLibreOfficeMade(t *testing.T) {
 			}
 		}
 	}
+}
+
+// silentlyWrong lists the figures (path=value lines, as figures gives
+// them) read differently from the original without an IN-1 problem
+// naming the cell: a value the reader put there as if it were certain.
+func silentlyWrong(want, got []string, ps report.Problems) []string {
+	var out []string
+	for i := range min(len(want), len(got)) {
+		if want[i] == got[i] {
+			continue
+		}
+		path, _, _ := strings.Cut(want[i], "=")
+		flagged := false
+		for _, p := range ps {
+			if p.Rule == "IN-1" && strings.HasPrefix(p.Path, path) {
+				flagged = true
+			}
+		}
+		if !flagged {
+			out = append(out, want[i]+" read as "+got[i])
+		}
+	}
+	return out
 }

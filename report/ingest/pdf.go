@@ -9,10 +9,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"nianbao/report"
 )
@@ -27,7 +30,9 @@ const maxPDFText = 64 << 20
 // pdftotext -bbox-layout (see the package documentation for why). Words
 // are grouped into lines by their boxes; lines into paragraphs by their
 // indent; the lines of sections 二 to 四 are the tables, their cells
-// placed by their x coordinates (points).
+// placed by their x coordinates (points) under the header's columns
+// (placeRows): a figure whose column the page does not make certain is
+// reported unreadable (IN-1), never given to a neighbouring column.
 func PDF(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
 	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "pdf", data)}
 	fail := func(format string, args ...any) (*report.Report, *report.Source, report.Problems) {
@@ -62,18 +67,14 @@ func PDF(name string, data []byte) (*report.Report, *report.Source, report.Probl
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if len(msg) > 300 {
-			msg = msg[:300]
-		}
-		return fail("pdftotext 无法读取此 PDF（%v %s）。文件可能已损坏或加密", err, msg)
+		return fail("%s", pdfFailure(ctx.Err() != nil, stderr.String()))
 	}
 	if out.over {
 		return fail("PDF 的文字超过 %d MiB，不像年度报告", maxPDFText>>20)
 	}
 	pages, title, err := parseBBox(out.Bytes())
 	if err != nil {
-		return fail("pdftotext 的输出无法解析：%v", err)
+		return fail("PDF 的文字无法取出（pdftotext 的输出不完整）：文件可能已损坏。请重新下载，或向发布单位索取完好的文件")
 	}
 	nwords := 0
 	for _, p := range pages {
@@ -85,6 +86,21 @@ func PDF(name string, data []byte) (*report.Report, *report.Source, report.Probl
 	blocks := pdfBlocks(pages)
 	assemble(res, blocks, title)
 	return finish(res)
+}
+
+// pdfFailure says in Chinese why pdftotext could not read a PDF, from
+// whether it ran out of time and its messages (poppler's English, which
+// is not shown): a PDF with an open password, or a damaged one (a
+// download cut short has no trailer or cross-reference table).
+func pdfFailure(timedOut bool, stderr string) string {
+	low := strings.ToLower(stderr)
+	switch {
+	case timedOut:
+		return fmt.Sprintf("读取 PDF 超过 %d 秒仍未完成：文件可能已损坏或异常复杂。请向发布单位索取 Word 文档或网页版", int(PDFTimeout.Seconds()))
+	case strings.Contains(low, "password") || strings.Contains(low, "encrypt"):
+		return "PDF 设置了打开密码，无法读取。请向发布单位索取未加密的文件，或在 PDF 阅读器中输入密码后另存一份不加密的"
+	}
+	return "PDF 文件已损坏（可能下载不完整），无法读取其中的文字。请重新下载，或向发布单位索取完好的文件"
 }
 
 // limitedBuffer keeps at most limit bytes and notes when more came.
@@ -151,7 +167,7 @@ func parseBBox(data []byte) (pages [][]word, title string, err error) {
 			if err := dec.DecodeElement(&w.text, &se); err != nil {
 				return pages, title, err
 			}
-			if len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
+			if w.text = strings.TrimSpace(w.text); w.text != "" && len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
 				pages[len(pages)-1] = append(pages[len(pages)-1], w)
 			}
 		}
@@ -160,13 +176,37 @@ func parseBBox(data []byte) (pages [][]word, title string, err error) {
 }
 
 // pline is one visual line of a page: its tokens (words close together
-// joined), left and right edge and height.
+// joined), left and right edge and height. cells are the tokens as a
+// table row takes them (see cellJoin): toks are for paragraphs, where
+// joining words of neighbouring cells does no harm.
 type pline struct {
 	page   int
 	toks   []*tcell
+	cells  []*tcell
 	x0, x1 float64
 	h      float64
 	text   string
+}
+
+// cellJoin reports whether word w, gap points right of token t on a table
+// row, is more of the same cell. Cells of a LibreOffice table sit as
+// close as a space (a fifth of the font size), so closeness alone does
+// not decide: a figure never joins a label (确认或重新出具 1), two Chinese
+// words never join (the header 结果 结果 其他 尚未 is four cells: Chinese
+// has no spaces, so a gap between Chinese words is a cell border), and
+// two figures never join (0 0 of two cells; a number typed in digit
+// groups, 1 702, is two figures in one column, which the table reader
+// reports unreadable rather than guess).
+func cellJoin(t *tcell, w word, gap, h float64) bool {
+	if gap >= h*0.35 {
+		return false
+	}
+	if isFigure(t.text) || isFigure(w.text) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t.text)
+	first, _ := utf8.DecodeRuneInString(w.text)
+	return !(unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, first))
 }
 
 // linesOf groups a page's words into lines by their vertical centres and
@@ -187,6 +227,13 @@ func linesOf(page int, ws []word) []pline {
 		}
 		l.h = h
 		for _, w := range cur {
+			if n := len(l.cells); n > 0 && cellJoin(l.cells[n-1], w, w.x0-l.cells[n-1].x1, h) {
+				t := l.cells[n-1]
+				t.text += " " + w.text
+				t.x1 = w.x1
+			} else {
+				l.cells = append(l.cells, &tcell{text: w.text, x0: w.x0, x1: w.x1})
+			}
 			if n := len(l.toks); n > 0 && w.x0-l.toks[n-1].x1 < h*0.35 {
 				t := l.toks[n-1]
 				if w.x0-t.x1 > h*0.15 && t.text[len(t.text)-1] < 0x80 && w.text[0] < 0x80 {
@@ -221,6 +268,9 @@ func linesOf(page int, ws []word) []pline {
 	flush()
 	return lines
 }
+
+// captionRE is the caption of a statutory table.
+var captionRE = regexp.MustCompile(`^表[二三四]`)
 
 // pdfBlocks turns the pages' lines into paragraphs and, for sections 二
 // to 四, one table each.
@@ -274,11 +324,14 @@ func pdfBlocks(pages [][]word) []block {
 			continue
 		}
 		if tab != nil {
-			if strings.HasPrefix(norm(l.text), "说明：") {
+			// The table's caption (表三 收到和处理……) above its first row
+			// is not a header: centred over the table, it would join the
+			// header of the column under its middle.
+			if n := norm(l.text); strings.HasPrefix(n, "说明：") || len(tab.rows) == 0 && captionRE.MatchString(n) {
 				blocks = append(blocks, block{kind: bPara, text: cleanText(l.text), where: fmt.Sprintf("第%d页", l.page)})
 				continue
 			}
-			tab.rows = append(tab.rows, l.toks)
+			tab.rows = append(tab.rows, l.cells)
 			continue
 		}
 		indented := l.x0 > float64(left)+l.h*0.6

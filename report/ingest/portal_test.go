@@ -147,6 +147,57 @@ func TestPortalPages(t *testing.T) {
 		t.Fatalf("GBK page: %v", ps)
 	}
 	diff(t, "GBK page", figures(x.orig), figures(r))
+
+	// GBK without a declaration (no meta charset, no BOM).
+	undeclared := strings.Replace(gbk, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, "", 1)
+	if undeclared == gbk {
+		t.Fatal("meta charset not removed")
+	}
+	r, _, ps = HTML("gbk-undeclared.html", []byte(undeclared))
+	if r == nil || len(ps) > 0 {
+		t.Fatalf("GBK page without charset: %v", ps)
+	}
+	diff(t, "GBK page without charset", figures(x.orig), figures(r))
+}
+
+// TestDecodePage: a page's encoding as declared; undeclared, UTF-8 when
+// valid and otherwise GB18030; bytes that are not text in any of them
+// are refused with a Chinese message.
+func TestDecodePage(t *testing.T) {
+	const text = "<p>示例县2024年政府信息公开工作年度报告，𠀀</p>"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const bmp = "<p>示例县政府信息公开工作年度报告</p>"
+	gbBMP, err := simplifiedchinese.GBK.NewEncoder().String(bmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noise := make([]byte, 600)
+	for i := range noise {
+		noise[i] = byte(0x80 + (i*37)%0x7f) // high bytes: not UTF-8, mostly not GB18030
+	}
+	for _, c := range []struct {
+		name, page, want string
+		err              bool
+	}{
+		{"UTF-8, undeclared", text, text, false},
+		{"GB18030, undeclared", gb, text, false},
+		{"GB2312, declared", `<meta charset="gb2312">` + gbBMP, `<meta charset="gb2312">` + bmp, false},
+		{"UTF-8 with a BOM", "\ufeff" + text, text, false},
+		{"not text", string(noise), "", true},
+	} {
+		got, err := decodePage([]byte(c.page), 1<<20)
+		switch {
+		case c.err && (err == nil || !strings.Contains(err.Error(), "网页编码无法识别，可能是 GBK")):
+			t.Errorf("%s: err %v, want 网页编码无法识别", c.name, err)
+		case !c.err && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case !c.err && strings.TrimPrefix(string(got), "\ufeff") != c.want:
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
 }
 
 // TestPortalCells: every way a cell is typed, read or named.
@@ -251,7 +302,8 @@ func TestRuleIDs(t *testing.T) {
 	}{
 		{"cells and image", page, []string{"IN-1", "IN-3"}},
 		{"no title", strings.Replace(strings.ReplaceAll(page, "年政府信息公开工作年度报告", "年报"), "一、总体情况", "总体", -1), []string{"IN-4", "IN-5"}},
-		{"not a page", "", []string{"IN-3", "IN-4"}},
+		{"not a page", "", []string{"IN-3"}},
+		{"not a report", "<p>通知</p>", []string{"IN-3"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -69,20 +69,41 @@ func Summary(results []Result) (header []string, rows [][]any) {
 
 // CSV writes header and rows as CSV for Excel: UTF-8 with a byte order
 // mark (Excel needs it to open UTF-8), each value as fmt.Sprint prints it.
+// A text (a string value or header) that a spreadsheet would take for a
+// formula — starting with = + - @, a tab or a carriage return, as a
+// report's title or a file's name can — is written with an apostrophe
+// before it (OWASP's advice against CSV injection): Excel shows it as
+// text. Numbers (values of number types) are written as they are.
 func CSV(header []string, rows [][]any) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
-	w.Write(header)
+	rec := make([]string, len(header))
+	for i, h := range header {
+		rec[i] = csvText(h)
+	}
+	w.Write(rec)
 	for _, row := range rows {
 		rec := make([]string, len(row))
 		for i, v := range row {
-			rec[i] = fmt.Sprint(v)
+			if s, ok := v.(string); ok {
+				rec[i] = csvText(s)
+			} else {
+				rec[i] = fmt.Sprint(v)
+			}
 		}
 		w.Write(rec)
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvText is s made safe from being read as a formula (see CSV).
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // previousOf is the report of the same organ for the year before among

@@ -140,6 +140,15 @@ func TestCSV(t *testing.T) {
 			header: []string{"文件", "年度", "错误（按规则）", "相似度"},
 			rows:   [][]any{{"pub/a,b.html", 2024, "S-5×3 T3-1×1", "40.0%"}, {`say "hi".pdf`, 0, "", ""}},
 			want:   "\ufeff文件,年度,错误（按规则）,相似度\n\"pub/a,b.html\",2024,S-5×3 T3-1×1,40.0%\n\"say \"\"hi\"\".pdf\",0,,\n"},
+		{name: "texts a spreadsheet would run as formulas get an apostrophe; numbers stay numbers",
+			header: []string{"文件", "报告主体", "年度", "增减"},
+			rows: [][]any{
+				{"=1+2+示例局.html", "+示例局", 2024, -3},
+				{"-2+3.pdf", "@SUM(A1)", int64(-1), 1.5},
+				{"\tx.pdf", "\r示例局", 0, 0},
+				{"示例局=1.html", "示例局-办公室", 2024, 0},
+			},
+			want: "\ufeff文件,报告主体,年度,增减\n'=1+2+示例局.html,'+示例局,2024,-3\n'-2+3.pdf,'@SUM(A1),-1,1.5\n'\tx.pdf,\"'\r示例局\",0,0\n示例局=1.html,示例局-办公室,2024,0\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := string(CSV(tc.header, tc.rows)); got != tc.want {

@@ -241,8 +241,9 @@ func readT2(rd *reader, t *table) {
 	blocks := ed.Table2()
 	cur := -1
 	var cols []column
-	found := map[int]bool{} // Table2Cells index → row found
-	for _, row := range t.rows {
+	found := map[int]bool{}      // Table2Cells index → row found
+	placedAt := map[int][]slot{} // PDF: row index → its cells by column
+	for ix, row := range t.rows {
 		if len(row) == 0 {
 			continue
 		}
@@ -297,9 +298,11 @@ func readT2(rd *reader, t *table) {
 			continue
 		}
 		b := blocks[bi]
+		own := false // columns from this row's own cells
 		if bi != cur || cols == nil {
 			// No header of this block: its cells in order, if there are
 			// exactly as many as columns.
+			own = true
 			vals := distinctAfter(row, row[0])
 			if len(vals) != len(b.Cols) {
 				for _, col := range b.Cols {
@@ -314,18 +317,39 @@ func readT2(rd *reader, t *table) {
 				cols[i] = column{c.x0, c.x1, true}
 			}
 		}
+		var slots []slot
+		switch {
+		case t.pdf && own:
+			slots = placeRows([][]*tcell{row}, cols)[0]
+		case t.pdf:
+			if placedAt[ix] == nil {
+				// This row and the data rows after it under the same header.
+				end := ix + 1
+				for end < len(t.rows) && !t2Header(t.rows[end]) {
+					end++
+				}
+				for k, ss := range placeRows(t.rows[ix:end], cols) {
+					placedAt[ix+k] = ss
+				}
+			}
+			slots = placedAt[ix]
+		}
 		for ci, col := range b.Cols {
 			idx := ed.Table2Index(b.Rows[ri].Key, col.Key)
 			cell := ed.Table2Cells()[idx]
 			found[idx] = true
 			label := b.Rows[ri].Label + "·" + col.Label
-			var c *tcell
-			if cols[ci].ok {
-				c = cellAt(row[1:], cols[ci].x0, cols[ci].x1, t.tol)
-			}
 			text := ""
-			if c != nil {
-				text = c.text
+			switch {
+			case t.pdf && slots[ci].why != "":
+				rd.unread(cell.Path(), label, slots[ci].why)
+				continue
+			case t.pdf:
+				text = slots[ci].text
+			case cols[ci].ok:
+				if c := cellAt(row[1:], cols[ci].x0, cols[ci].x1, t.tol); c != nil {
+					text = c.text
+				}
 			}
 			if b.Rows[ri].Key == "procurement" && col.Kind == report.KindAmount {
 				n := norm(text)
@@ -352,6 +376,16 @@ func readT2(rd *reader, t *table) {
 			rd.unread(c.Path(), b.Rows[c.Row].Label+"·"+b.Cols[c.Col].Label, "表中没有这一行")
 		}
 	}
+}
+
+// t2Header reports whether a row of 表二 opens a block or names its
+// columns (第二十条第（X）项, 信息内容 …).
+func t2Header(row []*tcell) bool {
+	if len(row) == 0 {
+		return false
+	}
+	all := rowText(row)
+	return strings.Contains(all, "第二十条") || norm(row[0].text) == report.T2FirstColHeader || strings.HasPrefix(all, report.T2FirstColHeader)
 }
 
 func sameLabels(a, b report.T2Block) bool {
@@ -396,10 +430,14 @@ func labelMatch(text, label string) bool {
 // headerClusters groups the header cells (rows before the first data
 // row) into columns by their centres and returns each cluster's text,
 // top to bottom, with its extent. For a grid each header cell is its own
-// cluster.
+// cluster. In a PDF a group label above several columns (申请人情况,
+// 行政复议) can be centred over one of them and joins its cluster; the
+// cluster's extent is then that of its own labels only: the pieces that
+// overlap no piece of another cluster (all pieces when every one does).
 type hcluster struct {
 	text   string
 	x0, x1 float64
+	pieces []*tcell
 }
 
 func headerClusters(rows [][]*tcell, tol float64, pdf bool) []hcluster {
@@ -420,17 +458,224 @@ func headerClusters(rows [][]*tcell, tol float64, pdf bool) []hcluster {
 				if same {
 					cl[i].text += norm(c.text)
 					cl[i].x0, cl[i].x1 = min(cl[i].x0, c.x0), max(cl[i].x1, c.x1)
+					cl[i].pieces = append(cl[i].pieces, c)
 					joined = true
 					break
 				}
 			}
 			if !joined {
-				cl = append(cl, hcluster{norm(c.text), c.x0, c.x1})
+				cl = append(cl, hcluster{norm(c.text), c.x0, c.x1, []*tcell{c}})
 			}
+		}
+	}
+	if pdf {
+		own := make([][2]float64, len(cl))
+		for i := range cl {
+			x0, x1 := math.Inf(1), math.Inf(-1)
+			for _, p := range cl[i].pieces {
+				shared := false
+				for j := range cl {
+					for _, q := range cl[j].pieces {
+						if j != i && p.x0 < q.x1 && q.x0 < p.x1 {
+							shared = true
+						}
+					}
+				}
+				if !shared {
+					x0, x1 = min(x0, p.x0), max(x1, p.x1)
+				}
+			}
+			if x0 > x1 {
+				x0, x1 = cl[i].x0, cl[i].x1
+			}
+			own[i] = [2]float64{x0, x1}
+		}
+		for i := range cl {
+			cl[i].x0, cl[i].x1 = own[i][0], own[i][1]
 		}
 	}
 	sort.SliceStable(cl, func(i, j int) bool { return cl[i].x0 < cl[j].x0 })
 	return cl
+}
+
+// slot is what one value column of a PDF row holds: the text of the
+// tokens placed in it, or why they cannot be placed (why != "").
+type slot struct {
+	text string
+	why  string
+}
+
+// placeRows places the tokens of the rows of a PDF table under one header
+// into its value columns by their x extents (points), one []slot per row,
+// one slot per column (columns not ok get an empty slot).
+//
+// A PDF has no cells, only words where the table's author put them: a
+// figure may be left-aligned under a centred header, a space away from
+// its row's label, or in the gap between two headers. So a token is
+// placed only where the page leaves no doubt:
+//
+//   - overlapping the header of exactly one column: that column;
+//   - left of the first column's header (and a figure: words there are the
+//     row's label) or right of the last one's: that column;
+//   - a row with exactly one token per column, in order, agreeing with
+//     the placements above: each token its column;
+//   - in the gap between two headers: the column of the tokens of other
+//     rows aligned with it (same left edge, right edge or centre, within
+//     half a point) placed by the rules above, when they all agree.
+//
+// Otherwise — a token across two headers, or between two with no such
+// evidence — the columns it could be in are unreadable, never guessed. A
+// column given two figures is unreadable too; a figure and a word
+// (81356204.35 元) are joined.
+func placeRows(rows [][]*tcell, cols []column) [][]slot {
+	var ok []int // indexes of the ok columns, left to right
+	for i, c := range cols {
+		if c.ok {
+			ok = append(ok, i)
+		}
+	}
+	sort.SliceStable(ok, func(a, b int) bool { return cols[ok[a]].x0 < cols[ok[b]].x0 })
+	out := make([][]slot, len(rows))
+	if len(ok) == 0 {
+		for r := range rows {
+			out[r] = make([]slot, len(cols))
+		}
+		return out
+	}
+	first, last := cols[ok[0]], cols[ok[len(ok)-1]]
+	const (
+		gap    = -1 // between two headers: decided by alignment
+		across = -2 // over two headers: unreadable
+	)
+	type placed struct {
+		t   *tcell
+		col int // column index, gap or across
+		lo  int // for gap and across: the columns it could be in
+		hi  int
+	}
+	rowToks := make([][]placed, len(rows))
+	var sure []placed
+	for r, row := range rows {
+		var ps []placed
+		seen := map[*tcell]bool{}
+		for _, t := range row {
+			if seen[t] || strings.TrimSpace(t.text) == "" || t.x1 <= first.x0 && !isFigure(t.text) {
+				continue
+			}
+			seen[t] = true
+			p := placed{t: t, col: across, lo: -1, hi: -1}
+			var over []int
+			for _, i := range ok {
+				if t.x0 < cols[i].x1 && cols[i].x0 < t.x1 {
+					over = append(over, i)
+				}
+			}
+			switch {
+			case len(over) == 1:
+				p.col = over[0]
+			case len(over) > 1:
+				p.lo, p.hi = over[0], over[len(over)-1]
+			case t.x1 <= first.x0:
+				p.col = ok[0]
+			case t.x0 >= last.x1:
+				p.col = ok[len(ok)-1]
+			default:
+				// The nearest column on each side.
+				p.col = gap
+				for _, i := range ok {
+					if cols[i].x1 <= t.x0 && (p.lo < 0 || cols[i].x1 > cols[p.lo].x1) {
+						p.lo = i
+					}
+					if cols[i].x0 >= t.x1 && (p.hi < 0 || cols[i].x0 < cols[p.hi].x0) {
+						p.hi = i
+					}
+				}
+			}
+			ps = append(ps, p)
+		}
+		// One token per column, in order: each its column, if that
+		// agrees with every placement made above.
+		if len(ps) == len(ok) {
+			agree := true
+			for k, p := range ps {
+				switch {
+				case p.col >= 0:
+					agree = agree && p.col == ok[k]
+				case p.col == gap:
+					agree = agree && (p.lo == ok[k] || p.hi == ok[k])
+				default:
+					agree = false
+				}
+				if k > 0 && ps[k-1].t.x1 > p.t.x0 {
+					agree = false
+				}
+			}
+			if agree {
+				for k := range ps {
+					ps[k].col = ok[k]
+				}
+			}
+		}
+		for _, p := range ps {
+			if p.col >= 0 {
+				sure = append(sure, p)
+			}
+		}
+		rowToks[r] = ps
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 0.5 }
+	for r := range rows {
+		slots := make([]slot, len(cols))
+		got := make([][]*tcell, len(cols))
+		for _, p := range rowToks[r] {
+			if p.col == gap {
+				evid := map[int]bool{}
+				for _, q := range sure {
+					if (q.col == p.lo || q.col == p.hi) && (near(q.t.x0, p.t.x0) || near(q.t.x1, p.t.x1) || near(q.t.centre(), p.t.centre())) {
+						evid[q.col] = true
+					}
+				}
+				if len(evid) == 1 {
+					for c := range evid {
+						p.col = c
+					}
+				}
+			}
+			if p.col >= 0 {
+				got[p.col] = append(got[p.col], p.t)
+				continue
+			}
+			why := "跨越几列"
+			if p.col == gap {
+				why = "位于两列之间"
+			}
+			for _, i := range []int{p.lo, p.hi} {
+				if i >= 0 && slots[i].why == "" {
+					slots[i].why = fmt.Sprintf("“%s”%s，不能确定属于哪一列", report.Clip(p.t.text, 20), why)
+				}
+			}
+		}
+		for i, ts := range got {
+			if slots[i].why != "" {
+				continue
+			}
+			figs := 0
+			var texts []string
+			for _, t := range ts {
+				if strings.ContainsAny(t.text, "0123456789０１２３４５６７８９") {
+					figs++
+				}
+				texts = append(texts, t.text)
+			}
+			if figs > 1 {
+				slots[i].why = fmt.Sprintf("这一格里有几个数（%s），不能确定哪个属于这一列", report.Clip(strings.Join(texts, " "), 30))
+				continue
+			}
+			slots[i].text = strings.Join(texts, " ")
+		}
+		out[r] = slots
+	}
+	return out
 }
 
 // isFigure reports whether a cell reads as a figure or a blank mark.
@@ -513,7 +758,7 @@ func readT3(rd *reader, t *table) {
 		var lab strings.Builder
 		seen := map[*tcell]bool{}
 		for _, c := range row {
-			if c.x1 <= left+t.tol && !seen[c] {
+			if c.x1 <= left+t.tol && !seen[c] && !(t.pdf && isFigure(c.text)) {
 				seen[c] = true
 				lab.WriteString(norm(c.text))
 			}
@@ -538,6 +783,14 @@ func readT3(rd *reader, t *table) {
 		ctxs[i] = d.ctx
 	}
 	match := align(ctxs, rows)
+	var placed [][]slot
+	if t.pdf {
+		cells := make([][]*tcell, len(drs))
+		for i, d := range drs {
+			cells[i] = d.cells
+		}
+		placed = placeRows(cells, cols[:])
+	}
 	got := map[int]bool{}
 	for i, j := range match {
 		if j < 0 {
@@ -546,15 +799,26 @@ func readT3(rd *reader, t *table) {
 		row := rows[j]
 		got[j] = true
 		ar := &r.Requests[j]
+		var slots []slot
+		if t.pdf {
+			slots = placed[i]
+		}
 		for k := range 7 {
 			if !cols[k].ok {
 				continue
 			}
 			path := fmt.Sprintf("requests.%s[%d]", row.ID, k)
 			label := report.T3Label(row) + "·" + labels[k]
-			c := cellAt(drs[i].cells, cols[k].x0, cols[k].x1, t.tol)
 			text := ""
-			if c != nil {
+			if t.pdf {
+				if slots[k].why != "" {
+					if k < 6 && row.Kind != report.T3Total {
+						rd.unread(path, label, slots[k].why)
+					}
+					continue
+				}
+				text = slots[k].text
+			} else if c := cellAt(drs[i].cells, cols[k].x0, cols[k].x1, t.tol); c != nil {
 				text = c.text
 			}
 			if k == 6 {
@@ -762,14 +1026,23 @@ func readT4(rd *reader, t *table) {
 			data = row
 		}
 	}
+	var slots []slot
+	if t.pdf && data != nil {
+		cs := make([]column, len(cols))
+		for i, c := range cols {
+			cs[i] = column{c.x0, c.x1, true}
+		}
+		slots = placeRows([][]*tcell{data}, cs)[0]
+	}
 	for gi, grp := range report.Table4Rows {
 		for o := range 5 {
 			path := "appeals." + grp.Key + "." + report.Table4Cols[o].Key
 			label := grp.Titled + "·" + report.Table4Cols[o].Label
 			var c *col
+			ci := -1
 			for i := range cols {
 				if cols[i].g == gi && cols[i].o == o {
-					c = &cols[i]
+					c, ci = &cols[i], i
 				}
 			}
 			if c == nil || data == nil {
@@ -782,9 +1055,16 @@ func readT4(rd *reader, t *table) {
 				}
 				continue
 			}
-			cell := cellAt(data, c.x0, c.x1, t.tol)
 			text := ""
-			if cell != nil {
+			if t.pdf {
+				if slots[ci].why != "" {
+					if o < 4 {
+						rd.unread(path, label, slots[ci].why)
+					}
+					continue
+				}
+				text = slots[ci].text
+			} else if cell := cellAt(data, c.x0, c.x1, t.tol); cell != nil {
 				text = cell.text
 			}
 			if o == 4 {
