@@ -16,11 +16,13 @@ import (
 // exts are the published formats read, by lower-case file extension.
 var exts = map[string]string{".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
 
-// otherExts are the office formats a report may be published in that are
-// not read (old Word and WPS documents, RTF, OpenDocument, OFD, old
-// spreadsheets): Find lists them from a directory so that ReadFile says
-// why each cannot be read, instead of the report silently missing.
-var otherExts = map[string]bool{".doc": true, ".docm": true, ".dot": true, ".wps": true, ".wpt": true, ".rtf": true, ".odt": true, ".ofd": true, ".et": true, ".xls": true}
+// otherExts are the document formats a report may be published in that
+// are not read (old Word and WPS documents, RTF, OpenDocument, OFD): Find
+// lists them from a directory so that ReadFile says why each cannot be
+// read, instead of the report silently missing. Spreadsheets are not
+// among them: a report is not published as one, and an office's own
+// working sheets in the folder are not reports.
+var otherExts = map[string]bool{".doc": true, ".docm": true, ".dot": true, ".wps": true, ".wpt": true, ".rtf": true, ".odt": true, ".ofd": true}
 
 // ArgError is an argument of Find that names nothing to read: a path that
 // does not exist, or a directory holding no published file. Its message is
@@ -41,7 +43,7 @@ func (e *ArgError) Error() string {
 // whatever its extension (ReadFile says why it cannot be read); a
 // directory for the published files below it at any depth (.html, .htm,
 // .shtml, .docx, .pdf, any letter case) and the office files that may be
-// reports in formats not read (.doc, .wps, .rtf, .odt, .ofd, .et, .xls …:
+// reports in formats not read (.doc, .wps, .rtf, .odt, .ofd …:
 // ReadFile says they cannot be read), sorted, hidden directories skipped
 // and unreadable entries ignored. Arguments keep their order. The
 // error is an *ArgError for the first argument that does not exist or is
