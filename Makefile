@@ -54,7 +54,7 @@ FUZZMUL ?= 10
 # (10m) would end a long `make fuzz` run in the middle of a target.
 FUZZTIMEOUT ?= 2h
 FUZZ_TARGETS = ./report/datafile:FuzzLoad:150000 ./report/pdf:FuzzLineBreak:40000 ./report/xlsx:FuzzImport:150000 \
-               ./report/tasktable:FuzzParse:100000 ./report/xlsx:FuzzSheets:300000 ./cmd/nianbao:FuzzImportTaskTable:120000 \
+               ./report/tasktable:FuzzParse:100000 ./report/xlsx:FuzzSheets:300000 ./report/tasktable:FuzzRead:120000 \
                ./report/pdf:FuzzParseFont:150000 ./report:FuzzParseDeadline:100000 \
                ./report/pdf:FuzzLoadLayout:100000 \
                ./report/docx:FuzzTemplate:800 \

@@ -25,9 +25,9 @@
 //	report/ingest/     input: published reports (HTML, DOCX, PDF) back into the model
 //	                   and data files, the batch table of ingest --report; the
 //	                   tables of a Word document or web page as grids
-//	report/tasktable/  input: the 任务分解表 recogniser over grids of cell texts
-//	                   (from xlsx.Sheets, ingest.DOCXTables, ingest.HTMLTables;
-//	                   cmd/nianbao wires them; standard library only)
+//	report/tasktable/  input: the 任务分解表 importer: a workbook, Word document or
+//	                   web page (known by content) → grids (xlsx.Sheets,
+//	                   ingest.DOCXTables, ingest.HTMLTables) → a WorkPlan
 //	report/plain/      output: aligned text tables for the terminal (compare, merge)
 //	report/zipguard/   the guard in front of every untrusted zip (xlsx, docx)
 //	report/output/     building outputs: every format of each report with one run's

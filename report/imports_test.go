@@ -10,8 +10,8 @@ import (
 // TestImportRules enforces the layout of architecture.md with `go list
 // -deps`: the domain imports only the standard library, only datafile
 // reads YAML, no renderer imports another renderer, and the readers of
-// tables (xlsx, ingest) and the task-table recogniser (tasktable, which
-// reads grids, not files) stay independent of each other.
+// tables (xlsx, ingest) know nothing of the task-table importer
+// (tasktable), which reads their grids.
 func TestImportRules(t *testing.T) {
 	renderers := []string{"nianbao/report/pdf", "nianbao/report/html", "nianbao/report/xlsx", "nianbao/report/docx", "nianbao/report/plain"}
 	for _, tc := range []struct {
@@ -22,7 +22,7 @@ func TestImportRules(t *testing.T) {
 		{pkg: "nianbao/report"},
 		{pkg: "nianbao/report/publish", allowed: []string{"nianbao/report"}},
 		{pkg: "nianbao/report/zipguard"},
-		{pkg: "nianbao/report/tasktable", allowed: []string{"nianbao/report"}},
+		{pkg: "nianbao/report/tasktable", allowed: []string{"nianbao/report", "nianbao/report/xlsx", "nianbao/report/ingest", "nianbao/report/zipguard", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/publish", "nianbao/templates", "go.yaml.in/yaml/v3", "github.com/xuri/", "github.com/richardlehane/", "github.com/tiendc/", "golang.org/x/"}, denied: []string{"nianbao/report/pdf", "nianbao/report/html", "nianbao/report/docx", "nianbao/report/plain", "nianbao/report/output"}},
 		{pkg: "nianbao/report/datafile", allowed: []string{"nianbao/report", "go.yaml.in/yaml/v3"}, denied: append(renderers, "nianbao/report/check")},
 		{pkg: "nianbao/report/check", allowed: []string{"nianbao/report", "nianbao/report/datafile", "go.yaml.in/yaml/v3"}, denied: renderers},
 		{pkg: "nianbao/report/ingest", allowed: []string{"nianbao/report", "nianbao/report/datafile", "nianbao/report/check", "nianbao/report/publish", "nianbao/report/zipguard", "go.yaml.in/yaml/v3", "golang.org/x/"}, denied: append(renderers, "nianbao/report/tasktable")},

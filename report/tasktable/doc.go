@@ -6,10 +6,11 @@
 // each, with the task text (主要任务), the 事项 it belongs to, the lead
 // and responsible units and a deadline. Offices publish it as an Excel
 // workbook, as a table in a Word document, or as a table on a web page
-// (often pasted from Word). This package does not read files: the
-// readers (report/xlsx for workbooks, report/ingest for Word documents
-// and web pages) turn each sheet or table into a Grid, and the command
-// line hands the grids to ParseFirst (or one grid to Parse).
+// (often pasted from Word). Read takes such a file, known by its content
+// whatever its extension: the readers (report/xlsx for workbooks,
+// report/ingest for Word documents and web pages) turn each sheet or
+// table into a Grid, and ParseFirst finds the first with a task-table
+// header (Parse reads one grid).
 //
 // A Grid is the texts of the cells, Rows[r][c] (0-based; rows may be of
 // different lengths), and its merged ranges (0-based, inclusive). A

@@ -1,4 +1,4 @@
-package main
+package tasktable
 
 import (
 	"archive/zip"
@@ -227,7 +227,7 @@ func tableHTML(t testing.TB, table [][]string, charset string) []byte {
 // Word-pasted web page and a GBK web page imports to the same tasks, cell
 // for cell; notes name the table and row in Word and web pages.
 func TestTaskTableFormats(t *testing.T) {
-	want, err := importTaskTable("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
+	want, err := Read("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestTaskTableFormats(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			got, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -318,7 +318,7 @@ func TestTaskTableTwoRowHeader(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			got, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -339,7 +339,7 @@ func TestTaskTableTwoRowHeader(t *testing.T) {
 // under another extension is read by its content, with a note saying so
 // and which extension to use; under its own extension, no note.
 func TestTaskTableByContent(t *testing.T) {
-	want, err := importTaskTable("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
+	want, err := Read("table.xlsx", fixtureXLSX(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +359,7 @@ func TestTaskTableByContent(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			got, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -398,7 +398,7 @@ func TestTaskTableRejects(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			_, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("want error containing %q, got %v", tc.want, err)
 			}
@@ -408,7 +408,7 @@ func TestTaskTableRejects(t *testing.T) {
 
 func readShenyang(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../report/xlsx/testdata/shenyang-2022.xlsx")
+	data, err := os.ReadFile("../xlsx/testdata/shenyang-2022.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +419,7 @@ func readShenyang(t testing.TB) []byte {
 // 29 事项 in four sections, several spanning rows, header repeated at page
 // breaks.
 func TestImportShenyang(t *testing.T) {
-	res, err := importTaskTable("shenyang-2022.xlsx", readShenyang(t), report.StatusInProgress)
+	res, err := Read("shenyang-2022.xlsx", readShenyang(t), report.StatusInProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,10 +484,10 @@ func TestImportShenyang(t *testing.T) {
 	}
 }
 
-// FuzzImportTaskTable feeds importTaskTable arbitrary bytes as a workbook,
+// FuzzRead feeds Read arbitrary bytes as a workbook,
 // a Word document and a web page, seeded with the fixtures: an error, or
 // a table with tasks; never a panic.
-func FuzzImportTaskTable(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	f.Add(readShenyang(f), ".xlsx")
 	f.Add(fixtureXLSX(f), ".xlsx")
 	f.Add(fixtureDOCX(f), ".docx")
@@ -498,7 +498,7 @@ func FuzzImportTaskTable(f *testing.F) {
 	f.Add([]byte("<table><tr><td>序号</td><td>主要任务</td><td>完成时限</td></tr><tr><td>1</td><td>清理，<br>更新。<br>1. 建库</td><td>2024年底</td></tr></table>"), ".html")
 	f.Add([]byte("%PDF-1.4\n"), ".pdf")
 	f.Fuzz(func(t *testing.T, data []byte, ext string) {
-		res, err := importTaskTable("fuzz"+ext, data, report.StatusInProgress)
+		res, err := Read("fuzz"+ext, data, report.StatusInProgress)
 		if err == nil && (res == nil || res.Plan == nil || len(res.Plan.Tasks) == 0) {
 			t.Errorf("no error and no tasks")
 		}
@@ -524,7 +524,7 @@ func TestTaskTableTooBig(t *testing.T) {
 		{"big.docx", tableDOCX(t, table)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			res, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -560,7 +560,7 @@ func TestTaskTableLineBreaks(t *testing.T) {
 		{"paragraphs.html", tableHTML(t, table, "utf-8")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := importTaskTable(tc.name, tc.data, report.StatusInProgress)
+			res, err := Read(tc.name, tc.data, report.StatusInProgress)
 			if err != nil {
 				t.Fatal(err)
 			}
