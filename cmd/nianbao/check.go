@@ -43,8 +43,7 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	targets := datafile.LoadFiles(files)
-	siblings := datafile.Siblings(files)
+	targets, siblings := datafile.LoadSet(files)
 	ps := check.CheckSet(targets, siblings)
 	pdfPs, err := checkPDF(targets, append(append([]datafile.Loaded{}, targets...), siblings...), ps, opts)
 	if err != nil {

@@ -6,8 +6,11 @@ import (
 	"nianbao/report"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Loaded is one data file after Load: the report.report (nil when it could not be
@@ -101,19 +104,49 @@ func listable(d fs.DirEntry) bool {
 	return t.IsRegular() || t&fs.ModeSymlink != 0
 }
 
-// LoadFiles loads each path.
+// LoadFiles loads each path, on every core; out[i] is paths[i].
 func LoadFiles(paths []string) []Loaded {
 	out := make([]Loaded, len(paths))
-	for i, p := range paths {
-		r, ps := LoadFile(p)
-		out[i] = Loaded{Path: p, Report: r, Problems: ps}
+	load := func(i int) {
+		r, ps := LoadFile(paths[i])
+		out[i] = Loaded{Path: paths[i], Report: r, Problems: ps}
 	}
+	// On every core: an organ's six years load in the time of three on
+	// two cores. The result does not depend on the order of loading.
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	if workers <= 1 {
+		for i := range paths {
+			load(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				load(i)
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 
 // Siblings loads the data files in the directories of paths that are not in
 // paths themselves: the candidates for a previous year's report.
-func Siblings(paths []string) []Loaded {
+func Siblings(paths []string) []Loaded { return LoadFiles(siblingPaths(paths)) }
+
+// LoadSet loads paths (the targets) and their Siblings in one pass on
+// every core: what a command that checks paths needs.
+func LoadSet(paths []string) (targets, siblings []Loaded) {
+	all := LoadFiles(append(slices.Clip(paths), siblingPaths(paths)...))
+	return all[:len(paths):len(paths)], all[len(paths):]
+}
+
+// siblingPaths are the data files in the directories of paths that are
+// not in paths themselves, sorted.
+func siblingPaths(paths []string) []string {
 	seen := map[string]bool{}
 	for _, p := range paths {
 		seen[filepath.Clean(p)] = true
@@ -138,7 +171,7 @@ func Siblings(paths []string) []Loaded {
 		}
 	}
 	slices.Sort(extra)
-	return LoadFiles(extra)
+	return extra
 }
 
 // Key identifies one report of an organ's series: the directory it lies

@@ -70,8 +70,7 @@ func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}
-	targets := datafile.LoadFiles(o.Files)
-	siblings := datafile.Siblings(o.Files)
+	targets, siblings := datafile.LoadSet(o.Files)
 	pool := append(append([]datafile.Loaded{}, targets...), siblings...)
 	ix := check.NewIndex(pool)
 	var poolPaths []string

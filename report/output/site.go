@@ -82,8 +82,7 @@ func Site(o SiteOptions, w io.Writer) (SiteResult, error) {
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}
-	loaded := site.LoadFiles(o.Files, o.Jobs)
-	siblings := datafile.Siblings(o.Files)
+	loaded, siblings := datafile.LoadSet(o.Files)
 	var all []string
 	for _, set := range [][]datafile.Loaded{loaded, siblings} {
 		for _, l := range set {

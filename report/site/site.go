@@ -166,16 +166,6 @@ var openData = []Download{
 		}},
 }
 
-// LoadFiles loads files on jobs goroutines, keeping their order.
-func LoadFiles(files []string, jobs int) []datafile.Loaded {
-	out := make([]datafile.Loaded, len(files))
-	Parallel(len(files), jobs, func(i int) {
-		r, ps := datafile.LoadFile(files[i])
-		out[i] = datafile.Loaded{Path: files[i], Report: r, Problems: ps}
-	})
-	return out
-}
-
 // Check checks each loaded file on jobs goroutines against the others and
 // siblings (the organs' other years beside them), as check.CheckSet does
 // for one file, and returns each file's problems.

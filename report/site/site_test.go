@@ -58,7 +58,7 @@ func build(t testing.TB, dir, out string, downloads ...Download) Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded := LoadFiles(files, 2)
+	loaded := datafile.LoadFiles(files)
 	siblings := datafile.Siblings(files)
 	for i, ps := range Check(loaded, siblings, 2) {
 		if ps.HasErrors() {
@@ -284,7 +284,7 @@ func TestSiteDownloadError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded := LoadFiles(files, 1)
+	loaded := datafile.LoadFiles(files)
 	broken := Download{Label: "坏 文件", MIME: "text/plain", Ext: "bad",
 		Render: func(*report.Doc, *report.Report, []*report.Report) ([]byte, error) { return nil, errors.New("坏了") }}
 	res := Build(loaded, loaded, Options{Dir: out, Downloads: []Download{broken}, Jobs: 1})
@@ -309,7 +309,7 @@ func TestSiteInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded := LoadFiles(files, 1)
+	loaded := datafile.LoadFiles(files)
 	css := filepath.Join(out, "assets", "nianbao.css")
 	if err := os.MkdirAll(filepath.Dir(css), 0o755); err != nil {
 		t.Fatal(err)
