@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"nianbao/report"
 )
@@ -96,44 +97,49 @@ func (e *TemplateErr) Error() string {
 
 // templateMessages explain the common errors of text/template and
 // html/template (parsing and executing) in Chinese; $1 … are the
-// submatches. The first that matches is taken.
-var templateMessages = []struct {
+// submatches. The first that matches is taken. Compiled on the first
+// error, not at every start of the program.
+var templateMessages = sync.OnceValue(func() []templateMessage {
+	return []templateMessage{
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: can't evaluate field (\S+) in type (\S+)$`), "模板引用了不存在的字段 $2（在 {{$1}} 处）。可用的字段见模板目录的 README.md"},
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: nil pointer evaluating (\S+)$`), "{{$1}} 处的数据为空（$2），请先用 {{if}} 判断"},
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: error calling (\S+): (.*)$`), "{{$1}} 处调用 $2 出错：$3"},
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: wrong type for value; expected (\S+); got (\S+)$`), "{{$1}} 处的值类型不对：应为 $2，实际为 $3"},
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: range can't iterate over (.*)$`), "{{$1}} 处的 range 不能遍历 $2"},
+		{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (.*)$`), "{{$1}} 处执行出错：$2"},
+		{regexp.MustCompile(`^function "([^"]*)" not defined$`), "没有名为 $1 的函数（模板只能用内置函数和 README.md 列出的函数）"},
+		{regexp.MustCompile(`^unexpected EOF$`), "文件意外结束：有 {{if}}、{{range}}、{{with}} 或 {{define}} 缺少对应的 {{end}}"},
+		{regexp.MustCompile(`^unexpected \{\{end\}\}$`), "多出一个 {{end}}，没有与之对应的 {{if}}、{{range}}、{{with}} 或 {{define}}"},
+		{regexp.MustCompile(`^unexpected \{\{else\}\}$`), "{{else}} 不在 {{if}}、{{range}} 或 {{with}} 之内"},
+		{regexp.MustCompile(`^unexpected <define> in command$`), "{{define}} 出现在另一段模板之内：前面有 {{if}}、{{range}} 或 {{with}} 缺少对应的 {{end}}"},
+		{regexp.MustCompile(`^unexpected "([^"]*)" in (\S+)$`), "{{$2 …}} 中出现了不该有的“$1”"},
+		{regexp.MustCompile(`^unexpected (.*) in (\S+)$`), "{{$2 …}} 中出现了不该有的 $1"},
+		{regexp.MustCompile(`^unexpected (.*)$`), "出现了不该有的 $1"},
+		{regexp.MustCompile(`^missing value for (\S+)$`), "{{$1}} 后缺少条件或值"},
+		{regexp.MustCompile(`^unclosed action(?: started at \S+)?$`), "{{ 没有对应的 }}"},
+		{regexp.MustCompile(`^unterminated (?:raw )?quoted string$`), "引号没有闭合"},
+		{regexp.MustCompile(`^unterminated character constant$`), "单引号字符没有闭合"},
+		{regexp.MustCompile(`^bad character (.*)$`), "{{ }} 中有不能出现的字符 $1"},
+		{regexp.MustCompile(`^undefined variable "([^"]*)"$`), "变量 $1 没有定义"},
+		{regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "$1 的参数个数不对：应为 $2 个，实际为 $3 个"},
+		{regexp.MustCompile(`^expected end; found (.*)$`), "此处应为 {{end}}，实际为 $1"},
+		{regexp.MustCompile(`no such template "([^"]*)"`), "没有名为“$1”的模板（{{template}} 或 {{define}} 的名称有误）"},
+		{regexp.MustCompile(`^template: ([^:]*): "([^"]*)" is an incomplete or empty template$`), "模板“$2”不完整或为空"},
+		{regexp.MustCompile(`branches end in different contexts`), "{{if}} 的各分支结束时处于不同的 HTML 位置（例如一个分支里的标签或引号没有闭合）"},
+		{regexp.MustCompile(`ends in a non-text context`), "模板结束时 HTML 标签、属性或引号没有闭合"},
+		{regexp.MustCompile(`appears in an ambiguous context within a URL`), "网址中 {{ }} 的位置有歧义，请把整个网址或整段查询参数放进 {{ }}"},
+	}
+})
+
+type templateMessage struct {
 	re *regexp.Regexp
 	zh string
-}{
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: can't evaluate field (\S+) in type (\S+)$`), "模板引用了不存在的字段 $2（在 {{$1}} 处）。可用的字段见模板目录的 README.md"},
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: nil pointer evaluating (\S+)$`), "{{$1}} 处的数据为空（$2），请先用 {{if}} 判断"},
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: error calling (\S+): (.*)$`), "{{$1}} 处调用 $2 出错：$3"},
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: wrong type for value; expected (\S+); got (\S+)$`), "{{$1}} 处的值类型不对：应为 $2，实际为 $3"},
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: range can't iterate over (.*)$`), "{{$1}} 处的 range 不能遍历 $2"},
-	{regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (.*)$`), "{{$1}} 处执行出错：$2"},
-	{regexp.MustCompile(`^function "([^"]*)" not defined$`), "没有名为 $1 的函数（模板只能用内置函数和 README.md 列出的函数）"},
-	{regexp.MustCompile(`^unexpected EOF$`), "文件意外结束：有 {{if}}、{{range}}、{{with}} 或 {{define}} 缺少对应的 {{end}}"},
-	{regexp.MustCompile(`^unexpected \{\{end\}\}$`), "多出一个 {{end}}，没有与之对应的 {{if}}、{{range}}、{{with}} 或 {{define}}"},
-	{regexp.MustCompile(`^unexpected \{\{else\}\}$`), "{{else}} 不在 {{if}}、{{range}} 或 {{with}} 之内"},
-	{regexp.MustCompile(`^unexpected <define> in command$`), "{{define}} 出现在另一段模板之内：前面有 {{if}}、{{range}} 或 {{with}} 缺少对应的 {{end}}"},
-	{regexp.MustCompile(`^unexpected "([^"]*)" in (\S+)$`), "{{$2 …}} 中出现了不该有的“$1”"},
-	{regexp.MustCompile(`^unexpected (.*) in (\S+)$`), "{{$2 …}} 中出现了不该有的 $1"},
-	{regexp.MustCompile(`^unexpected (.*)$`), "出现了不该有的 $1"},
-	{regexp.MustCompile(`^missing value for (\S+)$`), "{{$1}} 后缺少条件或值"},
-	{regexp.MustCompile(`^unclosed action(?: started at \S+)?$`), "{{ 没有对应的 }}"},
-	{regexp.MustCompile(`^unterminated (?:raw )?quoted string$`), "引号没有闭合"},
-	{regexp.MustCompile(`^unterminated character constant$`), "单引号字符没有闭合"},
-	{regexp.MustCompile(`^bad character (.*)$`), "{{ }} 中有不能出现的字符 $1"},
-	{regexp.MustCompile(`^undefined variable "([^"]*)"$`), "变量 $1 没有定义"},
-	{regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "$1 的参数个数不对：应为 $2 个，实际为 $3 个"},
-	{regexp.MustCompile(`^expected end; found (.*)$`), "此处应为 {{end}}，实际为 $1"},
-	{regexp.MustCompile(`no such template "([^"]*)"`), "没有名为“$1”的模板（{{template}} 或 {{define}} 的名称有误）"},
-	{regexp.MustCompile(`^template: ([^:]*): "([^"]*)" is an incomplete or empty template$`), "模板“$2”不完整或为空"},
-	{regexp.MustCompile(`branches end in different contexts`), "{{if}} 的各分支结束时处于不同的 HTML 位置（例如一个分支里的标签或引号没有闭合）"},
-	{regexp.MustCompile(`ends in a non-text context`), "模板结束时 HTML 标签、属性或引号没有闭合"},
-	{regexp.MustCompile(`appears in an ambiguous context within a URL`), "网址中 {{ }} 的位置有歧义，请把整个网址或整段查询参数放进 {{ }}"},
 }
 
 // explain is cause in Chinese when it is one of templateMessages, else
 // cause after a Chinese lead.
 func explain(cause string) string {
-	for _, m := range templateMessages {
+	for _, m := range templateMessages() {
 		if sub := m.re.FindStringSubmatchIndex(cause); sub != nil {
 			return string(m.re.ExpandString(nil, m.zh, cause, sub))
 		}
