@@ -71,3 +71,19 @@ func TestImportRules(t *testing.T) {
 func without(list []string, s string) []string {
 	return slices.DeleteFunc(slices.Clone(list), func(x string) bool { return x == s })
 }
+
+// TestNoNetwork: nianbao never goes on the network, and its binary carries
+// no network stack: net/http would bring TLS, 1.5 MB and megabytes of
+// start-up memory into every process (zipguard.Sniff sniffs content
+// instead of http.DetectContentType).
+func TestNoNetwork(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "nianbao/cmd/nianbao").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep == "net/http" || dep == "crypto/tls" || dep == "net/rpc" {
+			t.Errorf("nianbao/cmd/nianbao depends on %s", dep)
+		}
+	}
+}

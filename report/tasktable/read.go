@@ -4,9 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"net/http"
 	"nianbao/report/ingest"
 	"nianbao/report/xlsx"
+	"nianbao/report/zipguard"
 	"path/filepath"
 	"strings"
 )
@@ -78,8 +78,8 @@ var kindNames = map[string]string{kindXLSX: " Excel 工作簿", kindDOCX: " Word
 // directory): a workbook, a Word document, a web page, a PDF, an old
 // Compound File, or unknown.
 func contentKind(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	switch zipguard.Sniff(data) {
+	case zipguard.KindZip:
 		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return kindUnknown
@@ -92,14 +92,11 @@ func contentKind(data []byte) string {
 				return kindXLSX
 			}
 		}
-		return kindUnknown
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+	case zipguard.KindOLE:
 		return kindOLE
-	}
-	switch ct := http.DetectContentType(data); {
-	case strings.HasPrefix(ct, "text/html"):
+	case zipguard.KindHTML:
 		return kindHTML
-	case ct == "application/pdf":
+	case zipguard.KindPDF:
 		return kindPDF
 	}
 	return kindUnknown

@@ -27,7 +27,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"path"
 	"strconv"
 	"strings"
@@ -280,18 +279,73 @@ func decode(zf *zip.File, v any) error {
 }
 
 // whatItIs says what a file that is not a zip archive looks like, from its
-// first bytes (net/http's content sniffing): a web page, a PDF, text such
-// as a .csv, an image, or none of these.
+// first bytes (Sniff).
 func whatItIs(data []byte) string {
-	switch ct := http.DetectContentType(data); {
-	case strings.HasPrefix(ct, "text/html"), strings.HasPrefix(ct, "text/xml"):
+	switch Sniff(data) {
+	case KindHTML:
 		return "文件内容是网页（HTML/XML）"
-	case ct == "application/pdf":
+	case KindPDF:
 		return "文件内容是 PDF"
-	case strings.HasPrefix(ct, "text/plain"):
+	case KindText:
 		return "文件内容是纯文本，如 .csv 或 .txt"
-	case strings.HasPrefix(ct, "image/"):
+	case KindImage:
 		return "文件内容是图片"
 	}
 	return "文件开头不是它们的 zip 格式"
+}
+
+// Kind is what a file is, judged from its first bytes (Sniff).
+type Kind int
+
+const (
+	KindUnknown Kind = iota
+	KindZip          // a zip archive (.xlsx, .docx, …: see the directory)
+	KindOLE          // a Compound File: .xls, .doc, .et, .wps, or an encrypted Office file
+	KindHTML         // a web page or XML
+	KindPDF
+	KindImage // PNG, JPEG, GIF, BMP, TIFF or WebP
+	KindText  // text without markup, such as .csv or .txt
+)
+
+// Sniff says what data is from its first 512 bytes, as a browser sniffs
+// (the WHATWG MIME sniffing signatures, the subset that matters here),
+// without net/http, which would bring TLS into every nianbao process.
+func Sniff(data []byte) Kind {
+	head := data[:min(len(data), 512)]
+	switch {
+	case bytes.HasPrefix(head, zipMagic):
+		return KindZip
+	case bytes.HasPrefix(head, oleMagic):
+		return KindOLE
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return KindPDF
+	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")), bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}),
+		bytes.HasPrefix(head, []byte("GIF87a")), bytes.HasPrefix(head, []byte("GIF89a")), bytes.HasPrefix(head, []byte("BM")),
+		bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")),
+		len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP":
+		return KindImage
+	}
+	// Markup: after a byte-order mark and white space, a tag a page or an
+	// XML document starts with.
+	t := bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	t = bytes.ToLower(bytes.TrimLeft(t, " \t\r\n\f"))
+	if bytes.HasPrefix(t, []byte("<!--")) || bytes.HasPrefix(t, []byte("<?xml")) {
+		return KindHTML
+	}
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<title", "<div", "<p", "<script", "<style", "<h1", "<br", "<font", "<iframe", "<a", "<b"} {
+		if len(t) > len(tag) && bytes.HasPrefix(t, []byte(tag)) && bytes.IndexByte([]byte(" >\t\r\n\f/"), t[len(tag)]) >= 0 {
+			return KindHTML
+		}
+	}
+	// Text: no control bytes other than white space (UTF-8, GBK and the
+	// like are all bytes ≥ 0x20 but for these).
+	if len(head) == 0 {
+		return KindUnknown
+	}
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			return KindUnknown
+		}
+	}
+	return KindText
 }

@@ -101,3 +101,34 @@ func TestNotZip(t *testing.T) {
 		}
 	}
 }
+
+// TestSniff: what a file is, from its first bytes.
+func TestSniff(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		want Kind
+	}{
+		{"PK\x03\x04rest", KindZip},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", KindOLE},
+		{"%PDF-1.4\n", KindPDF},
+		{"\xEF\xBB\xBF  <!DOCTYPE HTML PUBLIC>", KindHTML},
+		{"\r\n<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">", KindHTML},
+		{"<table border=1><tr><td>主要任务</td></tr></table>", KindHTML},
+		{"<?xml version=\"1.0\"?><w:document/>", KindHTML},
+		{"<!-- saved from url -->", KindHTML},
+		{"<p>段落</p>", KindHTML},
+		{"<pre-not-a-tag", KindText},
+		{"\x89PNG\r\n\x1a\n\x00", KindImage},
+		{"\xFF\xD8\xFF\xE0", KindImage},
+		{"GIF89a", KindImage},
+		{"RIFF\x00\x00\x00\x00WEBPVP8 ", KindImage},
+		{"序号,主要任务\n1,公开预决算\n", KindText},
+		{"\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa", KindText}, // GBK 序号,主要
+		{"\x00\x01\x02", KindUnknown},
+		{"", KindUnknown},
+	} {
+		if got := Sniff([]byte(c.data)); got != c.want {
+			t.Errorf("Sniff(%q) = %d, want %d", c.data, got, c.want)
+		}
+	}
+}
