@@ -74,6 +74,9 @@ func runIngest(e *env, args []string) error {
 	}
 	var ws []written
 	for _, g := range results {
+		if g.Note != "" {
+			fmt.Fprintf(e.stderr, "%s: 提示: %s\n", g.Path, g.Note)
+		}
 		if g.Report == nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%s: 无法读取：%s\n", g.Path, g.Unreadable)
@@ -141,6 +144,10 @@ func ingestReport(e *env, inputs []string, out string, force bool) error {
 	for i, in := range inputs {
 		g := ingest.ReadFile(in)
 		bar.set(i+1, len(inputs))
+		if g.Note != "" {
+			bar.done()
+			fmt.Fprintf(e.stderr, "%s: 提示: %s\n", in, g.Note)
+		}
 		if g.Report == nil {
 			bar.done()
 			fmt.Fprintf(e.stderr, "%s: 无法读取：%s\n", in, g.Unreadable)

@@ -11,6 +11,7 @@ import (
 	"nianbao/report"
 	"nianbao/report/datafile"
 	"nianbao/report/publish"
+	"nianbao/report/zipguard"
 )
 
 // exts are the published formats read, by lower-case file extension.
@@ -95,20 +96,21 @@ type Result struct {
 	// error), or the reader's problems joined with “；”. "" when Report
 	// is not nil.
 	Unreadable string
+	// Note, if not "", says the file was read by its content, not its
+	// extension (a .docx saved as 年报.doc), in Chinese.
+	Note string
 }
 
-// ReadFile reads one published report, choosing the reader by extension
-// (HTML for .html, .htm and .shtml, DOCX, PDF), reading at most
-// MaxFileSize bytes of a regular file, and marshals the report as a data
-// file. It never fails: a file that cannot be read gives a Result with a
-// nil Report and Unreadable set.
+// ReadFile reads one published report, reading at most MaxFileSize bytes
+// of a regular file, and marshals the report as a data file. The reader
+// (HTML, DOCX, PDF) is the one the content calls for: a Word document
+// saved as 年报.doc or a web page as 年报.txt is read as what it is, with
+// a Note; otherwise the extension's (.html, .htm, .shtml, .docx, .pdf). It
+// never fails: a file that cannot be read gives a Result with a nil
+// Report and Unreadable set.
 func ReadFile(path string) Result {
 	res := Result{Path: path}
-	kind := exts[strings.ToLower(filepath.Ext(path))]
-	if kind == "" {
-		res.Unreadable = "只能读入 .html、.htm、.docx 或 .pdf 文件（旧版 .doc、.wps 请先另存为 .docx）"
-		return res
-	}
+	ext := strings.ToLower(filepath.Ext(path))
 	data, err := publish.ReadFile(path, MaxFileSize, "报告文件")
 	if err != nil {
 		res.Unreadable = err.Error()
@@ -116,6 +118,16 @@ func ReadFile(path string) Result {
 	}
 	if len(data) == 0 {
 		res.Unreadable = "文件为空"
+		return res
+	}
+	kind := contentKind(data)
+	switch {
+	case kind != "" && kind != exts[ext]:
+		res.Note = fmt.Sprintf("文件内容是%s，已按%s读取。建议把扩展名改为 %s", kindNames[kind], kindNames[kind], kindExts[kind])
+	case kind == "" && exts[ext] != "":
+		kind = exts[ext] // its reader says what is wrong
+	case kind == "":
+		res.Unreadable = "只能读入 .html、.htm、.docx 或 .pdf 文件（旧版 .doc、.wps 请先另存为 .docx）"
 		return res
 	}
 	switch kind {
@@ -173,4 +185,29 @@ func Cells(r *report.Report) (read, unreadable int) {
 		unreadable += t.Unreadable
 	}
 	return read, unreadable
+}
+
+// kindNames and kindExts name the kinds of published file in a sentence
+// and by their usual extension.
+var (
+	kindNames = map[string]string{"html": "网页（HTML）", "docx": " Word 文档", "pdf": " PDF"}
+	kindExts  = map[string]string{"html": ".html", "docx": ".docx", "pdf": ".pdf"}
+)
+
+// contentKind is the reader data calls for by its first bytes: "html",
+// "docx" (a zip holding word/document.xml), "pdf", or "" for anything
+// else (an old .doc or .wps Compound File, a workbook, text, an image).
+func contentKind(data []byte) string {
+	switch zipguard.Sniff(data) {
+	case zipguard.KindHTML:
+		return "html"
+	case zipguard.KindPDF:
+		return "pdf"
+	case zipguard.KindZip:
+		if part, _ := docxPart("", data); part != nil {
+			part.Close()
+			return "docx"
+		}
+	}
+	return ""
 }

@@ -11,6 +11,7 @@ import (
 
 	"nianbao/report"
 	"nianbao/report/datafile"
+	"nianbao/report/docx"
 	"nianbao/report/html"
 )
 
@@ -122,7 +123,17 @@ func TestReadFile(t *testing.T) {
 		"untitled.html": []byte("<html><body><p>一、总体情况</p><p>本年度……</p><p>二、主动公开政府信息情况</p></body></html>"),
 		"bad.pdf":       []byte("not a pdf"),
 		"bad.docx":      []byte("not a zip"),
+		"page.doc":      page.Bytes(),
+		"page.txt":      page.Bytes(),
+		"page.docx":     page.Bytes(),
+		"ole.wps":       []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an old WPS document"),
 	}
+	var word bytes.Buffer
+	if err := docx.Write(&word, report.Build(l, nil), docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	files["word.doc"] = word.Bytes()
+	files["word.wps"] = word.Bytes()
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -135,6 +146,7 @@ func TestReadFile(t *testing.T) {
 		organ      string // the organ read
 		rule       string // a rule among the reading's problems
 		unreadable string // Unreadable contains this
+		note       string // Note contains this (read by content, not extension)
 	}{
 		{file: "report.html", read: true, organ: l.Organ},
 		{file: "REPORT.SHTML", read: true, organ: l.Organ},
@@ -153,6 +165,13 @@ func TestReadFile(t *testing.T) {
 		{file: "missing.html", unreadable: "missing.html"},
 		{file: "bad.pdf", unreadable: "这不是 PDF 文件"},
 		{file: "bad.docx", unreadable: ".docx"},
+		// Read by content whatever the extension, with a note.
+		{file: "page.doc", read: true, organ: l.Organ, note: "网页（HTML），已按网页（HTML）读取。建议把扩展名改为 .html"},
+		{file: "page.txt", read: true, organ: l.Organ, note: "改为 .html"},
+		{file: "page.docx", read: true, organ: l.Organ, note: "改为 .html"},
+		{file: "word.doc", read: true, organ: l.Organ, note: "Word 文档，已按 Word 文档读取。建议把扩展名改为 .docx"},
+		{file: "word.wps", read: true, organ: l.Organ, note: "改为 .docx"},
+		{file: "ole.wps", unreadable: wrongExt},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join(dir, tc.file)
@@ -174,6 +193,9 @@ func TestReadFile(t *testing.T) {
 			}
 			if res.Unreadable != "" {
 				t.Errorf("Unreadable = %q for a report read", res.Unreadable)
+			}
+			if !strings.Contains(res.Note, tc.note) || (tc.note == "") != (res.Note == "") {
+				t.Errorf("Note = %q, want %q", res.Note, tc.note)
 			}
 			if res.Report.Organ != tc.organ {
 				t.Errorf("organ %q, want %q", res.Report.Organ, tc.organ)
