@@ -51,9 +51,11 @@ func RollForwardFile(path string, year int, organ string) (int, []byte, error) {
 // RollForward returns the data file for year (normally prev.Year+1) begun
 // from last year's report prev (nianbao init --from):
 //
-//   - organ, scope and the CMS metadata (index_number, publisher, topic)
-//     are kept; the year-bound date, published, document_number,
-//     carry_over_note and work_plan are not (a new year has its own);
+//   - organ, scope and the CMS metadata publisher and topic are kept; the
+//     year-bound date, published, index_number (索引号: it identifies one
+//     published document), document_number, carry_over_note and work_plan
+//     are not (a new year has its own; X-6 warns when a report keeps last
+//     year's 索引号);
 //   - requests.carried_over (上年结转) is last year's carried_forward
 //     (结转下年度继续办理), column by column, so X-1 holds;
 //   - 2019 edition: 表二's 上一年项目数量 is last year's 上一年项目数量
@@ -68,7 +70,7 @@ func RollForwardFile(path string, year int, organ string) (int, []byte, error) {
 func RollForward(prev *report.Report, year int) []byte {
 	ed := report.EditionForYear(year)
 	r := &report.Report{Year: year, Organ: prev.Organ, Edition: ed, Scope: prev.Scope,
-		IndexNumber: prev.IndexNumber, Publisher: prev.Publisher, Topic: prev.Topic,
+		Publisher: prev.Publisher, Topic: prev.Topic,
 		Active: make([]report.Cell, len(ed.Table2Cells())), Requests: make([]report.AppRow, len(ed.Table3())),
 		Text: prev.Text}
 	if ed == report.Ed2019 {

@@ -56,3 +56,37 @@ func TestRollForwardFile(t *testing.T) {
 		})
 	}
 }
+
+// TestRollForwardMetadata: the publisher and topic of last year's report
+// carry over; its 索引号 (one published document's number), 文号 and dates
+// do not.
+func TestRollForwardMetadata(t *testing.T) {
+	prev := filepath.Join("..", "..", "data", "shili-office", "2024.yaml")
+	_, data, err := RollForwardFile(prev, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := LoadFile(prev)
+	if old == nil || old.IndexNumber == "" || old.Topic == "" {
+		t.Fatalf("fixture %s should have index_number and topic", prev)
+	}
+	r, ps := Parse("2025.yaml", data) // the stock columns are blank for the clerk (S-5)
+	if r == nil {
+		t.Fatalf("rolled file: %v", ps)
+	}
+	for _, c := range []struct{ key, got, want string }{
+		{"index_number", r.IndexNumber, ""},
+		{"document_number", r.DocumentNumber, ""},
+		{"published", r.Published, ""},
+		{"date", r.Date, ""},
+		{"publisher", r.Publisher, old.Publisher},
+		{"topic", r.Topic, old.Topic},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.key, c.got, c.want)
+		}
+	}
+	if strings.Contains(string(data), old.IndexNumber) {
+		t.Errorf("the rolled file still holds last year's 索引号 %s", old.IndexNumber)
+	}
+}
