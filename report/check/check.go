@@ -25,6 +25,7 @@ func Check(r, prev *report.Report, loadProblems report.Problems) report.Problems
 	c.table4()
 	c.fees()
 	c.date()
+	c.publication()
 	c.text()
 	c.checkPlaceholders()
 	c.workPlan()
@@ -208,6 +209,83 @@ func (c *checker) date() {
 		r.Year+1, r.Year+1)
 }
 
+// townshipSuffixes end the names of 乡镇人民政府 and 街道办事处, whose
+// publication deadlines are set locally: 条例第四十九条 speaks of 县级以上
+// 人民政府部门 and 本级政府 (format-spec §1.1).
+var townshipSuffixes = []string{"乡人民政府", "镇人民政府", "街道办事处"}
+
+// publication warns (TX-11) when the report is published after the
+// deadline of 条例第四十九条 — 1月31日 of the next year for an organ's
+// report (scope organ), 3月31日 for the 本级政府 report (scope region) —
+// before its year has ended, or before it was signed. The date compared
+// with the deadline is published (发布日期) or, when that is not written,
+// date (落款日期); a 发布日期 before the 落款日期 is itself a warning
+// (which names the deadline when the 落款日期 is past it). Both are
+// YYYY-MM-DD once loaded, so they compare as strings. Townships are not
+// checked against a deadline (theirs are set locally).
+func (c *checker) publication() {
+	r := c.r
+	if r.Year == 0 || !c.ok("date") || !c.ok("published") {
+		return
+	}
+	if r.Published == "" && r.Pos.Published.Line > 0 {
+		return // published is written but did not load: S-7 says why
+	}
+	deadline, who := fmt.Sprintf("%04d-01-31", r.Year+1), "县级以上人民政府部门应在每年1月31日前公布本机关上一年度的年度报告"
+	if r.Scope == report.ScopeRegion {
+		deadline, who = fmt.Sprintf("%04d-03-31", r.Year+1), "本级政府的年度报告（scope: region）应在每年3月31日前由政府信息公开工作主管部门公布"
+	}
+	for _, s := range townshipSuffixes {
+		if strings.HasSuffix(r.Organ, s) {
+			deadline = "" // set locally
+		}
+	}
+	late := func(day string) string {
+		if deadline == "" || day <= deadline {
+			return ""
+		}
+		return fmt.Sprintf("晚于法定期限 %s：条例第四十九条规定，%s", deadline, who)
+	}
+	const local = "各地规定的期限可能更早，以本地要求为准"
+	// The date of the 落款 is checked by the loader (S-7): after the year.
+	if r.Published != "" {
+		at := fmt.Sprintf("（published%s）", lineNote(r.Pos.Published))
+		if yearEnd := fmt.Sprintf("%04d-12-31", r.Year); r.Published <= yearEnd {
+			c.add(r.Pos.Published, "published", "TX-11",
+				"发布日期 %s%s早于报告年度结束（%s）：%d 年度报告统计全年的情况，应在 %d年1月1日以后发布。请核对日期或年度（year）",
+				r.Published, at, yearEnd, r.Year, r.Year+1)
+			return
+		}
+		if r.Date != "" && r.Published < r.Date {
+			msg := fmt.Sprintf("发布日期 %s%s早于落款日期 %s（date%s）：报告签署后才能发布。请核对两个日期", r.Published, at, r.Date, lineNote(r.Pos.Date))
+			if l := late(r.Date); l != "" {
+				msg += fmt.Sprintf("。按落款日期，报告%s；%s", l, local)
+			}
+			c.add(r.Pos.Published, "published", "TX-11", "%s", msg)
+			return
+		}
+		if l := late(r.Published); l != "" {
+			c.add(r.Pos.Published, "published", "TX-11", "发布日期 %s%s%s。请核对日期；%s", r.Published, at, l, local)
+		}
+		return
+	}
+	if r.Date == "" {
+		return // TX-9 asks for it
+	}
+	if l := late(r.Date); l != "" {
+		c.add(r.Pos.Date, "date", "TX-11", "落款日期 %s（date%s；没有写发布日期 published，按落款日期判断）%s。请核对日期；%s",
+			r.Date, lineNote(r.Pos.Date), l, local)
+	}
+}
+
+// lineNote is "，第 N 行" for a position with a line, or "".
+func lineNote(pos report.Pos) string {
+	if pos.Line > 0 {
+		return fmt.Sprintf("，第 %d 行", pos.Line)
+	}
+	return ""
+}
+
 func (c *checker) crossYear() {
 	r, prev := c.r, c.prev
 	if r.Year == 0 {
@@ -220,6 +298,9 @@ func (c *checker) crossYear() {
 		} else {
 			skipped = append(skipped, "X-3 项目数量衔接")
 		}
+		if r.IndexNumber != "" {
+			skipped = append(skipped, "X-6 索引号")
+		}
 		why := fmt.Sprintf("同一目录下没有找到“%s”%d 年度的报告文件", r.Organ, r.Year-1)
 		if r.Year == 2019 {
 			why += "（2018 年度报告使用旧格式，通常没有）"
@@ -229,6 +310,7 @@ func (c *checker) crossYear() {
 	}
 	c.carryOver()
 	c.similarity()
+	c.indexNumber()
 	switch {
 	case r.Edition == report.Ed2021 && prev.Edition == report.Ed2021:
 		c.inForce()
@@ -268,6 +350,19 @@ func (c *checker) carryOver() {
 		}
 		c.ps = append(c.ps, p)
 	}
+}
+
+// indexNumber warns when the report's 索引号 is last year's: an
+// index number identifies one published document (kept by hand, or by a
+// file begun from last year's before init --from stopped copying it).
+func (c *checker) indexNumber() {
+	r, prev := c.r, c.prev
+	if r.IndexNumber == "" || r.IndexNumber != prev.IndexNumber || !c.ok("index_number") {
+		return
+	}
+	c.add(r.Pos.IndexNumber, "index_number", "X-6",
+		"索引号 %s 与 %d 年度报告（%s）的索引号相同。索引号是网站信息公开目录中一份文件的编号，本年度报告发布时另有索引号：请改为本年度报告的索引号，尚未取得的先删去这一行（网页信息表中不显示索引号）",
+		r.IndexNumber, prev.Year, where(prev, prev.Pos.IndexNumber))
 }
 
 func (c *checker) inForce() {

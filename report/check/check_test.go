@@ -119,6 +119,16 @@ var ruleCases = []struct {
 	{name: "TX-1-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请21件"},
 		{"行政复议1件", "行政复议3件"}}, want: "TX-1", severity: Warning},
+	// 本局 is the organ itself; 各部门 is a region report's own aggregate.
+	{name: "TX-1-fail-self-reference", base: "valid2021.yaml", edits: []golden.Edit{
+		{"organ: 测试县人民政府办公室", "organ: 测试县教育局"},
+		{"本年新收政府信息公开申请12件", "本局本年新收政府信息公开申请21件"}}, want: "TX-1", severity: Warning},
+	{name: "TX-1-fail-region-aggregate", base: "valid2021.yaml", edits: []golden.Edit{
+		{"scope: organ", "scope: region"},
+		{"本年新收政府信息公开申请12件", "全县各部门本年新收政府信息公开申请21件"}}, want: "TX-1", severity: Warning},
+	{name: "TX-1-pass-other-organ", base: "valid2021.yaml", edits: []golden.Edit{
+		{"scope: organ", "scope: region"},
+		{"本年新收政府信息公开申请12件，", "本年新收政府信息公开申请12件，其中县公安局新收申请5件，"}}, want: ""},
 	{name: "TX-1-pass-breakdown", base: "valid2021.yaml", edits: []golden.Edit{
 		{"本年新收政府信息公开申请12件", "本年新收政府信息公开申请12件，其中自然人申请10件、商业企业申请1件"}}, want: ""},
 	{name: "TX-4-fail", base: "valid2021.yaml", edits: []golden.Edit{
@@ -162,6 +172,30 @@ var ruleCases = []struct {
 		{"统计期限自2022年1月1日起至2022年12月31日止", "统计期限自2021年1月1日起至2021年12月31日止"}}, want: "TX-10", severity: Warning},
 	{name: "TX-10-fail-end-year", base: "valid2021.yaml", edits: []golden.Edit{
 		{"统计期限自2022年1月1日起至2022年12月31日止", "统计期限为2022年1月1日至2023年12月31日"}}, want: "TX-10", severity: Warning},
+	// Publication deadline (条例第四十九条): 1月31日 for an organ, 3月31日 for a region.
+	{name: "TX-11-pass-deadline-day", base: "valid2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20", "date: 2023-01-31"}}, want: ""},
+	{name: "TX-11-fail-late", base: "valid2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20", "date: 2023-02-10"}}, want: "TX-11", severity: Warning},
+	{name: "TX-11-fail-published", base: "valid2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20\n", "date: 2023-01-20\npublished: 2023-02-25\n"}}, want: "TX-11", severity: Warning},
+	{name: "TX-11-fail-published-before-date", base: "valid2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20\n", "date: 2023-03-15\npublished: 2023-01-22\n"}}, want: "TX-11", severity: Warning},
+	{name: "TX-11-fail-before-year-end", base: "valid2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20\n", "date: 2023-01-20\npublished: 2022-12-15\n"}}, want: "TX-11", severity: Warning},
+	{name: "TX-11-pass-region", base: "valid2021.yaml", edits: []golden.Edit{
+		{"scope: organ", "scope: region"}, {"date: 2023-01-20", "date: 2023-03-31"}}, want: ""},
+	{name: "TX-11-fail-region", base: "valid2021.yaml", edits: []golden.Edit{
+		{"scope: organ", "scope: region"}, {"date: 2023-01-20", "date: 2023-04-15"}}, want: "TX-11", severity: Warning},
+	{name: "TX-11-pass-township", base: "valid2021.yaml", edits: []golden.Edit{
+		{"organ: 测试县人民政府办公室", "organ: 测试县示例镇人民政府"}, {"date: 2023-01-20", "date: 2023-02-20"}}, want: ""},
+	// 索引号: one published document's number, not last year's.
+	{name: "X-6-fail", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20\n", "date: 2023-01-20\nindex_number: 000000001/2022-00007\n"}}, prevEdits: []golden.Edit{
+		{"date: 2022-01-21\n", "date: 2022-01-21\nindex_number: 000000001/2022-00007\n"}}, want: "X-6", severity: Warning},
+	{name: "X-6-pass", base: "valid2021.yaml", prev: "prev2021.yaml", edits: []golden.Edit{
+		{"date: 2023-01-20\n", "date: 2023-01-20\nindex_number: 000000001/2023-00004\n"}}, prevEdits: []golden.Edit{
+		{"date: 2022-01-21\n", "date: 2022-01-21\nindex_number: 000000001/2022-00007\n"}}, want: ""},
 	{name: "TX-9-fail", base: "valid2021.yaml", edits: []golden.Edit{
 		{"date: 2023-01-20\n", ""}}, want: "TX-9", severity: Warning},
 	{name: "TX-6-fail-empty", base: "valid2021.yaml", edits: []golden.Edit{

@@ -11,7 +11,8 @@ import (
 
 // TestFigureCorpus measures TX-1 on the labelled sentences of
 // testdata/figures/corpus.txt (see its header): each sentence is the whole
-// 总体情况 of testdata/figures/corpus2024.yaml in turn. A warning is right
+// 总体情况 of testdata/figures/corpus2024.yaml in turn, with the organ and
+// scope that the corpus's @organ and @scope lines set. A warning is right
 // when its sentence is labelled bad and it quotes the wrong figure; any
 // other TX-1 warning is a false alarm. Precision must be 100% (the checker
 // never warns about a sentence that is right or has no report figure) and
@@ -33,10 +34,22 @@ func TestFigureCorpus(t *testing.T) {
 		}
 	}
 	var sentences, bad, found, right, wrong int
+	organ, scope := base.Organ, base.Scope
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if key, val, ok := strings.Cut(text, "\t"); ok && strings.HasPrefix(key, "@") {
+			switch key {
+			case "@organ":
+				organ = val
+			case "@scope":
+				scope = Scope(val)
+			default:
+				t.Fatalf("corpus.txt:%d: unknown setting %q", line, key)
+			}
 			continue
 		}
 		label, sentence, ok := strings.Cut(text, "\t")
@@ -57,6 +70,7 @@ func TestFigureCorpus(t *testing.T) {
 		}
 		sentences++
 		r := *base
+		r.Organ, r.Scope = organ, scope
 		r.Text[overview] = Text{Body: sentence, BodyLine: 1, Literal: true}
 		hit := false
 		for _, p := range Check(&r, nil, nil) {

@@ -41,6 +41,11 @@ const (
 	kNeutral                 // a word that must not be read as its parts
 	kForward                 // after a quantity: "103件顺延到下年度"
 	kAmount                  // 金额, 总金额: the amount of the current subject
+	// kAggregate names all the organs of an area (各部门, 各单位, 各级行政
+	//机关): in a region report (scope region) that is the report's own
+	// aggregate; in an organ's report it is other organs' figures, so the
+	// number is not compared (kBlock).
+	kAggregate
 )
 
 type term struct {
@@ -160,6 +165,8 @@ var figureTerms = func() []term {
 		"涉及", "方面", "热线", "12345", "来信", "来电", "来访", "诉求", "咨询", "留言", "工单", "建议", "提案", "意见",
 		"约", "近", "超过", "以上", "以下", "不足", "至少", "多达", "累计达", "人次", "批次", "撤回", "主动撤回", "退还", "减免", "免收",
 		"以内")
+	// All the organs of the area: the region report's own figures.
+	add(dNone, kAggregate, "", false, "各部门", "各单位", "各级行政机关", "各行政机关", "各级机关", "各级各部门", "各地各部门", "各部门各单位")
 	// Words that contain terms but mean something else.
 	add(dNone, kNeutral, "", false, "依申请", "申请人", "政府信息公开申请", "信息公开申请", "公开申请", "复议机关", "复议决定", "申请复议", "行政复议决定书",
 		"办理时限", "办理流程", "办理质效", "办理工作", "答复文书", "答复意见", "答复书", "决定书", "规章制度", "收费标准", "收费管理",
@@ -289,9 +296,18 @@ func resolveRows(d domain, body string, ts []ftoken) ([]string, bool) {
 	return nil, false
 }
 
-// readFigures reads the table figures quoted in body. year is the report
-// year: a sentence part that names another year is about that year.
-func readFigures(body string, year int, organ string) []figure {
+// reader is what readFigures needs to know of the report: its year (a
+// sentence part that names another year is about that year), its organ
+// (本局 is the organ itself, 市公安局 another organ) and whether it is a
+// region report (scope region: 各部门, 各单位 are its own aggregate).
+type reader struct {
+	year   int
+	organ  string
+	region bool
+}
+
+// readFigures reads the table figures quoted in body.
+func (rd reader) readFigures(body string) []figure {
 	var out []figure
 	for _, sr := range sentences(body) {
 		toks := tokenize(body[sr[0]:sr[1]], sr[0])
@@ -306,8 +322,8 @@ func readFigures(body string, year int, organ string) []figure {
 			seg := toks[segStart:ti]
 			segText := body[textStart:tk.start]
 			segStart, textStart = ti+1, tk.end
-			f, ok := readFigure(body, sr, seg, segText, toks[ti+1:], tk, &st, year)
-			if ok && (otherOrgan(segText, organ) || breakdown && f.dom == dFee) {
+			f, ok := rd.readFigure(body, sr, seg, segText, toks[ti+1:], tk, &st)
+			if ok && (otherOrgan(segText, rd.organ) || breakdown && f.dom == dFee) {
 				ok = false // 示例区人民政府新收申请…; 其中民政局1件，收取380元
 			}
 			if strings.Contains(segText, "其中") {
@@ -322,15 +338,17 @@ func readFigures(body string, year int, organ string) []figure {
 }
 
 // readFigure reads one quantity with the terms since the previous one.
-func readFigure(body string, sr [2]int, seg []ftoken, segText string, after []ftoken, q ftoken, st *figureState, year int) (figure, bool) {
+func (rd reader) readFigure(body string, sr [2]int, seg []ftoken, segText string, after []ftoken, q ftoken, st *figureState) (figure, bool) {
 	f := figure{qty: q.qty, start: q.start, sentence: sr}
-	blocked := otherYear(segText, year)
+	blocked := otherYear(segText, rd.year)
 	var strong, weak []ftoken
 	amount := false
 	for _, t := range seg {
 		switch t.term.kind {
 		case kBlock:
 			blocked = true
+		case kAggregate:
+			blocked = blocked || !rd.region
 		case kRow, kCol:
 			if t.term.weak {
 				weak = append(weak, t)
@@ -415,9 +433,16 @@ func readFigure(body string, sr [2]int, seg []ftoken, segText string, after []ft
 	return f, true
 }
 
+// selfPrefixes, written right before an organ suffix, make it the
+// reporting organ itself: 本局, 我局, 本委, 我委, 本镇, 本街道, 本级人民政府.
+// (本机关, 本单位, 本部门, 本办, 本厅, 本署 end in no organ suffix and are
+// never read as another organ.)
+var selfPrefixes = []string{"本级", "本", "我"}
+
 // otherOrgan reports whether s names an organ that is not the reporting
 // organ (示例区人民政府 in 示例市人民政府's report, 民政局 in a county's):
-// its figures are that organ's share.
+// its figures are that organ's share. A self-reference (本局, 我委, 本级
+// 人民政府) is the reporting organ, whatever its name.
 func otherOrgan(s, organ string) bool {
 	for _, suffix := range []string{"人民政府", "局", "街道", "镇", "乡", "委"} {
 		for off := 0; ; {
@@ -431,9 +456,23 @@ func otherOrgan(s, organ string) bool {
 			if size == 0 || !unicode.Is(unicode.Han, r) {
 				continue
 			}
+			if self(s[:i]) {
+				continue
+			}
 			if !strings.Contains(organ, s[i-size:off]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// self reports whether before (the text up to an organ suffix) ends in a
+// self-reference prefix: 本 (本局), 我 (我委), 本级 (本级人民政府).
+func self(before string) bool {
+	for _, p := range selfPrefixes {
+		if strings.HasSuffix(before, p) {
+			return true
 		}
 	}
 	return false
@@ -540,7 +579,8 @@ func sentenceQuote(body string, f figure) string {
 // textFigures compares every figure quoted in one text section with the tables (TX-1).
 func (c *checker) textFigures(key string) {
 	t := c.r.TextOf(key)
-	for _, f := range readFigures(t.Body, c.r.Year, c.r.Organ) {
+	rd := reader{year: c.r.Year, organ: c.r.Organ, region: c.r.Scope == report.ScopeRegion}
+	for _, f := range rd.readFigures(t.Body) {
 		if !c.inputsOK(f) {
 			continue
 		}

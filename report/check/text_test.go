@@ -52,7 +52,7 @@ func TestReadFigures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, f := range readFigures(tc.text, 2024, "示例市人民政府办公室") {
+		for _, f := range (reader{year: 2024, organ: "示例市人民政府办公室"}).readFigures(tc.text) {
 			got = append(got, describe(f))
 		}
 		if !slices.Equal(got, tc.want) {
