@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -184,15 +185,24 @@ func compareAppendix(prev, r *Report) Section {
 }
 
 // MergedSummary counts a roll-up ledger by status: 共 5 个单位：已报送 4 个，
-// 零报告 1 个，未报送 0 个，有错误 0 个.
+// 零报告 1 个，未报送 0 个，有错误 0 个; 未能读取 and any other status
+// only when some unit has it, in order of first appearance.
 func MergedSummary(units []MergedUnit) string {
 	n := map[string]int{}
+	var others []string
 	for _, u := range units {
+		if n[u.Status] == 0 && !slices.Contains(MergedStatuses[:4], u.Status) {
+			others = append(others, u.Status)
+		}
 		n[u.Status]++
 	}
-	parts := make([]string, len(MergedStatuses))
-	for i, s := range MergedStatuses {
-		parts[i] = fmt.Sprintf("%s %d 个", s, n[s])
+	var parts []string
+	for _, s := range append(slices.Clone(MergedStatuses[:4]), others...) {
+		label := s
+		if label == "" {
+			label = NoValue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d 个", label, n[s]))
 	}
 	return fmt.Sprintf("共 %d 个单位：%s", len(units), strings.Join(parts, "，"))
 }
@@ -203,15 +213,20 @@ func MergedSummary(units []MergedUnit) string {
 func mergedAppendix(r *Report) Section {
 	g := &Grid{ID: "merged-units", Caption: "附表 汇总单位情况", Cols: 4, Widths: []int{8, 52, 16, 24}}
 	g.Head = [][]GridCell{{cell("序号", CellHead), cell("单位", CellHead), cell("报送情况", CellHead), cell("是否计入汇总数", CellHead)}}
-	var missing []string
+	var missing, unreadable []string
 	for i, u := range r.MergedUnits {
 		in := "是"
+		switch {
+		case u.Status == "":
+			in = NoValue
+		case !MergedCounted(u.Status):
+			in = "否"
+		}
 		switch u.Status {
 		case "未报送":
-			in = "否"
 			missing = append(missing, u.Organ)
-		case "":
-			in = NoValue
+		case "未能读取":
+			unreadable = append(unreadable, u.Organ)
 		}
 		status := u.Status
 		if status == "" {
@@ -225,6 +240,9 @@ func mergedAppendix(r *Report) Section {
 		r.Organ, MergedSummary(r.MergedUnits))})
 	if len(missing) > 0 {
 		s.Notes = append(s.Notes, Para{Text: "说明：" + strings.Join(missing, "、") + "未报送年度报告数据，汇总数不含其数字。"})
+	}
+	if len(unreadable) > 0 {
+		s.Notes = append(s.Notes, Para{Text: "说明：" + strings.Join(unreadable, "、") + "报送的文件未能读取（不是年度报告数据文件），汇总数不含其数字。"})
 	}
 	return s
 }

@@ -194,7 +194,7 @@ func TestMergedAppendix(t *testing.T) {
 	}
 	r = LoadBytes("bad.yaml", golden.Apply(t, golden.Read(t, "testdata/valid2021.yaml"), golden.Edit{"scope: organ", "scope: region"})+
 		"merged_units:\n  - {organ: 测试县教育局, status: 已上报}\n  - {organ: 测试县教育局, status: 已报送}\n  - {status: 已报送}\n")
-	for _, w := range []string{"的报送情况应为“已报送”“零报告”“未报送”“有错误”之一，实际为“已上报”", "汇总单位“测试县教育局”重复", "缺少 organ"} {
+	for _, w := range []string{"的报送情况应为“已报送”“零报告”“未报送”“有错误”“未能读取”之一，实际为“已上报”", "汇总单位“测试县教育局”重复", "缺少 organ"} {
 		if !strings.Contains(fmt.Sprint(r.Problems), w) {
 			t.Errorf("problems %v lack %q", r.Problems, w)
 		}

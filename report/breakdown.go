@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // UnitState is a unit's status in a merge.
@@ -17,6 +18,7 @@ type UnitStatus struct {
 	State    UnitState
 	Included bool     // summed into the region report
 	Report   *Report  // nil when missing or unreadable
+	Refused  string   // UnitRefused only: why, in a few words (年度不符, 单位不符, 汇总报告)
 	Problems Problems // the unit's own load and check problems (errors and warnings)
 	Errors   int
 	Warnings int
@@ -45,7 +47,7 @@ type Breakdown struct {
 	Title    string // 示例市人民政府2024年政府信息公开工作年度报告汇总单位明细
 	Subject  string // document metadata
 	MetaDate string // YYYY-MM-DD for document metadata: the region's date, or 1 January of year+1
-	Summary  string // 共 5 个单位：已报送 5 个，未报送 0 个，有错误 0 个
+	Summary  string // MergedSummary: 共 5 个单位：已报送 5 个，零报告 0 个，未报送 0 个，有错误 0 个
 	Columns  []string
 	// Files is true when each unit's data file is shown (the office's
 	// copy written by merge); false in the published copy (Public).
@@ -86,7 +88,7 @@ type BreakdownCell struct {
 // BreakdownRow is one unit (or the total) of a Breakdown.
 type BreakdownRow struct {
 	Organ    string
-	Status   string // 已报送, 未报送, 有错误（已汇总）, 有错误
+	Status   string // UnitStatus.Label: 已报送, 零报告, 未报送, 有错误（已汇总）, 有错误, 未能读取
 	File     string // slash-separated, "" when none
 	Included bool
 	Counts   []int64  // aligned with Columns; zeros when not included
@@ -107,13 +109,10 @@ func NewBreakdown(region *Report, units []UnitStatus) *Breakdown {
 		b.MetaDate = region.Date
 	}
 	total := breakdownFigures(region)
-	var n [4]int
-	for _, u := range units {
-		n[u.State]++
-		row := BreakdownRow{Organ: u.Organ, Status: u.State.String(), File: filepath.ToSlash(u.File), Included: u.Included}
-		if u.State == UnitInvalid && u.Included {
-			row.Status = "有错误（已汇总）"
-		}
+	statuses := make([]MergedUnit, len(units))
+	for i, u := range units {
+		statuses[i] = MergedUnit{Organ: u.Organ, Status: u.State.String()}
+		row := BreakdownRow{Organ: u.Organ, Status: u.Label(), File: filepath.ToSlash(u.File), Included: u.Included}
 		row.Counts = make([]int64, len(total))
 		for range total {
 			row.Values = append(row.Values, NoValue)
@@ -133,7 +132,7 @@ func NewBreakdown(region *Report, units []UnitStatus) *Breakdown {
 		b.Total.Values = append(b.Total.Values, fmt.Sprint(v))
 		b.Total.Shares = append(b.Total.Shares, breakdownShare(v, v))
 	}
-	b.Summary = fmt.Sprintf("共 %d 个单位：已报送 %d 个，零报告 %d 个，未报送 %d 个，有错误 %d 个", len(units), n[UnitSubmitted], n[UnitZero], n[UnitMissing], n[UnitInvalid])
+	b.Summary = MergedSummary(statuses)
 	var summed []*Report
 	heads := []string{"项目"}
 	for _, u := range units {
@@ -206,7 +205,7 @@ func breakdownTables(region *Report, units []*Report, heads []string) []Breakdow
 					if row.Key == "procurement" {
 						unit = procUnit(region)
 					}
-					line.Label += "（" + unit + "）"
+					line.Label = WithUnit(line.Label, unit)
 				}
 				for _, r := range all {
 					v, _ := r.ActiveCell(row.Key, c.Key)
@@ -257,7 +256,7 @@ func breakdownTables(region *Report, units []*Report, heads []string) []Breakdow
 		tf := BreakdownTable{Caption: "信息处理费", Heads: heads}
 		units := []string{"件", "元", "元"}
 		for k, ff := range FeeFields {
-			line := BreakdownLine{Key: "processing_fees." + ff.Key, Label: ff.Label + "（" + units[k] + "）"}
+			line := BreakdownLine{Key: "processing_fees." + ff.Key, Label: WithUnit(ff.Label, units[k])}
 			for _, r := range all {
 				switch f := r.Fees; {
 				case f == nil:
@@ -275,6 +274,17 @@ func breakdownTables(region *Report, units []*Report, heads []string) []Breakdow
 		out = append(out, tf)
 	}
 	return out
+}
+
+// WithUnit is label followed by its unit in brackets, 采购总金额（万元）,
+// unless the label already ends with a bracketed unit: the statutory
+// 本年收费金额（单位：万元） and 发出收费通知的总金额（元） stay as they are
+// (never 本年收费金额（单位：万元）（万元）).
+func WithUnit(label, unit string) string {
+	if unit == "" || strings.HasSuffix(label, "（"+unit+"）") || strings.HasSuffix(label, "（单位："+unit+"）") {
+		return label
+	}
+	return label + "（" + unit + "）"
 }
 
 // breakdownShare is part/total in tenths of a percent, rounded half away from zero,
@@ -295,8 +305,17 @@ func breakdownShare(part, total int64) string {
 const (
 	UnitSubmitted UnitState = iota // 已报送: the file loaded and passed check
 	UnitMissing                    // 未报送: no file given, or the file does not exist
-	UnitInvalid                    // 有错误: the file has load or check errors
+	UnitInvalid                    // 有错误: the file loaded as a report but has check errors
 	UnitZero                       // 零报告: the file loaded and passed check, and every figure of its tables is 0
+	// UnitUnreadable (未能读取): the file exists but is no report at all
+	// (a workbook, not UTF-8, not YAML…): it has no figures, so it is
+	// never counted, whatever the options.
+	UnitUnreadable
+	// UnitRefused (未计入): the file is a report that may not be summed
+	// here — another organ's or another year's, or a region report (M-3,
+	// M-4); UnitStatus.Refused says which. The merge stops.
+	UnitRefused
+	numUnitStates
 )
 
 // String is the Chinese status shown to users.
@@ -308,6 +327,47 @@ func (s UnitState) String() string {
 		return "有错误"
 	case UnitZero:
 		return "零报告"
+	case UnitUnreadable:
+		return "未能读取"
+	case UnitRefused:
+		return "未计入"
 	}
 	return "已报送"
+}
+
+// Label is the unit's status as every merge output prints it (the status
+// table, the breakdown): the state, with （已汇总） after 有错误 when the
+// unit was summed anyway, and the reason before （未计入） for a refused
+// unit (年度不符（未计入）).
+func (u UnitStatus) Label() string {
+	switch {
+	case u.State == UnitInvalid && u.Included:
+		return "有错误（已汇总）"
+	case u.State == UnitRefused && u.Refused != "":
+		return u.Refused + "（未计入）"
+	}
+	return u.State.String()
+}
+
+// MergedCounted reports whether a merged_units status means that the
+// unit's figures are in the region's totals: 已报送, 零报告 and 有错误
+// (merge writes 有错误 only for a unit summed under --allow-errors) are;
+// 未报送 and 未能读取 are not.
+func MergedCounted(status string) bool {
+	switch status {
+	case "已报送", "零报告", "有错误":
+		return true
+	}
+	return false
+}
+
+// UnitStateOf is the state of a merged_units status (one of
+// MergedStatuses); ok is false for any other text.
+func UnitStateOf(status string) (s UnitState, ok bool) {
+	for s := range numUnitStates {
+		if s != UnitRefused && s.String() == status {
+			return s, true
+		}
+	}
+	return UnitSubmitted, false
 }

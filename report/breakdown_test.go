@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBreakdownShare(t *testing.T) {
 	for _, tc := range []struct {
@@ -41,6 +44,42 @@ func TestAllZero(t *testing.T) {
 		tc.edit(r)
 		if got := r.AllZero(); got != tc.want {
 			t.Errorf("%s: AllZero = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestWithUnit(t *testing.T) {
+	for _, tc := range []struct{ label, unit, want string }{
+		{"采购总金额", "万元", "采购总金额（万元）"},
+		{"本年收费金额（单位：万元）", "万元", "本年收费金额（单位：万元）"},
+		{"发出收费通知的总金额（元）", "元", "发出收费通知的总金额（元）"},
+		{"发出收费通知的件数", "件", "发出收费通知的件数（件）"},
+		{"项目", "", "项目"},
+	} {
+		if got := WithUnit(tc.label, tc.unit); got != tc.want {
+			t.Errorf("WithUnit(%q, %q) = %q, want %q", tc.label, tc.unit, got, tc.want)
+		}
+	}
+}
+
+// TestBreakdownLabelsStateUnitsOnce: no line of the breakdown names its
+// unit twice (本年收费金额（单位：万元）（万元）), in either edition.
+func TestBreakdownLabelsStateUnitsOnce(t *testing.T) {
+	for _, ed := range []Edition{Ed2019, Ed2021} {
+		r := &Report{Organ: "测试市人民政府", Year: 2024, Edition: ed, Active: make([]Cell, len(ed.Table2Cells())),
+			Requests: make([]AppRow, len(ed.Table3())), Fees: &Fees{}}
+		b := NewBreakdown(r, []UnitStatus{{Organ: "测试市第1局", Included: true, Report: r}})
+		for _, tb := range b.Tables {
+			for _, l := range tb.Lines {
+				for _, u := range []string{"万元", "元", "件"} {
+					if strings.Count(l.Label, "（"+u+"）")+strings.Count(l.Label, "（单位："+u+"）") > 1 {
+						t.Errorf("%s %s: %q states its unit twice", ed, l.Key, l.Label)
+					}
+				}
+				if strings.Contains(l.Label, "）（") {
+					t.Errorf("%s %s: %q", ed, l.Key, l.Label)
+				}
+			}
 		}
 	}
 }

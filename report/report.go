@@ -62,7 +62,9 @@ type MergedUnit struct {
 }
 
 // MergedStatuses are the statuses of merged_units, as UnitState prints them.
-var MergedStatuses = []string{"已报送", "零报告", "未报送", "有错误"}
+// 未能读取 (a file that is no report) is listed, never counted
+// (MergedCounted).
+var MergedStatuses = []string{"已报送", "零报告", "未报送", "有错误", "未能读取"}
 
 // stockColumns are the 表二 columns that count what stands at the year's
 // end or start rather than what happened in the year: 现行有效件数 (2021),

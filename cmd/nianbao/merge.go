@@ -108,7 +108,8 @@ func runMerge(e *env, args []string) error {
 
 	// The merged file must pass check like any data file, against last
 	// year's region file when it is beside it.
-	bad := printProblems(e.stderr, check.Written(*out, files[0].data))
+	written := check.Written(*out, files[0].data)
+	bad := printProblems(e.stderr, written)
 	included := 0
 	for _, u := range res.Units {
 		if u.Included {
@@ -117,7 +118,7 @@ func runMerge(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "汇总了 %d 个单位（%s）。已写入 %s\n", included, bd.Summary, strings.Join(names, "、"))
 	if bad {
-		fmt.Fprintf(e.stderr, "%s: 汇总结果有错误（见上）。请改正汇总清单或本级政府文字部分后重新汇总\n", *out)
+		fmt.Fprintln(e.stderr, merge.WrittenAdvice(*out, written, res.Units))
 		return exitCode(1)
 	}
 	return nil

@@ -30,6 +30,9 @@ func FuzzLoad(f *testing.F) {
 		"a: 1\nb: [1, 2,\n  , 3]\n",
 		"x: [\"\n",
 		"year: ２０２４\norgan: x\nactive: {licensing: {decisions: −1}}\n",
+		// Other kinds of file, known by their first bytes (notDataFile).
+		"PK\x03\x04\x14\x00\x00\x00", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00", "%PDF-1.4\n", "<!DOCTYPE html><p>x",
+		"\x89PNG\r\n\x1a\n\x00", "BM: 1\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -27,7 +27,10 @@ const MaxFileSize = 1 << 20
 
 // Parse decodes one report from YAML data; file names it in problems. It collects every problem it finds
 // rather than stopping at the first; the returned report.Report is nil only when the
-// file could not be parsed at all. Parse never panics.
+// file could not be parsed at all. A file of another kind (an Excel
+// workbook, a Word document, an old Office file, a PDF, a web page, an
+// image: notDataFile) gives one S-1 saying what it is and what to run
+// instead. Parse never panics.
 func Parse(file string, data []byte) (rep *report.Report, ps report.Problems) {
 	l := &loader{file: file}
 	defer func() {
@@ -36,6 +39,9 @@ func Parse(file string, data []byte) (rep *report.Report, ps report.Problems) {
 			ps = append(l.ps, report.Problemf(file, report.Pos{}, "", "S-1", "无法解析此文件（解析器内部错误：%v）。请检查文件是否为本工具的 YAML 数据文件", r))
 		}
 	}()
+	if msg := notDataFile(file, data); msg != "" {
+		return nil, report.Problems{report.Problemf(file, report.Pos{}, "", "S-1", "%s", msg)}
+	}
 	root := l.parse(data)
 	if root == nil {
 		return nil, l.ps

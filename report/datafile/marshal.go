@@ -173,7 +173,7 @@ func Marshal(r *report.Report) []byte {
 		put(m, "work_plan", marshalWorkPlan(r.WorkPlan), "政务公开工作要点落实情况（在“六、其他需要报告的事项”中报告）")
 	}
 	if r.MergedUnits != nil {
-		put(m, "merged_units", marshalMergedUnits(r.MergedUnits), "汇总单位情况：参与汇总的单位及其报送情况（已报送、零报告、未报送、有错误），file 相对于汇总清单")
+		put(m, "merged_units", marshalMergedUnits(r.MergedUnits), "汇总单位情况：参与汇总的单位及其报送情况（已报送、零报告、未报送、有错误、未能读取），file 相对于汇总清单")
 	}
 
 	if r.Source != nil {

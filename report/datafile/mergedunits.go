@@ -99,7 +99,7 @@ func marshalMergedUnits(units []report.MergedUnit) *yaml.Node {
 func mergedUnitsSchema() obj {
 	unit := closed("一个参与汇总的单位", obj{
 		{"organ", obj{{"type", "string"}, {"minLength", 1}, {"description", "单位全称"}}},
-		{"status", obj{{"enum", report.MergedStatuses}, {"description", "报送情况：已报送、零报告（各表数字均为 0，表二现行有效件数等存量数除外）、未报送（未计入汇总）或有错误（仅在 --allow-errors 时计入汇总）"}}},
+		{"status", obj{{"enum", report.MergedStatuses}, {"description", "报送情况：已报送、零报告（各表数字均为 0，表二现行有效件数等存量数除外）、未报送（未计入汇总）、有错误（仅在 --allow-errors 时计入汇总）或未能读取（文件不是年度报告数据文件，未计入汇总）"}}},
 		{"file", obj{{"type", "string"}, {"description", "该单位的数据文件，相对于汇总清单所在目录"}}},
 	}, []string{"organ", "status"})
 	return obj{{"type", "array"}, {"minItems", 1}, {"description", "汇总单位情况（仅 scope: region，由 nianbao merge 写入）：清单中的每个单位及其报送情况，报告附“汇总单位情况”列明"}, {"items", unit}}

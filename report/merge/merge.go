@@ -11,6 +11,7 @@ import (
 	"nianbao/report/datafile"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -222,9 +223,13 @@ type MergeResult struct {
 
 // Merge loads and checks every unit of m and aggregates those that can be
 // merged. Units with errors are refused (listed in report.Problems, Region nil)
-// unless opts.AllowErrors; units whose file is missing are reported as
-// 未报送 (a warning) and left out. A unit file for another organ, another
-// year or another edition stops the merge.
+// unless opts.AllowErrors, which sums them as they are (有错误, included).
+// A unit whose file is no report at all (未能读取: a workbook, not UTF-8,
+// not YAML) has no figures: it is refused, or with opts.AllowErrors left
+// out (never included). Units whose file is missing are refused, or with
+// opts.AllowMissing reported as 未报送 (a warning) and left out. A unit
+// file for another organ or another year, or a region report, is
+// UnitRefused and stops the merge; so do mixed editions.
 func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 	res := &MergeResult{Units: make([]report.UnitStatus, len(m.Units))}
 	var paths []string
@@ -257,7 +262,8 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 		byFile[filepath.Clean(p.File)] = append(byFile[filepath.Clean(p.File)], p)
 	}
 	var include []*report.Report
-	var invalid []string
+	var invalid, unreadable []string
+	tableErrors := false // an invalid unit has errors that carry into sums (CarriesIntoTotals)
 	for _, l := range loaded {
 		i := idx[filepath.Clean(l.Path)]
 		st := &res.Units[i]
@@ -274,36 +280,50 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 				st.Warnings++
 			}
 		}
-		if l.Report != nil {
-			r := l.Report
-			switch {
-			case r.Organ != mu.Organ:
-				res.Problems = append(res.Problems, mergeProblem(m.File, mu.Pos, "", "M-3",
-					"清单中的单位是“%s”，但其数据文件 %s 的报告主体是“%s”。请核对清单或文件", mu.Organ, l.Path, r.Organ))
-			case m.Year != 0 && r.Year != m.Year:
-				res.Problems = append(res.Problems, mergeProblem(m.File, mu.Pos, "", "M-3",
-					"“%s”的数据文件 %s 是 %d 年度的报告，本次汇总 %d 年度：不能把两个年度混在一起汇总", mu.Organ, l.Path, r.Year, m.Year))
-			}
-			if r.Scope == report.ScopeRegion {
-				// A roll-up already holds its units' figures: summing it
-				// with them (or in a roll-up of roll-ups) counts them twice.
-				res.Problems = append(res.Problems, mergeProblem(l.Path, r.Pos.Scope, "scope", "M-4",
-					"这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 %s 中的“%s”）：其中的数字已包含下级单位，会被重复计算。请在清单中改为该机关本身的报告（scope: organ），或把该汇总报告的各单位直接列入清单",
-					where(m.File, mu.Pos), mu.Organ))
-			}
+		if l.Report == nil {
+			// No report at all (a workbook, not UTF-8, not YAML…): there
+			// are no figures to sum, whatever the options.
+			st.State, st.Errors = report.UnitUnreadable, max(st.Errors, 1)
+			unreadable = append(unreadable, fmt.Sprintf("“%s”（%s）", st.Organ, l.Path))
+			continue
 		}
-		if st.Errors > 0 || l.Report == nil {
+		r := l.Report
+		switch {
+		case r.Organ != mu.Organ:
+			st.State, st.Refused = report.UnitRefused, "单位不符"
+			res.Problems = append(res.Problems, mergeProblem(m.File, mu.Pos, "", "M-3",
+				"清单中的单位是“%s”，但其数据文件 %s 的报告主体是“%s”。请核对清单或文件", mu.Organ, l.Path, r.Organ))
+		case m.Year != 0 && r.Year != m.Year:
+			st.State, st.Refused = report.UnitRefused, "年度不符"
+			res.Problems = append(res.Problems, mergeProblem(m.File, mu.Pos, "", "M-3",
+				"“%s”的数据文件 %s 是 %d 年度的报告，本次汇总 %d 年度：不能把两个年度混在一起汇总", mu.Organ, l.Path, r.Year, m.Year))
+		}
+		if r.Scope == report.ScopeRegion {
+			// A roll-up already holds its units' figures: summing it
+			// with them (or in a roll-up of roll-ups) counts them twice.
+			if st.State != report.UnitRefused {
+				st.State, st.Refused = report.UnitRefused, "汇总报告"
+			}
+			res.Problems = append(res.Problems, mergeProblem(l.Path, r.Pos.Scope, "scope", "M-4",
+				"这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 %s 中的“%s”）：其中的数字已包含下级单位，会被重复计算。请在清单中改为该机关本身的报告（scope: organ），或把该汇总报告的各单位直接列入清单",
+				where(m.File, mu.Pos), mu.Organ))
+		}
+		if st.State == report.UnitRefused {
+			continue
+		}
+		if st.Errors > 0 {
 			st.State = report.UnitInvalid
-			invalid = append(invalid, fmt.Sprintf("“%s”（%s，%d 个错误）", st.Organ, l.Path, max(st.Errors, 1)))
-			if !opts.AllowErrors || l.Report == nil {
+			invalid = append(invalid, fmt.Sprintf("“%s”（%s，%d 个错误）", st.Organ, l.Path, st.Errors))
+			tableErrors = tableErrors || slices.ContainsFunc(st.Problems, CarriesIntoTotals)
+			if !opts.AllowErrors {
 				continue
 			}
 		}
 		st.Included = true
-		if st.State == report.UnitSubmitted && l.Report.AllZero() {
+		if st.State == report.UnitSubmitted && r.AllZero() {
 			st.State = report.UnitZero
 		}
-		include = append(include, l.Report)
+		include = append(include, r)
 	}
 	// Mixed editions stop the merge, naming the units of each edition.
 	eds := map[report.Edition][]string{}
@@ -319,11 +339,25 @@ func Merge(m *datafile.Manifest, opts MergeOptions) *MergeResult {
 	}
 	if len(invalid) > 0 {
 		if opts.AllowErrors {
-			res.Problems = append(res.Problems, report.Problem{File: m.File, Rule: "M-2", Severity: report.Warning,
-				Msg: "以下单位的报告有错误，已按 --allow-errors 照常汇总（有错误的数字也计入了汇总）：" + strings.Join(invalid, "、")})
+			msg := "以下单位的报告有错误，已按 --allow-errors 照常汇总（有错误的数字也计入了汇总）：" + strings.Join(invalid, "、")
+			if tableErrors {
+				msg += "。其中表格数字的错误（表二、表三、表四的 T 规则）会原样带入汇总数：汇总结果将有同样的错误，nianbao build 不会据此生成报告"
+			}
+			res.Problems = append(res.Problems, report.Problem{File: m.File, Rule: "M-2", Severity: report.Warning, Msg: msg})
 		} else {
 			res.Problems = append(res.Problems, mergeProblem(m.File, report.Pos{}, "", "M-2",
 				"以下单位的报告有错误，未汇总：%s。请各单位改正后重新报送（nianbao check），或用 --allow-errors 照常汇总", strings.Join(invalid, "、")))
+		}
+	}
+	if len(unreadable) > 0 {
+		if opts.AllowErrors {
+			res.Problems = append(res.Problems, report.Problem{File: m.File, Rule: "M-2", Severity: report.Warning,
+				Msg: "以下单位报送的文件未能读取（见上），不是年度报告数据文件，没有可汇总的数字：" + strings.Join(unreadable, "、") +
+					"。已按 --allow-errors 汇总其余单位：汇总数不含这些单位，报告附“汇总单位情况”将其列为“未能读取”、不计入汇总数"})
+		} else {
+			res.Problems = append(res.Problems, mergeProblem(m.File, report.Pos{}, "", "M-2",
+				"以下单位报送的文件未能读取（见上），不是年度报告数据文件，未汇总：%s。请该单位报送数据文件（.yaml）并在清单中写该文件后重新汇总；确需先行汇总其余单位时加 --allow-errors（这些单位不计入汇总数，报告列为“未能读取”）",
+				strings.Join(unreadable, "、")))
 		}
 	}
 	if res.Problems.HasErrors() {
@@ -376,4 +410,61 @@ func mergeProblem(file string, pos report.Pos, path, id, format string, args ...
 func mergeFileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// CarriesIntoTotals reports whether a unit's problem is an error of its
+// tables' figures (T2-*, T3-*, T4-*) that summing carries into the
+// region's totals: sums of tables that do not add up do not add up either.
+func CarriesIntoTotals(p report.Problem) bool {
+	if p.Severity != report.Error {
+		return false
+	}
+	for _, prefix := range []string{"T2-", "T3-", "T4-"} {
+		if strings.HasPrefix(p.Rule, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// WrittenAdvice is what to tell the user when the merged file out does not
+// pass check (written, its problems): the units summed under
+// --allow-errors whose table errors carried into the totals, with what to
+// do about each (correct its file, or leave it out), when written has such
+// errors; the manifest or the region's text otherwise. One line per cause,
+// each starting with out; "" when written has no errors.
+func WrittenAdvice(out string, written report.Problems, units []report.UnitStatus) string {
+	var carried, other bool
+	for _, p := range written {
+		switch {
+		case p.Severity != report.Error:
+		case CarriesIntoTotals(p):
+			carried = true
+		default:
+			other = true
+		}
+	}
+	var names, checks []string
+	for _, u := range units {
+		if u.Included && u.State == report.UnitInvalid && slices.ContainsFunc(u.Problems, CarriesIntoTotals) {
+			var rules []string
+			for _, p := range u.Problems {
+				if CarriesIntoTotals(p) && !slices.Contains(rules, p.Rule) {
+					rules = append(rules, p.Rule)
+				}
+			}
+			names = append(names, fmt.Sprintf("“%s”（%s：%s）", u.Organ, filepath.ToSlash(u.File), strings.Join(rules, "、")))
+			checks = append(checks, "nianbao check "+report.ShellArg(u.File))
+		}
+	}
+	var lines []string
+	if carried && len(names) > 0 {
+		lines = append(lines, fmt.Sprintf("%s: 汇总结果的表格数字有错误（见上），来自按 --allow-errors 计入汇总的单位%s：单位表格中不平衡的数字相加后，汇总数同样不平衡，nianbao build 不会据此生成报告。"+
+			"请该单位改正数据文件（%s）后重新汇总；或暂不汇总该单位：在汇总清单中删去其 file（列为“未报送”，汇总数不含其数字），加 --allow-missing 重新汇总",
+			out, strings.Join(names, "、"), strings.Join(checks, "；")))
+	}
+	if other || (carried && len(names) == 0) {
+		lines = append(lines, out+": 汇总结果有错误（见上）。请改正汇总清单或本级政府文字部分后重新汇总")
+	}
+	return strings.Join(lines, "\n")
 }

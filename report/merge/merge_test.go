@@ -6,8 +6,10 @@ import (
 	. "nianbao/report"
 	. "nianbao/report/check"
 	. "nianbao/report/datafile"
+	"nianbao/report/plain"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -264,7 +266,7 @@ func TestMerge(t *testing.T) {
 		allowErrors  bool
 		allowMissing bool
 		merged       bool
-		states       string // one letter per unit: s submitted, m missing, e errors, z 零报告; + when included
+		states       string // one letter per unit: s submitted, m missing, e errors, z 零报告, u unreadable, r refused; + when included
 		problem      string // a merge problem contains this
 		ledger       string // the region's merged_units, when merged: organ status file; …
 	}{
@@ -293,17 +295,28 @@ func TestMerge(t *testing.T) {
 			edit: func(dir, m string) string { breakUnit(t, filepath.Join(dir, "units/u002.yaml")); return m }},
 		{name: "errors allowed", merged: true, allowErrors: true, states: "s+e+s+", problem: "已按 --allow-errors 照常汇总",
 			edit: func(dir, m string) string { breakUnit(t, filepath.Join(dir, "units/u002.yaml")); return m }},
-		{name: "mixed years", merged: false, states: "s+s+s+", problem: "是 2023 年度的报告，本次汇总 2024 年度",
+		{name: "unreadable refused", merged: false, states: "s+us+", problem: "以下单位报送的文件未能读取（见上），不是年度报告数据文件，未汇总：“测试市第2局”",
+			edit: func(dir, m string) string {
+				os.WriteFile(filepath.Join(dir, "units/u002.yaml"), []byte("PK\x03\x04 not a data file"), 0o644)
+				return m
+			}},
+		{name: "unreadable left out", merged: true, allowErrors: true, states: "s+us+", problem: "警告[M-2]: 以下单位报送的文件未能读取（见上），不是年度报告数据文件，没有可汇总的数字：“测试市第2局”",
+			ledger: "测试市第1局 已报送 units/u001.yaml；测试市第2局 未能读取 units/u002.yaml；测试市第3局 已报送 units/u003.yaml",
+			edit: func(dir, m string) string {
+				os.WriteFile(filepath.Join(dir, "units/u002.yaml"), []byte("year: [2024\n"), 0o644)
+				return m
+			}},
+		{name: "mixed years", merged: false, states: "rs+s+", problem: "是 2023 年度的报告，本次汇总 2024 年度",
 			edit: func(dir, m string) string {
 				rewrite(t, filepath.Join(dir, "units/u001.yaml"), "year: 2024", "year: 2023")
 				return m
 			}},
-		{name: "region as a unit", merged: false, states: "s+s+s+", problem: "u002.yaml:7:8: scope: 错误[M-4]: 这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 ",
+		{name: "region as a unit", merged: false, states: "s+rs+", problem: "u002.yaml:7:8: scope: 错误[M-4]: 这是本级政府汇总报告（scope: region），不能作为单位参与汇总（清单 ",
 			edit: func(dir, m string) string {
 				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "scope: organ", "scope: region")
 				return m
 			}},
-		{name: "organ does not match", merged: false, states: "s+s+s+", problem: "清单中的单位是“测试市第2局”，但其数据文件",
+		{name: "organ does not match", merged: false, states: "s+rs+", problem: "清单中的单位是“测试市第2局”，但其数据文件",
 			edit: func(dir, m string) string {
 				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "organ: 测试市第2局", "organ: 测试市第二局")
 				return m
@@ -329,7 +342,7 @@ func TestMerge(t *testing.T) {
 			}
 			var states strings.Builder
 			for _, u := range res.Units {
-				states.WriteByte("smez"[u.State])
+				states.WriteByte("smezur"[u.State])
 				if u.Included {
 					states.WriteByte('+')
 				}
@@ -564,5 +577,154 @@ func TestBreakdownEveryRow(t *testing.T) {
 		if len(keys) != want {
 			t.Errorf("%s: %d lines, want %d (every row of every table)", ed, len(keys), want)
 		}
+	}
+}
+
+// TestStatusesAgree: for every status a unit can have, every output of a
+// merge says the same about it — the status table (plain.Units), the
+// breakdown (its row, its columns of every table), the appendix
+// 附：汇总单位情况 of the built report (after Marshal → Load) and the
+// totals: a unit's figures are in the totals exactly when every output
+// says it is counted. A refused unit (another year) stops the merge; the
+// status table says why.
+func TestStatusesAgree(t *testing.T) {
+	zero := func(dir string, units []*Report) {
+		ed := Ed2021
+		z := &Report{Year: 2024, Organ: units[1].Organ, Edition: ed, Scope: ScopeOrgan, Date: "2025-01-20", Text: testUnitText,
+			Active: make([]Cell, len(ed.Table2Cells())), Requests: make([]AppRow, len(ed.Table3())), Fees: &Fees{}}
+		os.WriteFile(filepath.Join(dir, "units/u002.yaml"), Marshal(z), 0o644)
+	}
+	textError := func(dir string, units []*Report) {
+		u := *units[1]
+		u.Text[3].Body = "" // 六、其他需要报告的事项 empty: TX-6, an error outside the tables
+		os.WriteFile(filepath.Join(dir, "units/u002.yaml"), Marshal(&u), 0o644)
+	}
+	cases := []struct {
+		name         string
+		edit         func(dir string, units []*Report)
+		allowErrors  bool
+		allowMissing bool
+		label        string // the second unit's status as the status table and the breakdown print it
+		ledger       string // its merged_units status, "" when the merge is refused
+		counted      bool   // its figures are in the totals
+		advice       string // WrittenAdvice of the merged file contains this ("" when it passes check)
+	}{
+		{name: "submitted", label: "已报送", ledger: "已报送", counted: true},
+		{name: "zero", edit: zero, label: "零报告", ledger: "零报告", counted: true},
+		{name: "missing", allowMissing: true, label: "未报送", ledger: "未报送",
+			edit: func(dir string, _ []*Report) { os.Remove(filepath.Join(dir, "units/u002.yaml")) }},
+		{name: "errors outside the tables", edit: textError, allowErrors: true, label: "有错误（已汇总）", ledger: "有错误", counted: true},
+		{name: "errors in the tables", allowErrors: true, label: "有错误（已汇总）", ledger: "有错误", counted: true,
+			advice: "来自按 --allow-errors 计入汇总的单位“测试市第2局”（",
+			edit:   func(dir string, _ []*Report) { breakUnit(t, filepath.Join(dir, "units/u002.yaml")) }},
+		{name: "unreadable", allowErrors: true, label: "未能读取", ledger: "未能读取",
+			edit: func(dir string, _ []*Report) {
+				os.WriteFile(filepath.Join(dir, "units/u002.yaml"), []byte("PK\x03\x04 a workbook saved as .yaml"), 0o644)
+			}},
+		{name: "another year", allowErrors: true, allowMissing: true, label: "年度不符（未计入）",
+			edit: func(dir string, _ []*Report) {
+				rewrite(t, filepath.Join(dir, "units/u002.yaml"), "year: 2024", "year: 2023")
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			units := randomUnits(rand.New(rand.NewPCG(3, 9)), Ed2021, 2024, 3)
+			for _, u := range units {
+				u.Fees = &Fees{} // no fee notices: the region's text stays consistent
+			}
+			m := writeUnits(t, dir, units)
+			if tc.edit != nil {
+				tc.edit(dir, units)
+			}
+			path := filepath.Join(dir, "units.manifest")
+			os.WriteFile(path, []byte(m), 0o644)
+			man, ps := LoadManifest(path)
+			if man == nil {
+				t.Fatalf("manifest: %v", ps)
+			}
+			res := Merge(man, MergeOptions{AllowErrors: tc.allowErrors, AllowMissing: tc.allowMissing})
+			u := res.Units[1]
+
+			// The status table.
+			var table strings.Builder
+			plain.Units(&table, res.Units)
+			line := strings.Split(table.String(), "\n")[2]
+			if got := strings.Fields(line)[1]; got != tc.label || u.Label() != tc.label {
+				t.Errorf("status table %q (Label %q), want %q", line, u.Label(), tc.label)
+			}
+			if tc.ledger == "" {
+				if res.Region != nil {
+					t.Fatalf("merged, want refused")
+				}
+				return
+			}
+			if res.Region == nil {
+				t.Fatalf("refused: %v", res.Problems)
+			}
+			if u.Included != tc.counted {
+				t.Errorf("Included = %v, want %v", u.Included, tc.counted)
+			}
+
+			// The totals: exactly the units said to be counted.
+			var received int64
+			for _, s := range res.Units {
+				if s.Included {
+					received += s.Report.Row("received").Sum()
+				}
+			}
+			if got := res.Region.Row("received").Sum(); got != received {
+				t.Errorf("region received %d, counted units %d", got, received)
+			}
+
+			// The breakdown.
+			b := NewBreakdown(res.Region, res.Units)
+			row := b.Units[1]
+			if row.Status != tc.label || row.Included != tc.counted || (row.Values[0] != NoValue) != tc.counted {
+				t.Errorf("breakdown row %+v, want status %q counted %v", row, tc.label, tc.counted)
+			}
+			for _, tb := range b.Tables {
+				if slices.Contains(tb.Heads, u.Organ) != tc.counted {
+					t.Errorf("breakdown %s heads %v: counted %v", tb.Caption, tb.Heads, tc.counted)
+				}
+			}
+			if !b.Consistent() {
+				t.Error("breakdown: the units do not add up to the totals")
+			}
+
+			// The appendix of the built report, from the file as written.
+			back, ps := Parse(filepath.Join(dir, "out.yaml"), Marshal(res.Region))
+			if back == nil {
+				t.Fatalf("merged file does not load: %v", ps)
+			}
+			if got := back.MergedUnits[1].Status; got != tc.ledger {
+				t.Errorf("merged_units status %q, want %q", got, tc.ledger)
+			}
+			a := Build(back, nil).Appendices[0]
+			var cells []string
+			for _, c := range a.Table.Body[1] {
+				cells = append(cells, c.Text)
+			}
+			in := map[bool]string{true: "是", false: "否"}[tc.counted]
+			if want := []string{"2", u.Organ, tc.ledger, in}; !slices.Equal(cells, want) {
+				t.Errorf("appendix row %v, want %v", cells, want)
+			}
+			if !strings.Contains(a.Paras[0].Text, b.Summary) {
+				t.Errorf("appendix %q does not state the breakdown's summary %q", a.Paras[0].Text, b.Summary)
+			}
+			if !tc.counted && (len(a.Notes) == 0 || !strings.Contains(a.Notes[0].Text, u.Organ) || !strings.Contains(a.Notes[0].Text, "汇总数不含其数字")) {
+				t.Errorf("appendix notes %v do not say that %s is not counted", a.Notes, u.Organ)
+			}
+
+			// What merge says when the merged file does not pass check.
+			written := Written(filepath.Join(dir, "out.yaml"), Marshal(res.Region))
+			advice := WrittenAdvice("out.yaml", written, res.Units)
+			switch {
+			case tc.advice == "" && advice != "":
+				t.Errorf("advice %q for a file that passes check: %v", advice, written)
+			case tc.advice != "" && (!strings.Contains(advice, tc.advice) || strings.Contains(advice, "请改正汇总清单")):
+				t.Errorf("advice %q, want %q and no blame on the manifest", advice, tc.advice)
+			}
+		})
 	}
 }

@@ -153,10 +153,7 @@ func runeColumns(r rune) int {
 func Units(w io.Writer, units []report.UnitStatus) {
 	t := &cjkTable{align: []byte("llrrl"), head: []string{"单位", "报送情况", "错误", "警告", "数据文件"}}
 	for _, u := range units {
-		status := u.State.String()
-		if u.State == report.UnitInvalid && u.Included {
-			status += "（已汇总）"
-		}
+		status := u.Label()
 		errs, warns := fmt.Sprint(u.Errors), fmt.Sprint(u.Warnings)
 		if u.State == report.UnitMissing {
 			errs, warns = report.NoValue, report.NoValue

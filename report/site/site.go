@@ -230,15 +230,8 @@ func breakdownOf(l datafile.Loaded, pool []datafile.Loaded) (*report.Breakdown, 
 	var absent []string
 	for _, m := range r.MergedUnits {
 		st := report.UnitStatus{Organ: m.Organ}
-		switch m.Status {
-		case "未报送":
-			st.State = report.UnitMissing
-		case "有错误":
-			st.State = report.UnitInvalid
-		case "零报告":
-			st.State = report.UnitZero
-		}
-		if st.State != report.UnitMissing {
+		st.State, _ = report.UnitStateOf(m.Status)
+		if report.MergedCounted(m.Status) {
 			u, ok := byOrgan[m.Organ]
 			if !ok {
 				absent = append(absent, m.Organ)
