@@ -15,7 +15,11 @@ import (
 // Across the 2019→2021 edition change the comparable figures are mapped:
 // 表三 and 表四 are the same except 表三（六）其他处理, where the 2021 sum of
 // （六）1—3 is compared with the 2019 single row; 表二 columns whose meaning
-// changed are listed as not comparable, with the reason.
+// changed are not compared: each edition's figure is listed on a row of
+// its own, under its own label and Key, with NoValue for the other year
+// and the reason. A row's Base and Cur are always the figures at its Key
+// (the data path) in the two reports, so a figure never appears under a
+// label that means something else.
 
 // Minus is the sign printed before negative figures and changes in every
 // output — terminal, PDF, HTML, XLSX, the appendix and the trend page: the
@@ -89,7 +93,7 @@ func Compare(base, cur *Report) Comparison {
 		}
 		if base.Edition != cur.Edition {
 			c.Notes = append(c.Notes, fmt.Sprintf(
-				"%d年度报告使用 %s版格式，%d年度报告使用 %s版格式：表三、表四逐项比较，其中“（六）其他处理”按合计比较；表二栏目设置不同，口径不同的栏目列为不可比",
+				"%d年度报告使用 %s版格式，%d年度报告使用 %s版格式：表三、表四逐项比较，其中“（六）其他处理”按合计比较；表二栏目设置不同，口径不同的栏目分行列出，不作比较",
 				base.Year, base.Edition, cur.Year, cur.Edition))
 		}
 	}
@@ -280,8 +284,11 @@ func cmpT2Fig(r *Report, rowKey, colKey string) cmpFig {
 }
 
 // cmpT2Cross pairs the 表二 cells of the 2019 edition with those of the 2021
-// edition. Cells with an empty side exist in one edition only. same marks
-// pairs with the same meaning (处理决定数量 ↔ 本年处理决定数量).
+// edition (format-spec.md §4, D2—D7). Cells with an empty side exist in
+// one edition only. same marks pairs with the same meaning (处理决定数量 ↔
+// 本年处理决定数量, one row, compared); a pair without it took the place of
+// the other in the table but counts something else (本年新制作数量 →
+// 本年制发件数): two rows, not compared.
 var cmpT2Cross = []struct {
 	row19, col19, row21, col21 string
 	same                       bool
@@ -304,8 +311,9 @@ var cmpT2Cross = []struct {
 	{"coercion", "previous", "", "", false},
 	{"coercion", "change", "", "", false},
 	{"coercion", "decisions", "coercion", "decisions", true},
-	{"fees", "previous", "fees", "amount", false},
+	{"fees", "previous", "", "", false}, // a count of fee items
 	{"fees", "change", "", "", false},
+	{"", "", "fees", "amount", false}, // an amount of money: no 2019 counterpart
 	{"procurement", "items", "", "", false},
 	{"procurement", "amount", "", "", false},
 }
@@ -352,8 +360,13 @@ func (c *Comparison) table2(base, cur *Report) {
 				base.Edition, bc.Label, cur.Edition, kc.Label))
 			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok && kok:
-			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), bf, kf, fmt.Sprintf("%s版为“%s”，%s版为“%s”，统计口径不同",
-				base.Edition, bc.Label, cur.Edition, kc.Label))
+			// Different meanings: each figure on a row of its own, under
+			// its own label and Key; the other year shows NoValue there.
+			reason := fmt.Sprintf("%s版为“%s”，%s版为“%s”，统计口径不同，分行列出，不作比较",
+				base.Edition, bc.Label, cur.Edition, kc.Label)
+			c.incomparable(cmpTableActive, cmpT2Key(bRow, bCol), cmpT2Label(bb, br, bc), bf, cmpFig{}, reason)
+			c.last().Unit = cmpT2Unit(base, bRow, bc)
+			c.incomparable(cmpTableActive, cmpT2Key(kRow, kCol), cmpT2Label(kb, kr, kc), cmpFig{}, kf, reason)
 			c.last().Unit = cmpT2Unit(cur, kRow, kc)
 		case bok:
 			label := cmpT2Label(bb, br, bc)

@@ -101,11 +101,24 @@ func TestCompare(t *testing.T) {
 			table: "表三", label: "一、本年新收政府信息公开申请数量",
 			want: CompareRow{Key: "requests.received[6]", Base: "—", Cur: "12", Delta: "—", Percent: "—", Reason: "没有基准年度数据"},
 			note: "没有找到“测试县人民政府办公室”上一年度的报告"},
-		{name: "edition change: 表二 column changed", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+		{name: "edition change: 表二 column changed, the new column", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			table: "表二", label: "第二十条第（一）项 规章：本年制发件数",
-			want: CompareRow{Key: "active.rules.issued", Base: "0", Cur: "0", Delta: "—", Percent: "—",
-				Reason: "2019版为“本年新制作数量”，2021版为“本年制发件数”，统计口径不同"},
+			want: CompareRow{Key: "active.rules.issued", Base: "—", Cur: "0", Delta: "—", Percent: "—",
+				Reason: "2019版为“本年新制作数量”，2021版为“本年制发件数”，统计口径不同，分行列出，不作比较"},
 			note: "2020年度报告使用 2019版格式，2022年度报告使用 2021版格式"},
+		{name: "edition change: 表二 column changed, the old column", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表二", label: "第二十条第（一）项 规范性文件：对外公开总数量",
+			want: CompareRow{Key: "active.normative_documents.total", Base: "26", Cur: "—", Delta: "—", Percent: "—",
+				Reason: "2019版为“对外公开总数量”，2021版为“现行有效件数”，统计口径不同，分行列出，不作比较"}},
+		{name: "edition change: a count of fee items is not an amount", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
+			want: CompareRow{Key: "active.fees.amount", Unit: "万元", Base: "—", Cur: "3.5200", Delta: "—", Percent: "—", Reason: "2019版没有此栏目"}},
+		{name: "edition change: fee items keep their own row", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
+			table: "表二", label: "第二十条第（八）项 行政事业性收费：上一年项目数量",
+			want: CompareRow{Key: "active.fees.previous", Base: "4", Cur: "—", Delta: "—", Percent: "—", Reason: "2021版没有此栏目"}},
+		{name: "edition change backwards: fee amount of the base year", base: "testdata/valid2021.yaml", cur: "testdata/valid2019.yaml",
+			table: "表二", label: "第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元）",
+			want: CompareRow{Key: "active.fees.amount", Unit: "万元", Base: "3.5200", Cur: "—", Delta: "—", Percent: "—", Reason: "2019版没有此栏目"}},
 		{name: "edition change: 表二 decisions comparable", base: "testdata/valid2019.yaml", cur: "testdata/valid2021.yaml",
 			edit:  func(b, c *Report) { setT2(b, "licensing", "decisions", 300) },
 			table: "表二", label: licensing,
@@ -218,7 +231,15 @@ func TestCompareCoversEveryFigure(t *testing.T) {
 		}
 		wantT2 := max(len(base.Edition.Table2Cells()), len(cur.Edition.Table2Cells()))
 		if base.Edition != cur.Edition {
-			wantT2 = len(CmpT2Cross)
+			// Every cell of both editions once: a data path both have
+			// (处理决定数量) is one row.
+			paths := map[string]bool{}
+			for _, ed := range []Edition{Ed2019, Ed2021} {
+				for _, c := range ed.Table2Cells() {
+					paths[c.Path()] = true
+				}
+			}
+			wantT2 = len(paths)
 		}
 		wantT3 := 7 * len(cur.Edition.Table3())
 		if base.Edition != cur.Edition || cur.Edition == Ed2021 { // plus the （六） 合计
@@ -341,5 +362,120 @@ func TestCmpChangeSigned(t *testing.T) {
 		if d != c.delta || p != c.percent {
 			t.Errorf("CmpChange(%d, %d) = %q, %q; want %q, %q", c.base, c.cur, d, p, c.delta, c.percent)
 		}
+	}
+}
+
+// TestCompareEditionsTable2 checks every 表二 figure across the edition
+// change, in both directions, with a distinct value in every cell of both
+// reports: a row shows a year's figure only under the data path (Key) and
+// label that figure has in that year's edition, so a figure never appears
+// under a column that means something else (2019 上一年项目数量, a count
+// of fee items, under 2021 本年收费金额（单位：万元）); only the columns
+// with the same meaning in both editions are compared.
+func TestCompareEditionsTable2(t *testing.T) {
+	// Every 表二 cell of either edition: in2019/in2021 say which edition
+	// has it; both means the same figure (compared).
+	want := []struct {
+		key            string
+		in2019, in2021 bool
+	}{
+		{"active.rules.made", true, false},
+		{"active.rules.issued", false, true},
+		{"active.rules.published", true, false},
+		{"active.rules.repealed", false, true},
+		{"active.rules.total", true, false},
+		{"active.rules.in_force", false, true},
+		{"active.normative_documents.made", true, false},
+		{"active.normative_documents.issued", false, true},
+		{"active.normative_documents.published", true, false},
+		{"active.normative_documents.repealed", false, true},
+		{"active.normative_documents.total", true, false},
+		{"active.normative_documents.in_force", false, true},
+		{"active.licensing.previous", true, false},
+		{"active.licensing.change", true, false},
+		{"active.licensing.decisions", true, true},
+		{"active.other_services.previous", true, false},
+		{"active.other_services.change", true, false},
+		{"active.other_services.decisions", true, false},
+		{"active.penalty.previous", true, false},
+		{"active.penalty.change", true, false},
+		{"active.penalty.decisions", true, true},
+		{"active.coercion.previous", true, false},
+		{"active.coercion.change", true, false},
+		{"active.coercion.decisions", true, true},
+		{"active.fees.previous", true, false},
+		{"active.fees.change", true, false},
+		{"active.fees.amount", false, true},
+		{"active.procurement.items", true, false},
+		{"active.procurement.amount", true, false},
+	}
+	// distinct gives every cell of r a value no other cell of either
+	// report has: 2019 cells 100+i, 2021 cells 500+i (amounts likewise).
+	distinct := func(r *Report, from int64) map[string]string {
+		fig := map[string]string{}
+		for i, c := range r.Edition.Table2Cells() {
+			v := from + int64(i)
+			r.Active[i].Int, r.Active[i].Amount = v, Decimal{Mant: v}
+			fig[c.Path()] = fmt.Sprint(v)
+		}
+		return fig
+	}
+	for _, dir := range []struct{ base, cur string }{
+		{"testdata/valid2019.yaml", "testdata/valid2021.yaml"},
+		{"testdata/valid2021.yaml", "testdata/valid2019.yaml"},
+	} {
+		t.Run(dir.base+"→"+dir.cur, func(t *testing.T) {
+			base, cur := mustLoad(t, dir.base), mustLoad(t, dir.cur)
+			base.ProcUnit, cur.ProcUnit = "万元", "万元"
+			from := map[Edition]int64{Ed2019: 100, Ed2021: 500}
+			bfig, kfig := distinct(base, from[base.Edition]), distinct(cur, from[cur.Edition])
+			rows := map[string]CompareRow{}
+			for _, r := range Compare(base, cur).Rows {
+				if r.Table == "表二" {
+					rows[r.Key] = r
+				}
+			}
+			if len(rows) != len(want) {
+				t.Errorf("%d 表二 rows, want %d", len(rows), len(want))
+			}
+			for _, w := range want {
+				r, ok := rows[w.key]
+				if !ok {
+					t.Errorf("%s: no row", w.key)
+					continue
+				}
+				in := map[Edition]bool{Ed2019: w.in2019, Ed2021: w.in2021}
+				wantFig := func(r *Report, fig map[string]string) string {
+					if !in[r.Edition] {
+						return NoValue
+					}
+					return fig[w.key]
+				}
+				if b := wantFig(base, bfig); r.Base != b {
+					t.Errorf("%s (%s): base figure %s, want %s", w.key, r.Label, r.Base, b)
+				}
+				if k := wantFig(cur, kfig); r.Cur != k {
+					t.Errorf("%s (%s): current figure %s, want %s", w.key, r.Label, r.Cur, k)
+				}
+				if both := w.in2019 && w.in2021; r.Comparable != both || (r.Delta == NoValue) == both {
+					t.Errorf("%s (%s): comparable %v, delta %s; want comparable %v", w.key, r.Label, r.Comparable, r.Delta, both)
+				}
+				if r.Reason == "" {
+					t.Errorf("%s (%s): no reason", w.key, r.Label)
+				}
+				// The label is the column's own, in the edition whose figure
+				// the row shows (the current one when both have it).
+				ed := cur.Edition
+				if !in[ed] {
+					ed = base.Edition
+				}
+				rowKey, colKey, _ := strings.Cut(strings.TrimPrefix(w.key, "active."), ".")
+				cell := ed.Table2Cells()[ed.Table2Index(rowKey, colKey)]
+				blk := ed.Table2()[cell.Block]
+				if label := blk.Rows[cell.Row].Label + "：" + blk.Cols[cell.Col].Label; !strings.Contains(r.Label, label) {
+					t.Errorf("%s: label %q, want the %s edition's %q", w.key, r.Label, ed, label)
+				}
+			}
+		})
 	}
 }

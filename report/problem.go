@@ -52,6 +52,37 @@ type Problem struct {
 	Rule     string // rule ID, see Rules
 	Severity Severity
 	Msg      string
+	// Lines, when not nil, is what a rule over several figures read, as
+	// the end of Msg names it; a caller that shows the problem against
+	// another form of the same data (import: the workbook) can name those
+	// places instead (ReplaceLines).
+	Lines *Lines
+}
+
+// Lines are the places a rule over several figures read, as the end of its
+// message names them: （第19、20、22—41行；2023.yaml 第47行）.
+type Lines struct {
+	Text  string   // the suffix of Problem.Msg, exactly
+	Paths []string // data paths of the figures of the problem's own file behind 第…行, in order
+	Other string   // the other file's part, "2023.yaml 第47行"; "" when none
+}
+
+// ReplaceLines returns p with the problem's own lines in the end of its
+// message named as own instead (工作簿 表三!D6:I6), the other file's lines
+// kept: （工作簿 表三!D6:I6；2023.yaml 第47行）. p is returned unchanged
+// when it has no Lines or own is "".
+func (p Problem) ReplaceLines(own string) Problem {
+	if p.Lines == nil || own == "" || !strings.HasSuffix(p.Msg, p.Lines.Text) {
+		return p
+	}
+	parts := []string{own}
+	if p.Lines.Other != "" {
+		parts = append(parts, p.Lines.Other)
+	}
+	text := "（" + strings.Join(parts, "；") + "）"
+	p.Msg = strings.TrimSuffix(p.Msg, p.Lines.Text) + text
+	p.Lines = &Lines{Text: text, Other: p.Lines.Other}
+	return p
 }
 
 // String formats the problem as `文件:行:列: 路径: 严重程度[规则]: 说明`.

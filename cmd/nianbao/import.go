@@ -70,15 +70,35 @@ func runImport(e *env, args []string) error {
 	// previous year's file is looked up beside it.
 	checks := check.Written(*out, yaml)
 	for _, p := range checks {
-		if cell := xlsx.CellFor(r.Edition, p.Path); cell != "" {
-			p.Msg += "（工作簿 " + cell + "）"
-		}
-		fmt.Fprintln(e.stdout, p)
+		fmt.Fprintln(e.stdout, inWorkbook(p, r.Edition))
 	}
-	nerr, nwarn := checks.Count(report.Error), checks.Count(report.Warning)
+	// The workbook's own warnings (a total typed over) count too.
+	nerr, nwarn := checks.Count(report.Error), checks.Count(report.Warning)+ps.Count(report.Warning)
 	fmt.Fprintf(e.stderr, "已导入 %s → %s。检查：%d 个错误，%d 个警告\n", in, *out, nerr, nwarn)
 	if nerr > 0 {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// inWorkbook points a problem of the data file written by import at the
+// workbook it came from, for someone who has only the workbook: the lines
+// of the data file a rule read are named as the workbook's cells
+// (（工作簿 表三!D6:D26、D28）, another file's lines kept), and the cell of
+// the problem's own path is added unless named already. The file:line
+// prefix still names the data file, which exists.
+func inWorkbook(p report.Problem, ed report.Edition) report.Problem {
+	if p.Lines != nil {
+		read := p.Lines.Paths
+		if cells := xlsx.CellsFor(ed, read); cells != "" {
+			p = p.ReplaceLines("工作簿 " + cells)
+			if slices.Contains(read, p.Path) {
+				return p
+			}
+		}
+	}
+	if cell := xlsx.CellFor(ed, p.Path); cell != "" {
+		p.Msg += "（工作簿 " + cell + "）"
+	}
+	return p
 }

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 
 	"nianbao/report/pdf"
 )
@@ -52,6 +54,30 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"replace":    replaceCmd,
 	"cat":        catCmd,
 	"subsetfont": subsetFontCmd,
+	"setcell":    setCellCmd,
+}
+
+// setCellCmd: setcell FILE SHEET CELL VALUE [CELL VALUE]... types values
+// into a workbook as a clerk would in Excel: the sheet's protection is
+// lifted, a whole number is stored as a number (replacing a formula), any
+// other value as text.
+func setCellCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 4 || len(args)%2 != 0 {
+		ts.Fatalf("usage: setcell FILE SHEET CELL VALUE [CELL VALUE]...")
+	}
+	path, sheet := ts.MkAbs(args[0]), args[1]
+	f, err := excelize.OpenFile(path)
+	ts.Check(err)
+	defer f.Close()
+	ts.Check(f.UnprotectSheet(sheet))
+	for i := 2; i < len(args); i += 2 {
+		var v any = args[i+1]
+		if n, err := strconv.Atoi(args[i+1]); err == nil {
+			v = n
+		}
+		ts.Check(f.SetCellValue(sheet, args[i], v))
+	}
+	ts.Check(f.Save())
 }
 
 // subsetFontCmd: subsetfont FILE CHARS writes a TrueType font cut from the

@@ -85,9 +85,9 @@ func (c *checker) table3() {
 		}
 		ar := r.Requests[i]
 		if ar.HasTotal && ar.Printed != ar.Sum() {
-			c.add(ar.CellPos[6], path+"[6]", "T3-4",
-				"“%s”的总计填写为 %d，但自然人与五类法人或其他组织之和为 %d（%s），相差 %d。请核对该行各数或总计%s",
-				report.T3Label(row), ar.Printed, ar.Sum(), sumExpr(ar.Cells[:]), ar.Printed-ar.Sum(), linesRead(ar.CellPos[:], "", nil))
+			c.addRead(linesRead(rowRead(row.ID, ar.CellPos[:]), "", nil), ar.CellPos[6], path+"[6]", "T3-4",
+				"“%s”的总计填写为 %d，但自然人与五类法人或其他组织之和为 %d（%s），相差 %d。请核对该行各数或总计",
+				report.T3Label(row), ar.Printed, ar.Sum(), sumExpr(ar.Cells[:]), ar.Printed-ar.Sum())
 		}
 	}
 	if !allOK {
@@ -99,12 +99,12 @@ func (c *checker) table3() {
 	total := r.Requests[totalIdx]
 	hasTotal := total.Pos.Line > 0 // the row was written; otherwise it is computed
 	var outcome [6]int64
-	var outcomePos [6][]report.Pos // where each column's outcomes were read
+	var outcomePos [6][]read // where each column's outcomes were read
 	for i, row := range rows {
 		if row.Kind == report.T3Outcome {
 			for k := range 6 {
 				outcome[k] += r.Requests[i].Cells[k]
-				outcomePos[k] = append(outcomePos[k], r.Requests[i].CellPos[k])
+				outcomePos[k] = append(outcomePos[k], cellRead(row.ID, k, r.Requests[i].CellPos[k]))
 			}
 		}
 	}
@@ -114,22 +114,24 @@ func (c *checker) table3() {
 		concludedName := "（七）总计（由各办理结果相加）"
 		concludedPos := outcomePos[k]
 		if hasTotal {
-			concludedPos = []report.Pos{total.CellPos[k]}
+			concludedPos = []read{cellRead("total", k, total.CellPos[k])}
 			concluded = total.Cells[k]
 			concludedName = "（七）总计"
 			if total.Cells[k] != outcome[k] {
-				c.add(total.CellPos[k], fmt.Sprintf("requests.total[%d]", k), "T3-3",
-					"“%s”列：（七）总计填写为 %d，但（一）至（六）各项办理结果之和为 %d，相差 %d。每件办结的申请只能计入一项办理结果，请核对该列各行%s",
-					col, total.Cells[k], outcome[k], total.Cells[k]-outcome[k], linesRead(append([]report.Pos{total.CellPos[k]}, outcomePos[k]...), "", nil))
+				c.addRead(linesRead(append([]read{cellRead("total", k, total.CellPos[k])}, outcomePos[k]...), "", nil),
+					total.CellPos[k], fmt.Sprintf("requests.total[%d]", k), "T3-3",
+					"“%s”列：（七）总计填写为 %d，但（一）至（六）各项办理结果之和为 %d，相差 %d。每件办结的申请只能计入一项办理结果，请核对该列各行",
+					col, total.Cells[k], outcome[k], total.Cells[k]-outcome[k])
 			}
 		}
 		in := received.Cells[k] + carried.Cells[k]
 		out := concluded + forward.Cells[k]
 		if in != out {
-			c.add(received.CellPos[k], fmt.Sprintf("requests.received[%d]", k), "T3-1",
-				"“%s”列：一、本年新收 %d + 二、上年结转 %d = %d，不等于 三、%s %d + 四、结转下年度继续办理 %d = %d，相差 %d。按表三注释，第一项加第二项之和应等于第三项加第四项之和%s",
-				col, received.Cells[k], carried.Cells[k], in, concludedName, concluded, forward.Cells[k], out, in-out,
-				linesRead(append([]report.Pos{received.CellPos[k], carried.CellPos[k], forward.CellPos[k]}, concludedPos...), "", nil))
+			figs := append([]read{cellRead("received", k, received.CellPos[k]), cellRead("carried_over", k, carried.CellPos[k]),
+				cellRead("carried_forward", k, forward.CellPos[k])}, concludedPos...)
+			c.addRead(linesRead(figs, "", nil), received.CellPos[k], fmt.Sprintf("requests.received[%d]", k), "T3-1",
+				"“%s”列：一、本年新收 %d + 二、上年结转 %d = %d，不等于 三、%s %d + 四、结转下年度继续办理 %d = %d，相差 %d。按表三注释，第一项加第二项之和应等于第三项加第四项之和",
+				col, received.Cells[k], carried.Cells[k], in, concludedName, concluded, forward.Cells[k], out, in-out)
 		}
 	}
 }
@@ -150,9 +152,13 @@ func (c *checker) table4() {
 			continue
 		}
 		if a.Printed != a.Sum() {
-			c.add(a.ValPos[4], path+".total", "T4-1",
-				"“%s”的总计填写为 %d，但结果维持 %d + 结果纠正 %d + 其他结果 %d + 尚未审结 %d = %d，相差 %d%s",
-				g.Titled, a.Printed, a.Vals[0], a.Vals[1], a.Vals[2], a.Vals[3], a.Sum(), a.Printed-a.Sum(), linesRead(a.ValPos[:], "", nil))
+			var figs []read
+			for j, col := range report.Table4Cols {
+				figs = append(figs, readOf(path+"."+col.Key, a.ValPos[j]))
+			}
+			c.addRead(linesRead(figs, "", nil), a.ValPos[4], path+".total", "T4-1",
+				"“%s”的总计填写为 %d，但结果维持 %d + 结果纠正 %d + 其他结果 %d + 尚未审结 %d = %d，相差 %d",
+				g.Titled, a.Printed, a.Vals[0], a.Vals[1], a.Vals[2], a.Vals[3], a.Sum(), a.Printed-a.Sum())
 		}
 	}
 }
@@ -339,15 +345,15 @@ func (c *checker) carryOver() {
 		if cur.Cells[k] == last.Cells[k] {
 			continue
 		}
-		read := linesRead([]report.Pos{cur.CellPos[k]}, prev.File, []report.Pos{last.CellPos[k]})
 		p := report.Problemf(r.File, cur.CellPos[k], fmt.Sprintf("requests.carried_over[%d]", k), "X-1",
-			"“%s”列：本年“二、上年结转”为 %d，但 %d 年度报告（%s）的“四、结转下年度继续办理”为 %d。请改为 %d；确有正当原因（机构调整、上年数据已更正）的，在 carry_over_note 中写明，说明会印在报告中%s",
-			report.ApplicantColumns[k], cur.Cells[k], prev.Year, where(prev, last.CellPos[k]), last.Cells[k], last.Cells[k], read)
+			"“%s”列：本年“二、上年结转”为 %d，但 %d 年度报告（%s）的“四、结转下年度继续办理”为 %d。请改为 %d；确有正当原因（机构调整、上年数据已更正）的，在 carry_over_note 中写明，说明会印在报告中",
+			report.ApplicantColumns[k], cur.Cells[k], prev.Year, where(prev, last.CellPos[k]), last.Cells[k], last.Cells[k])
 		if r.CarryOverNote != "" {
 			p.Severity = report.Warning
-			p.Msg = fmt.Sprintf("“%s”列：本年“二、上年结转”为 %d，与 %d 年度报告的“结转下年度继续办理”%d 不一致。已按 carry_over_note 说明处理：%s%s",
-				report.ApplicantColumns[k], cur.Cells[k], prev.Year, last.Cells[k], r.CarryOverNote, read)
+			p.Msg = fmt.Sprintf("“%s”列：本年“二、上年结转”为 %d，与 %d 年度报告的“结转下年度继续办理”%d 不一致。已按 carry_over_note 说明处理：%s",
+				report.ApplicantColumns[k], cur.Cells[k], prev.Year, last.Cells[k], r.CarryOverNote)
 		}
+		withLines(&p, linesRead([]read{cellRead("carried_over", k, cur.CellPos[k])}, prev.File, []report.Pos{last.CellPos[k]}))
 		c.ps = append(c.ps, p)
 	}
 }
@@ -377,10 +383,11 @@ func (c *checker) inForce() {
 		last, _ := prev.ActiveCell(row.key, "in_force")
 		want := last.Int + issued.Int - repealed.Int
 		if inForce.Int != want {
-			c.add(inForce.Pos, "active."+row.key+".in_force", "X-2",
-				"%s现行有效件数为 %d，但按上年现行有效 %d + 本年制发 %d − 本年废止 %d 应为 %d（相差 %d）。如有文件到期失效或统计口径调整，请在正文中说明%s",
-				row.label, inForce.Int, last.Int, issued.Int, repealed.Int, want, inForce.Int-want,
-				linesRead([]report.Pos{inForce.Pos, issued.Pos, repealed.Pos}, prev.File, []report.Pos{last.Pos}))
+			a := "active." + row.key + "."
+			c.addRead(linesRead([]read{{a + "in_force", inForce.Pos}, {a + "issued", issued.Pos}, {a + "repealed", repealed.Pos}}, prev.File, []report.Pos{last.Pos}),
+				inForce.Pos, a+"in_force", "X-2",
+				"%s现行有效件数为 %d，但按上年现行有效 %d + 本年制发 %d − 本年废止 %d 应为 %d（相差 %d）。如有文件到期失效或统计口径调整，请在正文中说明",
+				row.label, inForce.Int, last.Int, issued.Int, repealed.Int, want, inForce.Int-want)
 		}
 	}
 }
@@ -399,9 +406,10 @@ func (c *checker) itemCounts() {
 			lp, _ := prev.ActiveCell(row.Key, "previous")
 			lc, _ := prev.ActiveCell(row.Key, "change")
 			if want := lp.Int + lc.Int; cur.Int != want {
-				c.add(cur.Pos, "active."+row.Key+".previous", "X-3",
-					"%s的上一年项目数量为 %d，但 %d 年度报告的上一年项目数量 %d 加本年增/减 %+d 为 %d。请核对%s",
-					row.Label, cur.Int, prev.Year, lp.Int, lc.Int, want, linesRead([]report.Pos{cur.Pos}, prev.File, []report.Pos{lp.Pos, lc.Pos}))
+				path := "active." + row.Key + ".previous"
+				c.addRead(linesRead([]read{{path, cur.Pos}}, prev.File, []report.Pos{lp.Pos, lc.Pos}), cur.Pos, path, "X-3",
+					"%s的上一年项目数量为 %d，但 %d 年度报告的上一年项目数量 %d 加本年增/减 %+d 为 %d。请核对",
+					row.Label, cur.Int, prev.Year, lp.Int, lc.Int, want)
 			}
 		}
 	}

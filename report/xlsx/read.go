@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -37,6 +38,10 @@ var guard = zipguard.Limits{
 	MaxMerges:   5000,
 }
 
+// statsGuard is guard for the statistics workbook (Read): its messages
+// speak of .xlsx only — nianbao import reads nothing else.
+var statsGuard = func() zipguard.Limits { l := guard; l.Want = ".xlsx"; return l }()
+
 // maxSheetRow is the last row a sheet may use (the guard's row cap).
 const maxSheetRow = 10000
 
@@ -49,14 +54,14 @@ const (
 	wordForSheets = "这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）。请把扩展名改为 .docx 后重试"
 )
 
-// open checks data with the guard, then opens it with excelize under unzip
-// limits. A refusal is a *zipguard.Error naming the file (and the sheet at
-// fault); word is its message when data is a Word document.
-func open(name string, data []byte, word string) (*excelize.File, error) {
-	if err := zipguard.CheckWorkbook(name, data, guard); err != nil {
+// open checks data with the guard lim, then opens it with excelize under
+// unzip limits. A refusal is a *zipguard.Error naming the file (and the
+// sheet at fault); word is its message when data is a Word document.
+func open(name string, data []byte, lim zipguard.Limits, word string) (*excelize.File, error) {
+	if err := zipguard.CheckWorkbook(name, data, lim); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: guard.MaxUnpacked, UnzipXMLSizeLimit: guard.MaxEntry})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.MaxUnpacked, UnzipXMLSizeLimit: lim.MaxEntry})
 	if err != nil { // excelize's message is English and says little
 		if isWordDocument(data) {
 			return nil, &zipguard.Error{File: name, Msg: word}
@@ -120,7 +125,7 @@ func Read(name string, data []byte) (rep *report.Report, ps report.Problems) {
 				Msg: fmt.Sprintf("无法读取此工作簿（读取程序内部错误：%v）。请在 Excel/WPS 中重新另存为 .xlsx 后重试", p)})
 		}
 	}()
-	f, err := open(name, data, wordForStatistics)
+	f, err := open(name, data, statsGuard, wordForStatistics)
 	if ge := (*zipguard.Error)(nil); errors.As(err, &ge) {
 		x.add(ge.Sheet, "S-1", "%s", ge.Msg)
 		return nil, x.ps
@@ -238,7 +243,17 @@ func (x *reader) report() *report.Report {
 		return nil
 	}
 	l := layoutFor(ed)
-	if !x.verifyLabels(l, have[sheetFees]) {
+	if bad := x.verifyLabels(l, have[sheetFees]); len(bad) > 0 {
+		// Tables laid out for the other edition: the 格式版本 (or the
+		// 报告年度 with it) was changed, no row was moved.
+		if other := otherEdition(ed); len(x.verifyLabels(layoutFor(other), have[sheetFees])) == 0 {
+			x.editionChanged(year, ed, other)
+		} else {
+			x.ps = append(x.ps, bad...)
+		}
+		return nil
+	}
+	if !x.yearFits(year, ed) {
 		return nil
 	}
 	r := blankReport(ed, year, "")
@@ -269,7 +284,61 @@ func (x *reader) report() *report.Report {
 		}
 	}
 	r.Requests[ed.T3Index("total")].Cells = total
+	if !x.ps.HasErrors() {
+		x.typedTotals(r, l)
+	}
 	return r
+}
+
+// typedTotals warns about each total cell (表三's 总计 column and （七）总计
+// row, 表四's 总计 columns) where the clerk typed a number over the
+// formula that differs from the total the tool computed: the typed figure
+// is not imported. Cells that still hold a formula are not read (their
+// cached value is not trusted, see Read); blank or text cells say nothing.
+// Rules: T3-4 (a row's 总计), T3-3 (the （七）总计 row), T4-1 (表四), as
+// warnings.
+func (x *reader) typedTotals(r *report.Report, l *layout) {
+	ed := r.Edition
+	for _, ts := range l.Tables[1:] {
+		for _, c := range ts.Cells {
+			if c.Kind != report.CellNumber || c.Key == "" || l.byPath[c.Key] != nil {
+				continue // a label or an input
+			}
+			cell := x.cell(ts.Name, c.Col, c.Row)
+			typed, err := strconv.ParseFloat(strings.TrimSpace(cell.val), 64)
+			if cell.hasF || !cell.number() || err != nil || math.IsNaN(typed) || math.IsInf(typed, 0) {
+				continue
+			}
+			var sum int64
+			var rule, of string
+			if grp, ok := strings.CutPrefix(c.Key, "appeals."); ok {
+				gi := slices.IndexFunc(report.Table4Rows[:], func(g report.T4Row) bool { return g.Key+".total" == grp })
+				if gi < 0 {
+					continue
+				}
+				sum, rule, of = r.Appeals[gi].Sum(), "T4-1", "结果维持、结果纠正、其他结果、尚未审结之和"
+			} else {
+				id, rest, _ := strings.Cut(strings.TrimPrefix(c.Key, "requests."), "[")
+				k, _ := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+				i := ed.T3Index(id)
+				if i < 0 || k < 0 || k > 6 {
+					continue
+				}
+				switch {
+				case k == 6:
+					sum, rule, of = r.Requests[i].Sum(), "T3-4", "各列之和"
+				default:
+					sum, rule, of = r.Requests[i].Cells[k], "T3-3", "（一）至（六）各行之和"
+				}
+			}
+			if typed == float64(sum) {
+				continue
+			}
+			where := ts.Name + "!" + ref(c.Col, c.Row)
+			x.ps = append(x.ps, report.Problem{File: x.name, Path: where, Rule: rule, Severity: report.Warning,
+				Msg: fmt.Sprintf("%s 填写的 %s 与%s %d 不符，已按 %d 导入（总计由各项相加，不必填写）", where, roundSig(typed), of, sum, sum)})
+		}
+	}
 }
 
 // identity reads the year and the edition, which fix the layout.
@@ -295,18 +364,20 @@ func normLabel(s string) string {
 	return strings.ReplaceAll(spaceRE.ReplaceAllString(s, ""), "，", "、")
 }
 
-// verifyLabels checks every label of the tables against the edition: a
-// workbook whose rows or columns were moved cannot be read by position.
-func (x *reader) verifyLabels(l *layout, fees bool) bool {
-	ok := true
+// verifyLabels checks every label of the tables against the layout l and
+// returns the problems, one per sheet at most (nil when every label is in
+// place): a workbook whose rows or columns were moved cannot be read by
+// position.
+func (x *reader) verifyLabels(l *layout, fees bool) report.Problems {
+	var bad report.Problems
 	check := func(sheet string, col, row int, want string) bool {
 		got := x.cell(sheet, col, row).val
 		if normLabel(got) == normLabel(want) {
 			return true
 		}
-		x.add(sheet+"!"+ref(col, row), "S-1", "此处应为“%s”，实际为“%s”。表格的行列位置被改动过（插入、删除或移动了行列？），无法按位置读取。请在 nianbao 生成的工作簿中填写，不要增删行列",
-			clip(want), clip(got))
-		ok = false
+		bad = append(bad, report.Problemf(x.name, report.Pos{}, sheet+"!"+ref(col, row), "S-1",
+			"此处应为“%s”，实际为“%s”。表格的行列位置被改动过（插入、删除或移动了行列？），无法按位置读取。请在 nianbao 生成的工作簿中填写，不要增删行列",
+			clip(want), clip(got)))
 		return false
 	}
 	for _, ts := range l.Tables {
@@ -326,7 +397,54 @@ func (x *reader) verifyLabels(l *layout, fees bool) bool {
 			}
 		}
 	}
-	return ok
+	return bad
+}
+
+// otherEdition is the edition that is not ed.
+func otherEdition(ed report.Edition) report.Edition {
+	if ed == report.Ed2019 {
+		return report.Ed2021
+	}
+	return report.Ed2019
+}
+
+// editionChanged reports (S-7, at 基本信息!B5) a 格式版本 that is not the
+// edition tables the workbook's tables are laid out for. The layout was
+// fixed when the workbook was generated, from its year: when the 报告年度
+// still calls for the tables' edition, the cell is to be changed back;
+// otherwise the year was changed too and a workbook for that year is needed.
+func (x *reader) editionChanged(year int, ed, tables report.Edition) {
+	where := sheetInfo + "!" + ref(2, infoFormat)
+	if report.EditionForYear(year) == tables {
+		x.add(where, "S-7", "%s 的格式版本“%s”与本工作簿的表格（%s 版）不符，请改回 %s。工作簿的表格版式在生成时已按报告年度确定，改格式版本不会改变表格",
+			where, ed, tables, tables)
+		return
+	}
+	x.add(where, "S-7", "%s 的格式版本“%s”与本工作簿的表格（%s 版）不符。工作簿的表格版式在生成时已按报告年度确定，改格式版本或报告年度都不会改变表格：%d 年度应使用 %s 版格式，请用 %s 生成新的工作簿重新填写（如报告年度填错了，把报告年度和格式版本都改回；确需沿用 %s 版时把格式版本改回 %s，并在 %s 填写格式版本说明）",
+		where, ed, tables, year, ed, x.templateCommand(year), tables, tables, sheetInfo+"!"+ref(2, infoOverride))
+}
+
+// yearFits reports whether the 报告年度 calls for the edition of the
+// workbook's tables, or the 格式版本说明 gives a reason to keep it; if not,
+// it reports X-5 at 基本信息!B3: the tables cannot follow a changed year.
+func (x *reader) yearFits(year int, ed report.Edition) bool {
+	want := report.EditionForYear(year)
+	if want == ed || strings.TrimSpace(x.cell(sheetInfo, 2, infoOverride).val) != "" {
+		return true
+	}
+	x.add(sheetInfo+"!"+ref(2, infoYear), "X-5", "报告年度 %d 应使用 %s 版格式（%s），本工作簿的表格是 %s 版。工作簿的表格版式在生成时已按报告年度确定，只改报告年度不会改变表格：请用 %s 生成新的工作簿重新填写（如报告年度填错了，请改回；确需沿用 %s 版时在 %s 填写格式版本说明）",
+		year, want, want.Notice(), ed, x.templateCommand(year), ed, sheetInfo+"!"+ref(2, infoOverride))
+	return false
+}
+
+// templateCommand is the command that generates a blank workbook for year
+// and the workbook's organ: nianbao xlsx template --year 2020 --organ 示例县教育局.
+func (x *reader) templateCommand(year int) string {
+	organ := tidy(x.cell(sheetInfo, 2, infoOrgan).val)
+	if organ == "" || strings.ContainsAny(organ, " \t\n\"'") || utf8.RuneCountInString(organ) > 50 {
+		organ = "机关全称"
+	}
+	return fmt.Sprintf("nianbao xlsx template --year %d --organ %s", year, organ)
 }
 
 var dateRE = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
@@ -735,4 +853,69 @@ func (x *reader) isDateFormat(style int) bool {
 		return strings.Contains(code, "yy") || strings.Contains(code, "d") && strings.Contains(code, "m")
 	}
 	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)
+}
+
+// CellsFor names the workbook cells that hold the values at the data paths
+// of a report of edition ed, for a message: 表三!D6:D26、D28，表二!B5 —
+// sheets in order of first mention, runs of three or more cells down a
+// column or along a row as a range. Paths without a cell are left out; ""
+// when none has one. The import command names the cells a rule read with it
+// (report.Problem.ReplaceLines).
+func CellsFor(ed report.Edition, paths []string) string {
+	type pt struct{ col, row int }
+	var sheets []string
+	cells := map[string][]pt{}
+	for _, p := range paths {
+		sheet, cell, ok := strings.Cut(CellFor(ed, p), "!")
+		if !ok {
+			continue
+		}
+		col, row, err := excelize.CellNameToCoordinates(cell)
+		if err != nil {
+			continue
+		}
+		if _, seen := cells[sheet]; !seen {
+			sheets = append(sheets, sheet)
+		}
+		if !slices.Contains(cells[sheet], pt{col, row}) {
+			cells[sheet] = append(cells[sheet], pt{col, row})
+		}
+	}
+	var out []string
+	for _, sheet := range sheets {
+		pts := cells[sheet]
+		// Runs down each column, then single cells joined along their row.
+		slices.SortFunc(pts, func(a, b pt) int { return cmp.Or(a.col-b.col, a.row-b.row) })
+		type run struct{ a, b pt }
+		var runs []run
+		for _, p := range pts {
+			if n := len(runs); n > 0 && runs[n-1].b.col == p.col && runs[n-1].b.row+1 == p.row {
+				runs[n-1].b = p
+				continue
+			}
+			runs = append(runs, run{p, p})
+		}
+		var rows []run
+		for _, r := range runs {
+			if n := len(rows); n > 0 && r.a == r.b && rows[n-1].a.row == rows[n-1].b.row &&
+				rows[n-1].b.row == r.a.row && rows[n-1].b.col+1 == r.a.col {
+				rows[n-1].b = r.a
+				continue
+			}
+			rows = append(rows, r)
+		}
+		var parts []string
+		for _, r := range rows {
+			switch n := max(r.b.row-r.a.row, r.b.col-r.a.col) + 1; {
+			case n >= 3:
+				parts = append(parts, ref(r.a.col, r.a.row)+":"+ref(r.b.col, r.b.row))
+			case n == 2:
+				parts = append(parts, ref(r.a.col, r.a.row), ref(r.b.col, r.b.row))
+			default:
+				parts = append(parts, ref(r.a.col, r.a.row))
+			}
+		}
+		out = append(out, sheet+"!"+strings.Join(parts, "、"))
+	}
+	return strings.Join(out, "，")
 }

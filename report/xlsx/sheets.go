@@ -39,7 +39,7 @@ func Sheets(name string, data []byte) (sheets []Sheet, err error) {
 			err = fmt.Errorf("%s：%w", name, err)
 		}
 	}()
-	f, err := open(name, data, wordForSheets)
+	f, err := open(name, data, guard, wordForSheets)
 	if err != nil {
 		return nil, err
 	}

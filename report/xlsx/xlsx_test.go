@@ -381,6 +381,20 @@ func TestRefusals(t *testing.T) {
 		{"moved rows", edit(t, base, func(f *excelize.File) { f.UnprotectSheet("表三"); f.InsertRows("表三", 8, 1) }), "表三!A8", "表格的行列位置被改动过"},
 		{"missing sheet", edit(t, base, func(f *excelize.File) { f.DeleteSheet("表四") }), "", "工作簿中没有“表四”工作表"},
 		{"bad year", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B3", "二〇二四") }), "基本信息!B3", "报告年度应为 2019 年起的年份"},
+		// The tables' layout is fixed by the year the workbook was made for:
+		// a changed 格式版本 or 报告年度 is named as such, not as moved rows.
+		{"format changed", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B5", "2019") }), "基本信息!B5",
+			"基本信息!B5 的格式版本“2019”与本工作簿的表格（2021 版）不符，请改回 2021"},
+		{"format changed, 2019 workbook", edit(t, base19, func(f *excelize.File) { f.SetCellValue("基本信息", "B5", "2021") }), "基本信息!B5",
+			"基本信息!B5 的格式版本“2021”与本工作簿的表格（2019 版）不符，请改回 2019"},
+		{"year and format changed", edit(t, base, func(f *excelize.File) {
+			f.SetCellValue("基本信息", "B3", 2020)
+			f.SetCellValue("基本信息", "B5", "2019")
+		}), "基本信息!B5", "2020 年度应使用 2019 版格式，请用 nianbao xlsx template --year 2020 --organ 示例市人民政府办公室 生成新的工作簿"},
+		{"year changed", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B3", 2020) }), "基本信息!B3",
+			"报告年度 2020 应使用 2019 版格式（国办公开办函〔2019〕60号），本工作簿的表格是 2021 版。工作簿的表格版式在生成时已按报告年度确定，只改报告年度不会改变表格：请用 nianbao xlsx template --year 2020 --organ 示例市人民政府办公室 生成新的工作簿"},
+		{"year changed, 2019 workbook", edit(t, base19, func(f *excelize.File) { f.SetCellValue("基本信息", "B3", 2024) }), "基本信息!B3",
+			"报告年度 2024 应使用 2021 版格式"},
 		{"bad date", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B7", "2025-02-30") }), "基本信息!B7", "落款日期"},
 		{"no organ", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B4", "") }), "基本信息!B4", "“报告主体”未填写"},
 		{"bad scope", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B6", "全市") }), "基本信息!B6", "“报告范围”应为"},
@@ -561,5 +575,154 @@ func TestCellFor(t *testing.T) {
 		if got := CellFor(report.Ed2021, path); got != want {
 			t.Errorf("CellFor(%s) = %q, want %q", path, got, want)
 		}
+	}
+}
+
+// TestEditionKept: a workbook may keep its tables' edition for a year that
+// calls for the other one when the 格式版本说明 gives the reason (check
+// then warns, X-5); the workbook imports as it is.
+func TestEditionKept(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		year int
+		ed   report.Edition
+	}{
+		{"../../data/shili-office/2024.yaml", 2020, report.Ed2021},
+		{"../../data/shili-office/2019.yaml", 2021, report.Ed2019},
+	} {
+		book := edit(t, export(t, loadFile(t, tc.file)), func(f *excelize.File) {
+			f.SetCellValue("基本信息", "B3", tc.year)
+			f.SetCellValue("基本信息", "B8", "按上级要求沿用原格式")
+		})
+		r, ps := Read("book.xlsx", book)
+		if r == nil {
+			t.Fatalf("%d: not imported: %v", tc.year, ps)
+		}
+		if r.Year != tc.year || r.Edition != tc.ed || r.FormatOverrideReason != "按上级要求沿用原格式" {
+			t.Errorf("%d: read %d %s %q", tc.year, r.Year, r.Edition, r.FormatOverrideReason)
+		}
+	}
+}
+
+// TestTypedTotals: a number typed over a total's formula (the clerk
+// unprotected the sheet) that differs from the computed total is a warning
+// naming the cell, the typed figure and the total imported; a formula, a
+// typed figure that agrees, or text say nothing. The typed figure is never
+// imported.
+func TestTypedTotals(t *testing.T) {
+	r := loadFile(t, "../../data/shili-office/2024.yaml")
+	base := export(t, r)
+	l := layoutFor(r.Edition)
+	recv := r.Row("received").Sum()
+	totalRow := l.T3Rows[r.Edition.T3Index("total")]
+	t4 := fmt.Sprintf("%s%d", colName(l.T4Total[0]), l.T4Row)
+	typed := func(sheet, cell string, v any) []byte {
+		return edit(t, base, func(f *excelize.File) {
+			f.UnprotectSheet(sheet)
+			if err := f.SetCellValue(sheet, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		book []byte
+		path string // "" when no warning
+		rule string
+		msg  string
+	}{
+		{"formula untouched", base, "", "", ""},
+		{"row total typed over", typed("表三", "J6", 99), "表三!J6", "T3-4",
+			fmt.Sprintf("表三!J6 填写的 99 与各列之和 %d 不符，已按 %d 导入（总计由各项相加，不必填写）", recv, recv)},
+		{"row total typed, right", typed("表三", "J6", recv), "", "", ""},
+		{"row total typed as a fraction", typed("表三", "J6", float64(recv)+0.5), "表三!J6", "T3-4",
+			fmt.Sprintf("填写的 %d.5 与各列之和 %d 不符", recv, recv)},
+		{"row total as text", typed("表三", "J6", "见上"), "", "", ""},
+		{"（七）总计 row typed over", typed("表三", fmt.Sprintf("D%d", totalRow), 1234), fmt.Sprintf("表三!D%d", totalRow), "T3-3",
+			"填写的 1234 与（一）至（六）各行之和"},
+		{"表四 total typed over", typed("表四", t4, 77), "表四!" + t4, "T4-1",
+			"填写的 77 与结果维持、结果纠正、其他结果、尚未审结之和"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ps := Read("book.xlsx", tc.book)
+			if got == nil {
+				t.Fatalf("not imported: %v", ps)
+			}
+			if got.Row("received").Sum() != recv || got.Row("received").Cells != r.Row("received").Cells {
+				t.Errorf("received %v, want %v", got.Row("received").Cells, r.Row("received").Cells)
+			}
+			if tc.path == "" {
+				if len(ps) > 0 {
+					t.Errorf("want no problem, got %v", ps)
+				}
+				return
+			}
+			if len(ps) != 1 || ps[0].Path != tc.path || ps[0].Rule != tc.rule || ps[0].Severity != report.Warning || !strings.Contains(ps[0].Msg, tc.msg) {
+				t.Errorf("want one warning %s %s …%s…; got %v", tc.path, tc.rule, tc.msg, ps)
+			}
+		})
+	}
+}
+
+// TestCellsFor: the cells behind a list of data paths, compact.
+func TestCellsFor(t *testing.T) {
+	col := func(k int, ids ...string) []string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, fmt.Sprintf("requests.%s[%d]", id, k))
+		}
+		return out
+	}
+	var outcomes []string
+	for _, row := range report.Ed2021.Table3() {
+		if row.Kind == report.T3Outcome {
+			outcomes = append(outcomes, row.ID)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		want  string
+	}{
+		{"none", nil, ""},
+		{"no cell", []string{"nonsense", "organ_code"}, ""},
+		{"one", []string{"requests.received[0]"}, "表三!D6"},
+		{"a row's six columns", []string{"requests.received[0]", "requests.received[1]", "requests.received[2]",
+			"requests.received[3]", "requests.received[4]", "requests.received[5]"}, "表三!D6:I6"},
+		{"two along a row", []string{"requests.received[1]", "requests.received[0]"}, "表三!D6、E6"},
+		{"a column, the total row left out", col(0, append([]string{"received", "carried_over", "carried_forward"}, outcomes...)...), "表三!D6:D28、D30"},
+		{"duplicates once", []string{"requests.received[0]", "requests.received[0]"}, "表三!D6"},
+		{"two sheets", []string{"requests.received[0]", "active.fees.amount", "appeals.review.upheld"}, "表三!D6，表二!B16，表四!A6"},
+		{"scattered", []string{"requests.received[0]", "requests.carried_over[2]"}, "表三!D6、F7"},
+	} {
+		if got := CellsFor(report.Ed2021, tc.paths); got != tc.want {
+			t.Errorf("%s: CellsFor(%v) = %q, want %q", tc.name, tc.paths, got, tc.want)
+		}
+	}
+}
+
+// TestStatisticsOnlyXLSX: what Read says of a file that is not a workbook
+// speaks of .xlsx only (nianbao import reads nothing else); Sheets, whose
+// callers read Word documents too, names both.
+func TestStatisticsOnlyXLSX(t *testing.T) {
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...)
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "请选择保存好的 .xlsx 文件"},
+		{"text", []byte("year: 2024\n"), "这不是 .xlsx 文件（文件内容是纯文本，如 .csv 或 .txt）。请在 Excel/WPS 中“另存为” .xlsx 后重试"},
+		{"page", []byte("<html><body><table></table></body></html>"), "这不是 .xlsx 文件（文件内容是网页"},
+		{"old format", ole, "Excel 97-2003 .xls、WPS .et 格式），无法读取。请取消打开密码，并在 Excel/WPS 中“另存为” .xlsx 后重试"},
+		{"truncated", []byte("PK\x03\x04broken"), "请重新另存为 .xlsx"},
+	} {
+		_, ps := Read("book.xlsx", tc.data)
+		if len(ps) != 1 || !strings.Contains(ps[0].Msg, tc.want) || strings.Contains(ps[0].Msg, "docx") || strings.Contains(ps[0].Msg, "Word") {
+			t.Errorf("%s: %v; want one message saying %q, no .docx", tc.name, ps, tc.want)
+		}
+	}
+	if _, err := Sheets("table.xlsx", []byte("year: 2024\n")); err == nil || !strings.Contains(err.Error(), ".xlsx 或 .docx") {
+		t.Errorf("Sheets: %v; want .xlsx 或 .docx", err)
 	}
 }

@@ -42,6 +42,33 @@ type Limits struct {
 	// MaxCells bounds the cells of a sheet counted as a row-padding reader
 	// holds them: each row as many cells as its last column.
 	MaxRows, MaxCols, MaxCells, MaxMerges int
+	// Want is the one kind of file the caller reads, for messages: ".xlsx"
+	// (then they speak of Excel/WPS and .xlsx only) or ".docx"; "" for
+	// either.
+	Want string
+}
+
+// wanted names the files lim accepts and the programs that save them, for
+// messages: ".xlsx 或 .docx", "Excel/WPS/Word".
+func (lim Limits) wanted() (ext, apps string) {
+	switch lim.Want {
+	case ".xlsx":
+		return ".xlsx", "Excel/WPS"
+	case ".docx":
+		return ".docx", "Word/WPS"
+	}
+	return ".xlsx 或 .docx", "Excel/WPS/Word"
+}
+
+// noun names the files lim accepts in words: 工作簿, Word 文档.
+func (lim Limits) noun() string {
+	switch lim.Want {
+	case ".xlsx":
+		return "工作簿"
+	case ".docx":
+		return "Word 文档"
+	}
+	return "工作簿或 Word 文档"
 }
 
 // Default are the limits for a report workbook or document: a real one is
@@ -83,28 +110,37 @@ func Check(name string, data []byte, lim Limits) (*zip.Reader, error) {
 	fail := func(format string, args ...any) (*zip.Reader, error) {
 		return nil, &Error{File: name, Msg: fmt.Sprintf(format, args...)}
 	}
+	ext, apps := lim.wanted()
 	switch {
 	case len(data) == 0:
-		return fail("文件为空。请选择保存好的 .xlsx 或 .docx 文件")
+		return fail("文件为空。请选择保存好的 %s 文件", ext)
 	case int64(len(data)) > lim.MaxFileSize:
-		return fail("文件超过 %d MiB，不像年报工作簿、Word 文档或任务分解表（正常只有几十到几百 KB）。请检查是否选错了文件", lim.MaxFileSize>>20)
+		what := "年报工作簿、Word 文档或任务分解表"
+		if lim.Want != "" {
+			what = "年报" + lim.noun()
+		}
+		return fail("文件超过 %d MiB，不像%s（正常只有几十到几百 KB）。请检查是否选错了文件", lim.MaxFileSize>>20, what)
 	case bytes.HasPrefix(data, oleMagic):
-		return fail("这是加密或旧版格式的文件（设置了打开密码，或 Excel 97-2003 .xls、WPS .et、Word .doc 格式），无法读取。请取消打开密码，并在 Excel/WPS/Word 中“另存为” .xlsx（或 .docx）后重试")
+		old := map[string]string{".xlsx": "Excel 97-2003 .xls、WPS .et", ".docx": "Word 97-2003 .doc、WPS .wps"}[lim.Want]
+		if old == "" {
+			return fail("这是加密或旧版格式的文件（设置了打开密码，或 Excel 97-2003 .xls、WPS .et、Word .doc 格式），无法读取。请取消打开密码，并在 Excel/WPS/Word 中“另存为” .xlsx（或 .docx）后重试")
+		}
+		return fail("这是加密或旧版格式的文件（设置了打开密码，或 %s 格式），无法读取。请取消打开密码，并在 %s 中“另存为” %s 后重试", old, apps, ext)
 	case !bytes.HasPrefix(data, zipMagic):
-		return fail("这不是 .xlsx 或 .docx 文件（%s）。请在 Excel/WPS/Word 中“另存为” .xlsx 或 .docx 后重试", whatItIs(data))
+		return fail("这不是 %s 文件（%s）。请在 %s 中“另存为” %s 后重试", ext, whatItIs(data), apps, ext)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fail("文件已损坏或不完整（zip 结构无法读取），可能是下载或复制时中断了。请重新另存为 .xlsx 或 .docx")
+		return fail("文件已损坏或不完整（zip 结构无法读取），可能是下载或复制时中断了。请重新另存为 %s", ext)
 	}
 	if len(zr.File) > lim.MaxEntries {
-		return fail("文件包含 %d 个部件，远多于正常的工作簿或 Word 文档（上限 %d），拒绝处理。请检查是否选错了文件", len(zr.File), lim.MaxEntries)
+		return fail("文件包含 %d 个部件，远多于正常的%s（上限 %d），拒绝处理。请检查是否选错了文件", len(zr.File), lim.noun(), lim.MaxEntries)
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > uint64(lim.MaxEntry) || total > uint64(lim.MaxUnpacked) {
-			return fail("文件解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的工作簿或 Word 文档解压后不到 2 MiB；请检查是否选错了文件", lim.MaxUnpacked>>20)
+			return fail("文件解压后超过 %d MiB（疑似“压缩炸弹”），拒绝处理。正常的%s解压后不到 2 MiB；请检查是否选错了文件", lim.MaxUnpacked>>20, lim.noun())
 		}
 	}
 	return zr, nil

@@ -132,3 +132,43 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestWant: the messages name the one kind of file the caller reads
+// (Limits.Want), or both when it reads either.
+func TestWant(t *testing.T) {
+	ole := "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 504)
+	for _, c := range []struct {
+		want, data  string
+		say, notSay []string
+	}{
+		{".xlsx", "报告主体,年度\n", []string{"这不是 .xlsx 文件（文件内容是纯文本", "在 Excel/WPS 中“另存为” .xlsx 后重试"}, []string{"docx", "Word"}},
+		{".xlsx", "", []string{"请选择保存好的 .xlsx 文件"}, []string{"docx"}},
+		{".xlsx", ole, []string{"Excel 97-2003 .xls、WPS .et 格式", "在 Excel/WPS 中“另存为” .xlsx 后重试"}, []string{"docx", "Word", ".doc"}},
+		{".xlsx", "PK\x03\x04broken", []string{"请重新另存为 .xlsx"}, []string{"docx"}},
+		{".xlsx", "PK\x03\x04" + strings.Repeat("\x00", 10<<20), []string{"不像年报工作簿（"}, []string{"Word"}},
+		{"", "PK\x03\x04" + strings.Repeat("\x00", 10<<20), []string{"不像年报工作簿、Word 文档或任务分解表"}, nil},
+		{".docx", "<html><body></body></html>", []string{"这不是 .docx 文件（文件内容是网页", "在 Word/WPS 中“另存为” .docx 后重试"}, []string{"xlsx", "Excel"}},
+		{".docx", ole, []string{"Word 97-2003 .doc、WPS .wps 格式"}, []string{"xlsx", "Excel"}},
+		{"", "报告主体,年度\n", []string{"这不是 .xlsx 或 .docx 文件", "在 Excel/WPS/Word 中“另存为” .xlsx 或 .docx 后重试"}, nil},
+		{"", ole, []string{"Excel 97-2003 .xls、WPS .et、Word .doc 格式"}, nil},
+	} {
+		lim := Default
+		lim.Want = c.want
+		_, err := Check("f", []byte(c.data), lim)
+		var ze *Error
+		if !errors.As(err, &ze) {
+			t.Errorf("%q %q: %v, want a refusal", c.want, c.data, err)
+			continue
+		}
+		for _, s := range c.say {
+			if !strings.Contains(ze.Msg, s) {
+				t.Errorf("Want %q, %q: %s; want it to say %q", c.want, c.data, ze.Msg, s)
+			}
+		}
+		for _, s := range c.notSay {
+			if strings.Contains(ze.Msg, s) {
+				t.Errorf("Want %q, %q: %s; want no %q", c.want, c.data, ze.Msg, s)
+			}
+		}
+	}
+}
