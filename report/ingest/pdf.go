@@ -391,6 +391,7 @@ func pdfBlocks(pages [][]word) []block {
 // lines (their most common start), the right edge (the most common end of
 // the long lines: where a justified line ends, or where a ragged line of
 // full-width characters stops), the body's line height and line pitch
+// (each the most common, a line counting by its characters)
 // (baseline to baseline, on one page), all in points; 0 when there are
 // not enough lines to tell.
 type textColumn struct {
@@ -405,11 +406,15 @@ func measureColumn(ls []*pline) textColumn {
 	if len(ls) == 0 {
 		return c
 	}
+	// Each line counts by its characters, so that the lines of running
+	// text outweigh the short ones of a table (the work-plan ledger in
+	// section 六), of headings and of the 落款.
 	starts, hs := map[int]int{}, map[int]int{}
 	maxEnd := ls[0].x1
 	for _, l := range ls {
-		starts[bin(l.x0, 1)]++
-		hs[bin(l.h, 10)]++
+		n := utf8.RuneCountInString(l.text)
+		starts[bin(l.x0, 1)] += n
+		hs[bin(l.h, 10)] += n
 		maxEnd = max(maxEnd, l.x1)
 	}
 	left, _ := mode(starts, false)
@@ -422,12 +427,14 @@ func measureColumn(ls []*pline) textColumn {
 	// lines share one.
 	ends := map[int]int{}
 	mid := (c.left + maxEnd) / 2
+	counted := 0
 	for _, l := range ls {
 		if l.x1 > mid {
-			ends[bin(l.x1, 1)]++
+			ends[bin(l.x1, 1)] += utf8.RuneCountInString(l.text)
+			counted++
 		}
 	}
-	if right, n := mode(ends, true); n >= 2 {
+	if right, _ := mode(ends, true); counted >= 2 && countIn(ls, right) >= 2 {
 		c.right = float64(right)
 	} else {
 		c.right = maxEnd
@@ -438,13 +445,24 @@ func measureColumn(ls []*pline) textColumn {
 	for i := 1; i < len(ls); i++ {
 		a, b := ls[i-1], ls[i]
 		if a.page == b.page && near(a.h, c.h, 0.1) && near(b.h, c.h, 0.1) && b.y1-a.y1 > c.h*0.5 {
-			pitches[bin(b.y1-a.y1, 2)]++
+			pitches[bin(b.y1-a.y1, 2)] += min(utf8.RuneCountInString(a.text), utf8.RuneCountInString(b.text))
 		}
 	}
 	if p, n := mode(pitches, false); n > 0 {
 		c.pitch = float64(p) / 2
 	}
 	return c
+}
+
+// countIn counts the lines ending at x (rounded to a point).
+func countIn(ls []*pline, x int) int {
+	n := 0
+	for _, l := range ls {
+		if bin(l.x1, 1) == x {
+			n++
+		}
+	}
+	return n
 }
 
 // bin rounds x·scale to an integer (a histogram bin); values no integer
