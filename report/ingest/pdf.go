@@ -536,13 +536,22 @@ func (c textColumn) newPara(a, b *pline, cont float64, first bool) bool {
 	if short {
 		return true
 	}
-	return headingRE.MatchString(b.text) && sentenceEnd(a.text)
+	return listMarker(b.text) != "" && sentenceEnd(a.text)
 }
 
 // headingRE is the number a heading or list item starts with: 一、 （一）
-// 1. 1、 （1） ① 第一， (a digit after 1. is a decimal, 3.5万, not a
-// number).
-var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9]{1,2}(?:[.．][^0-9]|[.．]$|、)|[（(][0-9]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]+[，,、是])`)
+// 1. 1、 （1） ① 第一， (see listMarker for 3.5万).
+var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]+[，,、是])`)
+
+// listMarker is the heading or list number s starts with (headingRE), ""
+// when none: a digit after 1. makes it a decimal, 3.5万, not a number.
+func listMarker(s string) string {
+	m := headingRE.FindString(s)
+	if rest := s[len(m):]; m != "" && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return ""
+	}
+	return m
+}
 
 // sentenceEnd reports whether s ends a sentence: 。！？；：… or their
 // half-width forms, perhaps followed by closing quotes and brackets.
@@ -597,20 +606,20 @@ func unitWidth(b *pline) float64 { return runeWeight(firstUnit(b.text)) * b.em }
 
 // hangs reports whether b starts under the text of a after its list
 // marker (a hanging indent: 1. or （一） out in the margin, the lines
-// under the text). The text starts at a's second word when the marker is
-// a word of its own (a tab after it), else the marker's width after a's
-// start.
+// under the text). When a tab follows the marker (the marker a word of
+// its own, the text more than half an em after it), b may start anywhere
+// from just right of the marker to the text (a marker wider than the
+// hanging indent pushes the text to the next tab stop); otherwise b must
+// start where the marker's width puts the text.
 func hangs(a, b *pline) bool {
-	m := headingRE.FindString(a.text)
-	if m == "" {
+	m := listMarker(a.text)
+	if m == "" || b.x0 <= a.x0+0.3*a.em {
 		return false
 	}
-	m = strings.TrimRightFunc(m, func(r rune) bool { return !unicode.IsPunct(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Han, r) })
-	start := a.x0 + runeWeight(m)*a.em
-	if len(a.words) > 1 && a.words[0].text == m {
-		start = a.words[1].x0
+	if len(a.words) > 1 && a.words[0].text == m && a.words[1].x0-a.words[0].x1 > 0.5*a.em {
+		return b.x0 <= a.words[1].x0+0.3*a.em
 	}
-	return b.x0 > a.x0+0.3*a.em && math.Abs(b.x0-start) < 0.3*a.em
+	return math.Abs(b.x0-(a.x0+runeWeight(m)*a.em)) < 0.3*a.em
 }
 
 // lineJoin is what goes between a paragraph's text so far and its next
