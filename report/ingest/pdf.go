@@ -29,11 +29,12 @@ const maxPDFText = 64 << 20
 
 // PDF reads a published report PDF with a text layer through poppler's
 // pdftotext -bbox-layout (see the package documentation for why). Words
-// are grouped into lines by their boxes; lines into paragraphs by their
-// indent; the lines of sections 二 to 四 are the tables, their cells
-// placed by their x coordinates (points) under the header's columns
-// (placeRows): a figure whose column the page does not make certain is
-// reported unreadable (IN-1), never given to a neighbouring column.
+// are grouped into lines by their boxes; lines into paragraphs by the
+// page's geometry (newPara: indent, short line, gap, heading); the lines
+// of sections 二 to 四 are the tables, their cells placed by their x
+// coordinates (points) under the header's columns (placeRows): a figure
+// whose column the page does not make certain is reported unreadable
+// (IN-1), never given to a neighbouring column.
 func PDF(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
 	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "pdf", data)}
 	fail := func(format string, args ...any) (*report.Report, *report.Source, report.Problems) {
