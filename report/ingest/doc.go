@@ -52,6 +52,27 @@
 //     its place by passing the same round trip). When pdftotext is
 //     missing, the error
 //     names the package to install.
+//     Words become lines by their vertical centres; outside the tables,
+//     lines become paragraphs by the page's geometry, measured from the
+//     text itself (the column's left and right edges, the body's line
+//     height and pitch): a line starts a paragraph when it is indented
+//     (the 2-character first-line indent, also when typed as 　　), when
+//     the line before ends short of the right edge by more than the
+//     first unbreakable piece of this one and an em (line breaking is
+//     greedy: a ragged line ending a character or a long number short
+//     still continues), after a gap larger than the pitch, at a change of
+//     size, and at a heading or list number (一、 （一） 1.) after a line
+//     that ends a sentence. The second line of a hanging list item (1.
+//     and a tab) continues it. A page break joins the last line of a page
+//     and the first of the next by the same signals, the gap aside
+//     (page numbers such as －3－ and 第3页 are dropped first). Lines
+//     join without a space in Chinese, with one between Latin words or
+//     figures (two figures are never glued into one), without one after
+//     a hyphen or slash. One shape is ambiguous on the page: a
+//     paragraph whose last line is exactly full, followed by a paragraph
+//     without indent, spacing or heading number. It is read as one
+//     paragraph (text is never cut mid-sentence; the two keep their order
+//     and every character), the safe choice.
 //
 // DOCXTables and HTMLTables give, instead of a report, every table of a
 // Word document or web page as a Grid of cell texts with its merged

@@ -73,10 +73,12 @@ func FuzzDOCXBody(f *testing.F) {
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 
 // FuzzPDFWords: any words with any boxes, as pdftotext gives them (one
-// word a line: x0 y0 x1 y1 text), laid out into lines, paragraphs and
-// tables and read as a report: never a panic, and any report of the
-// right shape. The seeds are a 表三 and a 表四 whose figures sit a space
-// from their labels, between headers and across them.
+// word a line: x0 y0 x1 y1 text; a line "page" starts the next page),
+// laid out into lines, paragraphs and tables and read as a report: never
+// a panic, and any report of the right shape. The seeds are a 表三 and a
+// 表四 whose figures sit a space from their labels, between headers and
+// across them, and text sections whose paragraphs are told by indent,
+// short lines, gaps, heading numbers and a hanging list, across a page.
 func FuzzPDFWords(f *testing.F) {
 	f.Add(`100 50 400 65 示例市2024年政府信息公开工作年度报告
 56 80 200 95 一、总体情况
@@ -104,17 +106,45 @@ func FuzzPDFWords(f *testing.F) {
 120 380 126 395 0
 130 380 136 395 0
 56 420 300 435 五、存在的主要问题及改进情况`)
+	f.Add(`114 75 466 96 示例县2024年政府信息公开工作年度报告
+122 98 490 119 　　本年度报告根据条例编制，集中报告示例县虚构局的
+90 121 490 142 政府信息公开工作情况，统计期限自2024年1月1日起至
+90 144 300 165 2024年12月31日止。
+122 167 218 188 一、总体情况
+90 190 234 211 （一）主动公开情况
+122 213 490 234 全年公开文件18件、废止6件，截至年底现行有效
+90 236 490 257 174件，已全部纳入政策文件库。
+90 259 490 280 （二）依申请公开。本年新收申请97件，上年结转
+90 282 458 303 6件，办结101件，咨询电话0000-
+page
+90 96 300 117 12345678。
+122 150 346 171 五、存在的主要问题及改进情况
+90 173 98 194 1.
+122 173 490 194 建立办理到期预警，全年未出现超期答复；推出解读
+122 196 282 217 产品3.5万份。
+90 219 130 240 （1）
+161 219 490 240 与市财政局完成线上缴款对接，全年服务
+122 242 400 263 NaN次。
+122 280 298 301 六、其他需要报告的事项
+90 303 490 324 本年度发出收费通知0件，收费通知总金额0元，实际收
+90 326 200 347 取信息处理费0元。`)
 	f.Fuzz(func(t *testing.T, text string) {
-		var ws []word
+		pages := [][]word{nil}
+		n := 0
 		for _, line := range strings.Split(text, "\n") {
+			if line == "page" && len(pages) < 20 {
+				pages = append(pages, nil)
+				continue
+			}
 			var w word
-			n, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
-			if n == 5 && len(ws) < 2000 {
-				ws = append(ws, w)
+			k, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
+			if k == 5 && n < 2000 {
+				pages[len(pages)-1] = append(pages[len(pages)-1], trimWord(w))
+				n++
 			}
 		}
 		res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
-		assemble(res, pdfBlocks([][]word{ws}), "")
+		assemble(res, pdfBlocks(pages), "")
 		r, src, ps := finish(res)
 		checkResult(t, r, src, ps)
 	})

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,27 +11,31 @@ import (
 )
 
 // TestLibreOfficeMade: documents in the shapes offices really produce — a
-// DOCX saved by LibreOffice (its own markup, styles and table XML), and a
-// PDF that LibreOffice exported from that DOCX — are read back with every
-// figure of both editions and every text paragraph, and nothing
-// unreadable. The inputs are nianbao's own Word documents of the example
-// data, opened and saved again by LibreOffice.
+// DOCX saved by LibreOffice (its own markup, styles and table XML), a PDF
+// that LibreOffice exported from that DOCX, and one it exported from the
+// web page — are read back. The inputs are nianbao's own Word documents
+// and pages of every year of the example office (both editions), opened
+// and saved again by LibreOffice. Every text section's paragraphs are the
+// source's, each exactly (LibreOffice sets the text ragged, not justified
+// as nianbao does, and the web page without indents: see newPara); no
+// figure is read wrong without being reported unreadable; and for one
+// year of each edition (2020, 2024) every figure is read and nothing is
+// unreadable.
 func TestLibreOfficeMade(t *testing.T) {
 	rs, err := renderOnce()
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.NeedTool(t, "pdftotext")
+	// Every year of the example office: 2019, 2020 in the 2019 edition,
+	// 2021 to 2024 in the 2021 edition.
 	pick := map[string]rendered{}
 	for _, x := range rs {
-		switch {
-		case strings.HasSuffix(x.name, "shili-office/2024.yaml"):
-			pick["office2024"] = x // 2021 edition
-		case strings.HasSuffix(x.name, "shili-office/2020.yaml"):
-			pick["office2020"] = x // 2019 edition
+		if dir, file := path.Split(filepath.ToSlash(x.name)); strings.HasSuffix(dir, "shili-office/") {
+			pick["office"+strings.TrimSuffix(file, ".yaml")] = x
 		}
 	}
-	if len(pick) != 2 {
+	if len(pick) != 6 || pick["office2020"].orig == nil || pick["office2024"].orig == nil {
 		t.Fatalf("example data files not found: %v", pick)
 	}
 	docs, pages := map[string][]byte{}, map[string][]byte{}
@@ -56,29 +62,32 @@ func TestLibreOfficeMade(t *testing.T) {
 				t.Errorf("%s: not read: %v", label, ps)
 				continue
 			}
+			// Every year's text and no figure silently wrong; every figure
+			// exactly for one year of each edition (the tables of LibreOffice's
+			// PDFs of 2019 from the web page, 2021 and 2022 still have cells
+			// the reader reports unreadable, IN-1).
+			strict := name == "office2020" || name == "office2024"
 			for _, p := range ps {
-				if p.Severity == report.Error {
+				if p.Severity == report.Error && (strict || p.Rule != "IN-1") {
 					t.Errorf("%s: %s", label, p)
 				}
 			}
 			if r.Year != x.orig.Year || r.Organ != x.orig.Organ || r.Edition != x.orig.Edition {
 				t.Errorf("%s: read %d %s %s, want %d %s %s", label, r.Year, r.Organ, r.Edition, x.orig.Year, x.orig.Organ, x.orig.Edition)
 			}
-			diff(t, label, figures(x.orig), figures(r))
 			for _, w := range silentlyWrong(figures(x.orig), figures(r), ps) {
 				t.Errorf("%s: %s read wrong and not reported unreadable (IN-1)", label, w)
 			}
-			for _, tb := range src.Tables {
-				if tb.Unreadable != 0 || tb.Read == 0 {
-					t.Errorf("%s: %s: read %d, unreadable %d", label, tb.Name, tb.Read, tb.Unreadable)
+			if strict {
+				diff(t, label, figures(x.orig), figures(r))
+				for _, tb := range src.Tables {
+					if tb.Unreadable != 0 || tb.Read == 0 {
+						t.Errorf("%s: %s: read %d, unreadable %d", label, tb.Name, tb.Read, tb.Unreadable)
+					}
 				}
 			}
-			want := []string{docParas(x.doc.Preface), docParas(x.doc.Sections[0].Paras), docParas(x.doc.Sections[4].Paras), docParas(x.doc.Sections[5].Paras)}
-			for i, s := range report.TextSections {
-				if got := r.Text[i].Body; flat(got) != flat(want[i]) {
-					t.Errorf("%s: text.%s:\nwant %q\n got %q", label, s.Key, want[i], got)
-				}
-			}
+			// Paragraph for paragraph, as the Word document has them.
+			wantParas(t, label, x.doc, r)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"regexp"
@@ -28,11 +29,12 @@ const maxPDFText = 64 << 20
 
 // PDF reads a published report PDF with a text layer through poppler's
 // pdftotext -bbox-layout (see the package documentation for why). Words
-// are grouped into lines by their boxes; lines into paragraphs by their
-// indent; the lines of sections 二 to 四 are the tables, their cells
-// placed by their x coordinates (points) under the header's columns
-// (placeRows): a figure whose column the page does not make certain is
-// reported unreadable (IN-1), never given to a neighbouring column.
+// are grouped into lines by their boxes; lines into paragraphs by the
+// page's geometry (newPara: indent, short line, gap, heading); the lines
+// of sections 二 to 四 are the tables, their cells placed by their x
+// coordinates (points) under the header's columns (placeRows): a figure
+// whose column the page does not make certain is reported unreadable
+// (IN-1), never given to a neighbouring column.
 func PDF(name string, data []byte) (*report.Report, *report.Source, report.Problems) {
 	res := &result{name: name, blank: map[string]bool{}, src: newSource(name, "pdf", data)}
 	fail := func(format string, args ...any) (*report.Report, *report.Source, report.Problems) {
@@ -167,7 +169,7 @@ func parseBBox(data []byte) (pages [][]word, title string, err error) {
 			if err := dec.DecodeElement(&w.text, &se); err != nil {
 				return pages, title, err
 			}
-			if w.text = strings.TrimSpace(w.text); w.text != "" && len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
+			if w = trimWord(w); w.text != "" && len(pages) > 0 && len(pages[len(pages)-1]) < 200000 {
 				pages[len(pages)-1] = append(pages[len(pages)-1], w)
 			}
 		}
@@ -175,16 +177,41 @@ func parseBBox(data []byte) (pages [][]word, title string, err error) {
 	return pages, title, nil
 }
 
-// pline is one visual line of a page: its tokens (words close together
-// joined), left and right edge and height. cells are the tokens as a
+// trimWord removes the spaces around a word's text and moves its box
+// edges past them in proportion to their width (an indent typed as
+// ideographic spaces, 　　, that pdftotext keeps in the word begins where
+// the text begins, not at the margin).
+func trimWord(w word) word {
+	t := strings.TrimSpace(w.text)
+	if t == w.text || t == "" {
+		w.text = t
+		return w
+	}
+	lead, _, _ := strings.Cut(w.text, t)
+	trail := w.text[len(lead)+len(t):]
+	if all := runeWeight(w.text); all > 0 {
+		per := (w.x1 - w.x0) / all
+		w.x0 += per * runeWeight(lead)
+		w.x1 -= per * runeWeight(trail)
+	}
+	w.text = t
+	return w
+}
+
+// pline is one visual line of a page: its words (left to right), tokens
+// (words close together joined), left and right edge, top and bottom
+// (points from the page's top), height and em (the width of one
+// full-width character, points: see lineEm). cells are the tokens as a
 // table row takes them (see cellJoin): toks are for paragraphs, where
 // joining words of neighbouring cells does no harm.
 type pline struct {
 	page   int
+	words  []word
 	toks   []*tcell
 	cells  []*tcell
 	x0, x1 float64
-	h      float64
+	y0, y1 float64
+	h, em  float64
 	text   string
 }
 
@@ -220,12 +247,14 @@ func linesOf(page int, ws []word) []pline {
 			return
 		}
 		sort.SliceStable(cur, func(i, j int) bool { return cur[i].x0 < cur[j].x0 })
-		l := pline{page: page, x0: cur[0].x0}
+		l := pline{page: page, x0: cur[0].x0, words: cur, y0: cur[0].y0, y1: cur[0].y1}
 		var h float64
 		for _, w := range cur {
 			h = max(h, w.y1-w.y0)
+			l.y0, l.y1 = min(l.y0, w.y0), max(l.y1, w.y1)
 		}
 		l.h = h
+		l.em = lineEm(cur, h)
 		for _, w := range cur {
 			if n := len(l.cells); n > 0 && cellJoin(l.cells[n-1], w, w.x0-l.cells[n-1].x1, h) {
 				t := l.cells[n-1]
@@ -252,7 +281,7 @@ func linesOf(page int, ws []word) []pline {
 		}
 		l.text = b.String()
 		lines = append(lines, l)
-		cur = nil
+		cur = nil // l.words keeps the slice
 	}
 	var cy, ch float64
 	for _, w := range ws {
@@ -272,8 +301,8 @@ func linesOf(page int, ws []word) []pline {
 // captionRE is the caption of a statutory table.
 var captionRE = regexp.MustCompile(`^表[二三四]`)
 
-// pdfBlocks turns the pages' lines into paragraphs and, for sections 二
-// to 四, one table each.
+// pdfBlocks turns the pages' lines into paragraphs (see newPara) and,
+// for sections 二 to 四, one table each.
 func pdfBlocks(pages [][]word) []block {
 	var lines []pline
 	for i, ws := range pages {
@@ -284,43 +313,45 @@ func pdfBlocks(pages [][]word) []block {
 			lines = append(lines, l)
 		}
 	}
-	// The body's left and right edges: the most common line start and
-	// the largest line end.
-	starts := map[int]int{}
-	right := 0.0
-	for _, l := range lines {
-		starts[int(l.x0+0.5)]++
-		right = max(right, l.x1)
-	}
-	left, best := 0, -1
-	for x, n := range starts {
-		if n > best || n == best && x < left {
-			left, best = x, n
+	// The statutory headings, and the column measured from the lines of
+	// text (not of the tables).
+	heading := make([]bool, len(lines))
+	var text []*pline
+	section := -1
+	for i := range lines {
+		if h := headingIndex(lines[i].text); h > section {
+			section, heading[i] = h, true
+		} else if section < 1 || section > 3 {
+			text = append(text, &lines[i])
 		}
 	}
+	col := measureColumn(text)
 	var blocks []block
 	var para strings.Builder
 	var paraWhere string
-	var lastEnd float64
+	var prev *pline // the paragraph's last line
+	var cont float64
+	var nlines int
 	flush := func() {
 		if t := cleanText(para.String()); t != "" {
 			blocks = append(blocks, block{kind: bPara, text: t, where: paraWhere})
 		}
 		para.Reset()
+		prev, nlines = nil, 0
 	}
-	section := -1
+	section = -1
 	var tab *table
-	for _, l := range lines {
-		if h := headingIndex(l.text); h > section {
+	for i := range lines {
+		l := &lines[i]
+		if heading[i] {
 			flush()
-			section = h
+			section = headingIndex(l.text)
 			blocks = append(blocks, block{kind: bPara, text: cleanText(l.text), where: fmt.Sprintf("第%d页", l.page)})
 			tab = nil
-			if h >= 1 && h <= 3 {
+			if section >= 1 && section <= 3 {
 				tab = &table{where: fmt.Sprintf("第%d页", l.page), pdf: true, tol: l.h * 0.5}
 				blocks = append(blocks, block{kind: bTable, where: tab.where, tab: tab})
 			}
-			lastEnd = 0
 			continue
 		}
 		if tab != nil {
@@ -334,24 +365,307 @@ func pdfBlocks(pages [][]word) []block {
 			tab.rows = append(tab.rows, l.cells)
 			continue
 		}
-		indented := l.x0 > float64(left)+l.h*0.6
-		short := lastEnd > 0 && lastEnd < right-l.h*1.5
-		if indented || short || para.Len() == 0 || len(l.toks) > 1 && section >= 5 {
+		// In section 六 a line of several cells (the ledger of the work
+		// plan) is a paragraph of its own.
+		if prev == nil || len(l.toks) > 1 && section >= 5 || col.newPara(prev, l, cont, nlines == 1) {
 			flush()
 			paraWhere = fmt.Sprintf("第%d页", l.page)
-		}
-		if para.Len() > 0 {
-			p := para.String()
-			if p[len(p)-1] < 0x80 && l.text[0] < 0x80 {
-				para.WriteByte(' ')
+			cont = col.left
+		} else {
+			if nlines == 1 {
+				cont = l.x0 // the paragraph's continuation lines start here
 			}
+			para.WriteString(lineJoin(para.String(), l.text))
 		}
 		para.WriteString(l.text)
-		lastEnd = l.x1
+		prev = l
+		nlines++
 		if len(blocks) > maxBlocks {
 			break
 		}
 	}
 	flush()
 	return blocks
+}
+
+// textColumn is the measure a document's text is set to: the left edge of its
+// lines (their most common start), the right edge (the most common end of
+// the long lines: where a justified line ends, or where a ragged line of
+// full-width characters stops), the body's line height and line pitch
+// (each the most common, a line counting by its characters)
+// (baseline to baseline, on one page), all in points; 0 when there are
+// not enough lines to tell.
+type textColumn struct {
+	left, right float64
+	h, pitch    float64
+}
+
+// measureColumn measures the column from the lines of text (the title,
+// the text sections and the 落款; not the tables).
+func measureColumn(ls []*pline) textColumn {
+	var c textColumn
+	if len(ls) == 0 {
+		return c
+	}
+	// Each line counts by its characters, so that the lines of running
+	// text outweigh the short ones of a table (the work-plan ledger in
+	// section 六), of headings and of the 落款.
+	starts, hs := map[int]int{}, map[int]int{}
+	maxEnd := ls[0].x1
+	for _, l := range ls {
+		n := utf8.RuneCountInString(l.text)
+		starts[bin(l.x0, 1)] += n
+		hs[bin(l.h, 10)] += n
+		maxEnd = max(maxEnd, l.x1)
+	}
+	left, _ := mode(starts, false)
+	c.left = float64(left)
+	h, _ := mode(hs, false)
+	c.h = float64(h) / 10
+	// The right edge: the most common end among lines reaching past the
+	// middle of the column (the paragraphs' last lines and short headings
+	// left out), rounded to a point; the largest such end when no two
+	// lines share one.
+	ends := map[int]int{}
+	mid := (c.left + maxEnd) / 2
+	counted := 0
+	for _, l := range ls {
+		if l.x1 > mid {
+			ends[bin(l.x1, 1)] += utf8.RuneCountInString(l.text)
+			counted++
+		}
+	}
+	if right, _ := mode(ends, true); counted >= 2 && countIn(ls, right) >= 2 {
+		c.right = float64(right)
+	} else {
+		c.right = maxEnd
+	}
+	// The pitch: the most common distance between the bottoms of two
+	// consecutive lines of the body's height on one page.
+	pitches := map[int]int{}
+	for i := 1; i < len(ls); i++ {
+		a, b := ls[i-1], ls[i]
+		if a.page == b.page && near(a.h, c.h, 0.1) && near(b.h, c.h, 0.1) && b.y1-a.y1 > c.h*0.5 {
+			pitches[bin(b.y1-a.y1, 2)] += min(utf8.RuneCountInString(a.text), utf8.RuneCountInString(b.text))
+		}
+	}
+	if p, n := mode(pitches, false); n > 0 {
+		c.pitch = float64(p) / 2
+	}
+	return c
+}
+
+// countIn counts the lines ending at x (rounded to a point).
+func countIn(ls []*pline, x int) int {
+	n := 0
+	for _, l := range ls {
+		if bin(l.x1, 1) == x {
+			n++
+		}
+	}
+	return n
+}
+
+// bin rounds x·scale to an integer (a histogram bin); values no integer
+// holds (NaN, ±Inf, beyond ±1e9) fall in bin 0.
+func bin(x, scale float64) int {
+	x *= scale
+	if !(x > -1e9 && x < 1e9) {
+		return 0
+	}
+	return int(math.Round(x))
+}
+
+// mode returns the most common key of a histogram and its count; ties go
+// to the smaller key, or to the larger with high set.
+func mode(hist map[int]int, high bool) (key, n int) {
+	first := true
+	for k, c := range hist {
+		if first || c > n || c == n && (k < key) != high {
+			key, n, first = k, c, false
+		}
+	}
+	return key, n
+}
+
+// near reports whether x is within frac of ref.
+func near(x, ref, frac float64) bool { return math.Abs(x-ref) <= ref*frac }
+
+// newPara reports whether line b, which follows line a in a text section,
+// begins a new paragraph. cont is where the continuation lines of a's
+// paragraph start (the column's left edge until the paragraph has a
+// second line); first says a is its paragraph's first line. The signals,
+// any of which starts a paragraph:
+//
+//   - a change of size: one line's height more than 1.25 times the
+//     other's (a title above the text);
+//   - a gap: on one page, b's bottom more than the body's pitch (scaled
+//     to a's height) below a's, by a fifth of it and 3 points at least
+//     (the space between paragraphs of offices that set one);
+//   - an indent: b starting more than 0.6 em right of cont (the 2-character
+//     first-line indent of Chinese official documents), or more than
+//     0.6 em left of it; except the second line of a hanging paragraph
+//     (a starts with a list marker, 1. or （一）, fills the width, and b
+//     starts under the text after the marker);
+//   - a short line: a ends so far short of the right edge that the first
+//     unbreakable piece of b (a character with the punctuation that may
+//     not begin a line, or a Latin word or number) and another em would
+//     have fit after it: line breaking is greedy, so a paragraph that
+//     went on would have put it there;
+//   - a heading: b starts with a heading's number (一、 （一） 1. 1、 （1）
+//     ①) and a ends a sentence (。！？；： or …, a closing quote or
+//     bracket after it).
+//
+// Nothing else starts a paragraph: a full line followed by an unindented
+// line that is not a heading continues (see the package documentation).
+// A page break is neither a gap nor an indent: the same signals apply
+// across it, the gap aside.
+func (c textColumn) newPara(a, b *pline, cont float64, first bool) bool {
+	if b.h > a.h*1.25 || a.h > b.h*1.25 {
+		return true
+	}
+	if a.page == b.page && c.pitch > 0 && c.h > 0 {
+		want := c.pitch * a.h / c.h
+		if got := b.y1 - a.y1; got > want*1.2 && got > want+3 {
+			return true
+		}
+	}
+	short := c.right-a.x1 >= unitWidth(b)+a.em
+	if b.x0 > cont+0.6*b.em && !(first && !short && hangs(a, b)) || b.x0 < cont-0.6*b.em {
+		return true
+	}
+	if short {
+		return true
+	}
+	return listMarker(b.text) != "" && sentenceEnd(a.text)
+}
+
+// headingRE is the number a heading or list item starts with: 一、 （一）
+// 1. 1、 （1） ① 第一， (see listMarker for 3.5万).
+var headingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[)）]|[①-⑳]|第[一二三四五六七八九十]+[，,、是])`)
+
+// listMarker is the heading or list number s starts with (headingRE), ""
+// when none: a digit after 1. makes it a decimal, 3.5万, not a number.
+func listMarker(s string) string {
+	m := headingRE.FindString(s)
+	if rest := s[len(m):]; m != "" && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return ""
+	}
+	return m
+}
+
+// sentenceEnd reports whether s ends a sentence: 。！？；：… or their
+// half-width forms, perhaps followed by closing quotes and brackets.
+func sentenceEnd(s string) bool {
+	s = strings.TrimRight(s, "”’」』）)》〉】〕\"' ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；：…!?;:", r)
+}
+
+// noStart is the punctuation a line may not begin with (line breaking
+// keeps it with the character before); noEnd what a line may not end
+// with (kept with the character after).
+const (
+	noStart = "，。、；：！？）》」』】〕〉”’…—·%‰,.;:!?)]}"
+	noEnd   = "（《「『【〔〈“‘([{"
+)
+
+// firstUnit is the first piece of s a line break cannot split: opening
+// punctuation with what follows it, then one full-width character or a
+// run of Latin letters and digits, then the punctuation that may not
+// begin a line.
+func firstUnit(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(noEnd, r) {
+			break
+		}
+		i += n
+	}
+	if i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			for i < len(s) && s[i] < 0x80 && s[i] != ' ' && !strings.ContainsRune(noEnd, rune(s[i])) {
+				i++
+			}
+		}
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(noStart, r) {
+			break
+		}
+		i += n
+	}
+	return s[:i]
+}
+
+// unitWidth is the width (points) of line b's first unbreakable piece.
+func unitWidth(b *pline) float64 { return runeWeight(firstUnit(b.text)) * b.em }
+
+// hangs reports whether b starts under the text of a after its list
+// marker (a hanging indent: 1. or （一） out in the margin, the lines
+// under the text). When a tab follows the marker (the marker a word of
+// its own, the text more than half an em after it), b may start anywhere
+// from just right of the marker to the text (a marker wider than the
+// hanging indent pushes the text to the next tab stop); otherwise b must
+// start where the marker's width puts the text.
+func hangs(a, b *pline) bool {
+	m := listMarker(a.text)
+	if m == "" || b.x0 <= a.x0+0.3*a.em {
+		return false
+	}
+	if len(a.words) > 1 && a.words[0].text == m && a.words[1].x0-a.words[0].x1 > 0.5*a.em {
+		return b.x0 <= a.words[1].x0+0.3*a.em
+	}
+	return math.Abs(b.x0-(a.x0+runeWeight(m)*a.em)) < 0.3*a.em
+}
+
+// lineJoin is what goes between a paragraph's text so far and its next
+// line: nothing for Chinese (a line break in Chinese is no space), a
+// space between Latin words or figures (never two figures glued into
+// one), nothing after a hyphen or slash (0000-12345678 broken after the
+// hyphen, which is kept).
+func lineJoin(prev, next string) string {
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	if a >= 0x80 || b >= 0x80 || a == '-' || a == '/' || unicode.IsSpace(a) || unicode.IsSpace(b) {
+		return ""
+	}
+	if unicode.IsLetter(b) || unicode.IsDigit(b) || b == '(' || b == '"' || b == '\'' {
+		return " "
+	}
+	return ""
+}
+
+// runeWeight is the width of s in em: 1 for a full-width character
+// (Chinese, its punctuation, the curly quotes and dashes Chinese fonts
+// set full width), 0.5 for the rest.
+func runeWeight(s string) float64 {
+	var n float64
+	for _, r := range s {
+		if r >= 0x2E80 || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' {
+			n++
+		} else {
+			n += 0.5
+		}
+	}
+	return n
+}
+
+// lineEm is the em of a line (points): its words' width over their
+// weight in em (runeWeight); three quarters of the line's height when
+// the words give none.
+func lineEm(ws []word, h float64) float64 {
+	var width, weight float64
+	for _, w := range ws {
+		width += w.x1 - w.x0
+		weight += runeWeight(w.text)
+	}
+	if em := width / weight; weight > 0 && em > 0 && em < h*2 {
+		return em
+	}
+	return h * 0.75
 }
