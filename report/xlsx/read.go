@@ -336,7 +336,7 @@ func (x *reader) typedTotals(r *report.Report, l *layout) {
 			}
 			where := ts.Name + "!" + ref(c.Col, c.Row)
 			x.ps = append(x.ps, report.Problem{File: x.name, Path: where, Rule: rule, Severity: report.Warning,
-				Msg: fmt.Sprintf("%s 填写的 %s 与%s %d 不符，已按 %d 导入（总计由各项相加，不必填写）", where, roundSig(typed), of, sum, sum)})
+				Msg: fmt.Sprintf("此处填写的 %s 与%s %d 不符，已按 %d 导入（总计由各项相加，不必填写）", roundSig(typed), of, sum, sum)})
 		}
 	}
 }
@@ -416,12 +416,12 @@ func otherEdition(ed report.Edition) report.Edition {
 func (x *reader) editionChanged(year int, ed, tables report.Edition) {
 	where := sheetInfo + "!" + ref(2, infoFormat)
 	if report.EditionForYear(year) == tables {
-		x.add(where, "S-7", "%s 的格式版本“%s”与本工作簿的表格（%s 版）不符，请改回 %s。工作簿的表格版式在生成时已按报告年度确定，改格式版本不会改变表格",
-			where, ed, tables, tables)
+		x.add(where, "S-7", "格式版本“%s”与本工作簿的表格（%s 版）不符，请改回 %s。工作簿的表格版式在生成时已按报告年度确定，改格式版本不会改变表格",
+			ed, tables, tables)
 		return
 	}
-	x.add(where, "S-7", "%s 的格式版本“%s”与本工作簿的表格（%s 版）不符。工作簿的表格版式在生成时已按报告年度确定，改格式版本或报告年度都不会改变表格：%d 年度应使用 %s 版格式，请用 %s 生成新的工作簿重新填写（如报告年度填错了，把报告年度和格式版本都改回；确需沿用 %s 版时把格式版本改回 %s，并在 %s 填写格式版本说明）",
-		where, ed, tables, year, ed, x.templateCommand(year), tables, tables, sheetInfo+"!"+ref(2, infoOverride))
+	x.add(where, "S-7", "格式版本“%s”与本工作簿的表格（%s 版）不符。工作簿的表格版式在生成时已按报告年度确定，改格式版本或报告年度都不会改变表格：%d 年度应使用 %s 版格式，请用 %s 生成新的工作簿重新填写（如报告年度填错了，把报告年度和格式版本都改回；确需沿用 %s 版时把格式版本改回 %s，并在 %s 填写格式版本说明）",
+		ed, tables, year, ed, x.templateCommand(year), tables, tables, sheetInfo+"!"+ref(2, infoOverride))
 }
 
 // yearFits reports whether the 报告年度 calls for the edition of the

@@ -384,9 +384,9 @@ func TestRefusals(t *testing.T) {
 		// The tables' layout is fixed by the year the workbook was made for:
 		// a changed 格式版本 or 报告年度 is named as such, not as moved rows.
 		{"format changed", edit(t, base, func(f *excelize.File) { f.SetCellValue("基本信息", "B5", "2019") }), "基本信息!B5",
-			"基本信息!B5 的格式版本“2019”与本工作簿的表格（2021 版）不符，请改回 2021"},
+			"格式版本“2019”与本工作簿的表格（2021 版）不符，请改回 2021"},
 		{"format changed, 2019 workbook", edit(t, base19, func(f *excelize.File) { f.SetCellValue("基本信息", "B5", "2021") }), "基本信息!B5",
-			"基本信息!B5 的格式版本“2021”与本工作簿的表格（2019 版）不符，请改回 2019"},
+			"格式版本“2021”与本工作簿的表格（2019 版）不符，请改回 2019"},
 		{"year and format changed", edit(t, base, func(f *excelize.File) {
 			f.SetCellValue("基本信息", "B3", 2020)
 			f.SetCellValue("基本信息", "B5", "2019")
@@ -633,7 +633,7 @@ func TestTypedTotals(t *testing.T) {
 	}{
 		{"formula untouched", base, "", "", ""},
 		{"row total typed over", typed("表三", "J6", 99), "表三!J6", "T3-4",
-			fmt.Sprintf("表三!J6 填写的 99 与各列之和 %d 不符，已按 %d 导入（总计由各项相加，不必填写）", recv, recv)},
+			fmt.Sprintf("此处填写的 99 与各列之和 %d 不符，已按 %d 导入（总计由各项相加，不必填写）", recv, recv)},
 		{"row total typed, right", typed("表三", "J6", recv), "", "", ""},
 		{"row total typed as a fraction", typed("表三", "J6", float64(recv)+0.5), "表三!J6", "T3-4",
 			fmt.Sprintf("填写的 %d.5 与各列之和 %d 不符", recv, recv)},
