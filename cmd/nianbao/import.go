@@ -88,6 +88,12 @@ func runImport(e *env, args []string) error {
 // the problem's own path is added unless named already. The file:line
 // prefix still names the data file, which exists.
 func inWorkbook(p report.Problem, ed report.Edition) report.Problem {
+	// The data file's keys a message names are, in the workbook, rows of
+	// 基本信息.
+	if cell := xlsx.CellFor(ed, "carry_over_note"); cell != "" {
+		zh := "工作簿的“上年结转说明”（" + cell + "）"
+		p.Msg = strings.ReplaceAll(strings.ReplaceAll(p.Msg, " carry_over_note ", zh), "carry_over_note", zh)
+	}
 	if p.Lines != nil {
 		read := p.Lines.Paths
 		if cells := xlsx.CellsFor(ed, read); cells != "" {
