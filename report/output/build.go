@@ -60,15 +60,9 @@ type BuildResult struct {
 // report's together. The error is one writing the manifest.
 func Build(o BuildOptions, w io.Writer) (BuildResult, error) {
 	var res BuildResult
-	notes, err := o.Renderer.Prepare(o.Formats)
-	if err != nil {
-		fmt.Fprintln(w, err)
-		fmt.Fprintln(w, SetupAdvice(err))
+	if !o.Renderer.prepare(o.Formats, w) {
 		res.Setup = true
 		return res, nil
-	}
-	for _, n := range notes {
-		fmt.Fprintln(w, n)
 	}
 	targets, siblings := datafile.LoadSet(o.Files)
 	pool := append(append([]datafile.Loaded{}, targets...), siblings...)

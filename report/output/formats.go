@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -278,6 +279,21 @@ func (r *Renderer) Prepare(formats []string) (notes []string, err error) {
 		}
 	}
 	return notes, nil
+}
+
+// prepare runs Prepare for formats and writes its notes, or its error
+// with SetupAdvice, to w; it reports whether the run may go on.
+func (r *Renderer) prepare(formats []string, w io.Writer) bool {
+	notes, err := r.Prepare(formats)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, SetupAdvice(err))
+		return false
+	}
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
+	return true
 }
 
 // docx renders the Word document, on the letterhead of the options or

@@ -72,15 +72,9 @@ func Site(o SiteOptions, w io.Writer) (SiteResult, error) {
 	if o.DOCX {
 		formats = append(formats, "docx")
 	}
-	notes, err := o.Renderer.Prepare(formats)
-	if err != nil {
-		fmt.Fprintln(w, err)
-		fmt.Fprintln(w, SetupAdvice(err))
+	if !o.Renderer.prepare(formats, w) {
 		res.Setup = true
 		return res, nil
-	}
-	for _, n := range notes {
-		fmt.Fprintln(w, n)
 	}
 	loaded, siblings := datafile.LoadSet(o.Files)
 	var all []string
