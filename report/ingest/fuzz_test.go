@@ -129,23 +129,30 @@ page
 90 303 490 324 本年度发出收费通知0件，收费通知总金额0元，实际收
 90 326 200 347 取信息处理费0元。`)
 	f.Fuzz(func(t *testing.T, text string) {
-		pages := [][]word{nil}
-		n := 0
-		for _, line := range strings.Split(text, "\n") {
-			if line == "page" && len(pages) < 20 {
-				pages = append(pages, nil)
-				continue
-			}
-			var w word
-			k, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
-			if k == 5 && n < 2000 {
-				pages[len(pages)-1] = append(pages[len(pages)-1], trimWord(w))
-				n++
-			}
-		}
-		res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
-		assemble(res, pdfBlocks(pages), "")
-		r, src, ps := finish(res)
+		r, src, ps := readWords(text)
 		checkResult(t, r, src, ps)
 	})
+}
+
+// readWords reads a report from words as pdftotext gives them (one word a
+// line: x0 y0 x1 y1 text, points from the page's top left; a line "page"
+// starts the next page; at most 20 pages and 2000 words), as PDF does.
+func readWords(text string) (*report.Report, *report.Source, report.Problems) {
+	pages := [][]word{nil}
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		if line == "page" && len(pages) < 20 {
+			pages = append(pages, nil)
+			continue
+		}
+		var w word
+		k, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
+		if k == 5 && n < 2000 {
+			pages[len(pages)-1] = append(pages[len(pages)-1], trimWord(w))
+			n++
+		}
+	}
+	res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
+	assemble(res, pdfBlocks(pages), "")
+	return finish(res)
 }
