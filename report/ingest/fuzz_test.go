@@ -77,7 +77,7 @@ func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 // laid out into lines, paragraphs and tables and read as a report: never
 // a panic, and any report of the right shape. The seeds are a 表三 and a
 // 表四 whose figures sit a space from their labels, between headers and
-// across them, and text sections whose paragraphs are told by indent,
+// across them, the same whose last header is cut off, and text sections whose paragraphs are told by indent,
 // short lines, gaps, heading numbers and a hanging list, across a page.
 func FuzzPDFWords(f *testing.F) {
 	f.Add(`100 50 400 65 示例市2024年政府信息公开工作年度报告
@@ -128,24 +128,37 @@ page
 122 280 298 301 六、其他需要报告的事项
 90 303 490 324 本年度发出收费通知0件，收费通知总金额0元，实际收
 90 326 200 347 取信息处理费0元。`)
+	// 表三 and 表四 of a page wider than the paper: the last header cut
+	// off, its figures there (see TestPDFTableShapes).
+	f.Add(pdfTitle + t3Header +
+		figureRow(270, 90.7, 282.7, "一、本年新收政府信息公开申请数量", "318.0:78", "359.3:5", "412.5:0", "451.8:0", "501.0:1", "564.3:2", "593.6:86") +
+		figureRow(290, 90.7, 282.7, "二、上年结转政府信息公开申请数量", "318.0:3", "359.3:0", "451.8:0", "505.0:4", "564.3:0", "593.6:7") +
+		t4Header + figureRow(560, 0, 0, "", "58.2:2", "98.6:0", "217.6:4", "553.7:123456", "592.7:78") + pdfEnd)
 	f.Fuzz(func(t *testing.T, text string) {
-		pages := [][]word{nil}
-		n := 0
-		for _, line := range strings.Split(text, "\n") {
-			if line == "page" && len(pages) < 20 {
-				pages = append(pages, nil)
-				continue
-			}
-			var w word
-			k, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
-			if k == 5 && n < 2000 {
-				pages[len(pages)-1] = append(pages[len(pages)-1], trimWord(w))
-				n++
-			}
-		}
-		res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
-		assemble(res, pdfBlocks(pages), "")
-		r, src, ps := finish(res)
+		r, src, ps := readWords(text)
 		checkResult(t, r, src, ps)
 	})
+}
+
+// readWords reads a report from words as pdftotext gives them (one word a
+// line: x0 y0 x1 y1 text, points from the page's top left; a line "page"
+// starts the next page; at most 20 pages and 2000 words), as PDF does.
+func readWords(text string) (*report.Report, *report.Source, report.Problems) {
+	pages := [][]word{nil}
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		if line == "page" && len(pages) < 20 {
+			pages = append(pages, nil)
+			continue
+		}
+		var w word
+		k, _ := fmt.Sscan(line, &w.x0, &w.y0, &w.x1, &w.y1, &w.text)
+		if k == 5 && n < 2000 {
+			pages[len(pages)-1] = append(pages[len(pages)-1], trimWord(w))
+			n++
+		}
+	}
+	res := &result{name: "f.pdf", blank: map[string]bool{}, src: newSource("f.pdf", "pdf", nil)}
+	assemble(res, pdfBlocks(pages), "")
+	return finish(res)
 }

@@ -433,7 +433,12 @@ func labelMatch(text, label string) bool {
 // cluster. In a PDF a group label above several columns (申请人情况,
 // 行政复议) can be centred over one of them and joins its cluster; the
 // cluster's extent is then that of its own labels only: the pieces that
-// overlap no piece of another cluster (all pieces when every one does).
+// overlap no piece of another cluster in their own header row or a row
+// below (all pieces when every one does). A piece overlapped only from
+// above is a column's label under a group label (法律服务机构 under
+// 法人或其他组织, 结果纠正 under 行政复议) and keeps its extent; the
+// group label above it, or two pieces of one row that overlap, do not
+// count.
 type hcluster struct {
 	text   string
 	x0, x1 float64
@@ -442,13 +447,13 @@ type hcluster struct {
 
 func headerClusters(rows [][]*tcell, tol float64, pdf bool) []hcluster {
 	var cl []hcluster
-	seen := map[*tcell]bool{}
-	for _, row := range rows {
+	rowOf := map[*tcell]int{} // a piece's first header row
+	for r, row := range rows {
 		for _, c := range row {
-			if seen[c] {
+			if _, seen := rowOf[c]; seen {
 				continue
 			}
-			seen[c] = true
+			rowOf[c] = r
 			joined := false
 			for i := range cl {
 				same := cl[i].x0 == c.x0 && cl[i].x1 == c.x1
@@ -476,7 +481,7 @@ func headerClusters(rows [][]*tcell, tol float64, pdf bool) []hcluster {
 				shared := false
 				for j := range cl {
 					for _, q := range cl[j].pieces {
-						if j != i && p.x0 < q.x1 && q.x0 < p.x1 {
+						if j != i && p.x0 < q.x1 && q.x0 < p.x1 && rowOf[q] >= rowOf[p] {
 							shared = true
 						}
 					}
@@ -507,7 +512,13 @@ type slot struct {
 
 // placeRows places the tokens of the rows of a PDF table under one header
 // into its value columns by their x extents (points), one []slot per row,
-// one slot per column (columns not ok get an empty slot).
+// one slot per column. cols are the table's value columns in their
+// order across the page (表三's statutory order, say); a column whose
+// header was not found (not ok: pdftotext drops a header cut off at the
+// page's edge, as LibreOffice sets a page too wide for its paper) still
+// holds its place in that order, so that its figures are not given to a
+// neighbour. Such a column's slot gets the figures the rules below place
+// in it, which callers may ignore.
 //
 // A PDF has no cells, only words where the table's author put them: a
 // figure may be left-aligned under a centred header, a space away from
@@ -515,18 +526,25 @@ type slot struct {
 // placed only where the page leaves no doubt:
 //
 //   - overlapping the header of exactly one column: that column;
-//   - left of the first column's header (and a figure: words there are the
-//     row's label) or right of the last one's: that column;
-//   - a row with exactly one token per column, in order, agreeing with
-//     the placements above: each token its column;
+//   - left of the first found header (and a figure: words there are the
+//     row's label) or right of the last one: that column, unless a
+//     column not found lies on that side;
+//   - a row with exactly one token per column (found or not), in order,
+//     agreeing with the placements above (a token in a gap agrees with
+//     the columns on either side of it, and a column not found with a
+//     token between its found neighbours standing well clear of the
+//     tokens beside it: see apart): each token its column;
 //   - in the gap between two headers: the column of the tokens of other
 //     rows aligned with it (same left edge, right edge or centre, within
-//     half a point) placed by the rules above, when they all agree.
+//     half a point) placed by the rules above, when they all agree (and,
+//     for a column not found, the token stands clear of its neighbours).
 //
 // Otherwise — a token across two headers, or between two with no such
-// evidence — the columns it could be in are unreadable, never guessed. A
-// column given two figures is unreadable too; a figure and a word
-// (81356204.35 元) are joined.
+// evidence — the found columns it could be in are unreadable, never
+// guessed. A column given two figures is unreadable too; a figure and a
+// word (81356204.35 元) are joined. When the found headers are not in the
+// columns' order and some are missing, no token is placed by order or by
+// alignment (where the missing ones are is not known).
 func placeRows(rows [][]*tcell, cols []column) [][]slot {
 	var ok []int // indexes of the ok columns, left to right
 	for i, c := range cols {
@@ -542,16 +560,84 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 		}
 		return out
 	}
+	// ordered: the found headers run across the page in the columns'
+	// order, so a missing column lies between its found neighbours.
+	missing := len(ok) < len(cols)
+	ordered := true
+	for i := 1; i < len(ok); i++ {
+		ordered = ordered && ok[i-1] < ok[i]
+	}
+	// byOrder: tokens may be placed by order and alignment.
+	byOrder := ordered || !missing
+	// lacks reports whether a column not found lies strictly between
+	// columns lo and hi (-1: the table's edge) in the columns' order; any
+	// missing column counts when the order is unknown.
+	lacks := func(lo, hi int) bool {
+		if !ordered {
+			return missing
+		}
+		if hi < 0 {
+			hi = len(cols)
+		}
+		for k := lo + 1; k < hi; k++ {
+			if !cols[k].ok {
+				return true
+			}
+		}
+		return false
+	}
+	// prevOK and nextOK: the found columns on either side of column k in
+	// the columns' order (-1 for none).
+	prevOK := func(k int) int {
+		for k--; k >= 0 && !cols[k].ok; k-- {
+		}
+		return k
+	}
+	nextOK := func(k int) int {
+		for k++; k < len(cols) && !cols[k].ok; k++ {
+		}
+		if k == len(cols) {
+			return -1
+		}
+		return k
+	}
 	first, last := cols[ok[0]], cols[ok[len(ok)-1]]
 	const (
-		gap    = -1 // between two headers: decided by alignment
+		gap    = -1 // between two headers, or beyond the outer ones: decided by order or alignment
 		across = -2 // over two headers: unreadable
 	)
 	type placed struct {
 		t   *tcell
 		col int // column index, gap or across
-		lo  int // for gap and across: the columns it could be in
+		lo  int // for gap and across: the found columns it could be in (-1: the table's edge)
 		hi  int
+	}
+	// apart reports whether token k of a row stands well clear of its
+	// neighbours: more than 1.5 em (as wide as the wider token's font
+	// makes it, see runeWeight) from each. Only such a token is given to a
+	// column whose header is missing: the digit groups of one number
+	// (12345 678, with a space or even an ideographic one) sit closer,
+	// and a column's figure that ran past its header must not lend its
+	// tail to the next column.
+	apart := func(ps []placed, k int) bool {
+		em := func(t *tcell) float64 {
+			if w := runeWeight(t.text); w > 0 {
+				return (t.x1 - t.x0) / w
+			}
+			return 0
+		}
+		t := ps[k].t
+		for _, j := range []int{k - 1, k + 1} {
+			if j < 0 || j >= len(ps) {
+				continue
+			}
+			u := ps[j].t
+			d := max(u.x0-t.x1, t.x0-u.x1)
+			if d <= 1.5*max(em(t), em(u)) {
+				return false
+			}
+		}
+		return true
 	}
 	rowToks := make([][]placed, len(rows))
 	var sure []placed
@@ -575,12 +661,8 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 				p.col = over[0]
 			case len(over) > 1:
 				p.lo, p.hi = over[0], over[len(over)-1]
-			case t.x1 <= first.x0:
-				p.col = ok[0]
-			case t.x0 >= last.x1:
-				p.col = ok[len(ok)-1]
 			default:
-				// The nearest column on each side.
+				// The nearest found column on each side.
 				p.col = gap
 				for _, i := range ok {
 					if cols[i].x1 <= t.x0 && (p.lo < 0 || cols[i].x1 > cols[p.lo].x1) {
@@ -590,19 +672,27 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 						p.hi = i
 					}
 				}
+				switch {
+				case t.x1 <= first.x0 && !lacks(-1, ok[0]):
+					p.col = ok[0]
+				case t.x0 >= last.x1 && !lacks(ok[len(ok)-1], -1):
+					p.col = ok[len(ok)-1]
+				}
 			}
 			ps = append(ps, p)
 		}
 		// One token per column, in order: each its column, if that
 		// agrees with every placement made above.
-		if len(ps) == len(ok) {
+		if byOrder && len(ps) == len(cols) {
 			agree := true
 			for k, p := range ps {
 				switch {
+				case !cols[k].ok:
+					agree = agree && p.col == gap && p.lo == prevOK(k) && p.hi == nextOK(k) && apart(ps, k)
 				case p.col >= 0:
-					agree = agree && p.col == ok[k]
+					agree = agree && p.col == k
 				case p.col == gap:
-					agree = agree && (p.lo == ok[k] || p.hi == ok[k])
+					agree = agree && (p.lo == k || p.hi == k)
 				default:
 					agree = false
 				}
@@ -612,7 +702,7 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 			}
 			if agree {
 				for k := range ps {
-					ps[k].col = ok[k]
+					ps[k].col = k
 				}
 			}
 		}
@@ -624,20 +714,30 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 		rowToks[r] = ps
 	}
 	near := func(a, b float64) bool { return math.Abs(a-b) <= 0.5 }
+	// could reports whether a token in the gap between found columns lo
+	// and hi may be column c's: lo, hi, or a column not found between them.
+	could := func(c, lo, hi int) bool {
+		if c == lo || c == hi {
+			return c >= 0
+		}
+		return !cols[c].ok && (lo < 0 || lo < c) && (hi < 0 || c < hi)
+	}
 	for r := range rows {
 		slots := make([]slot, len(cols))
 		got := make([][]*tcell, len(cols))
-		for _, p := range rowToks[r] {
-			if p.col == gap {
+		for k, p := range rowToks[r] {
+			if p.col == gap && byOrder {
 				evid := map[int]bool{}
 				for _, q := range sure {
-					if (q.col == p.lo || q.col == p.hi) && (near(q.t.x0, p.t.x0) || near(q.t.x1, p.t.x1) || near(q.t.centre(), p.t.centre())) {
+					if could(q.col, p.lo, p.hi) && (near(q.t.x0, p.t.x0) || near(q.t.x1, p.t.x1) || near(q.t.centre(), p.t.centre())) {
 						evid[q.col] = true
 					}
 				}
 				if len(evid) == 1 {
 					for c := range evid {
-						p.col = c
+						if cols[c].ok || apart(rowToks[r], k) {
+							p.col = c
+						}
 					}
 				}
 			}
@@ -646,7 +746,10 @@ func placeRows(rows [][]*tcell, cols []column) [][]slot {
 				continue
 			}
 			why := "跨越几列"
-			if p.col == gap {
+			switch {
+			case p.col == gap && (p.lo < 0 || p.hi < 0):
+				why = "位于表头所列各列之外"
+			case p.col == gap:
 				why = "位于两列之间"
 			}
 			for _, i := range []int{p.lo, p.hi} {
@@ -1026,11 +1129,15 @@ func readT4(rd *reader, t *table) {
 			data = row
 		}
 	}
+	// In a PDF the figures are placed under all 15 columns in the table's
+	// order (group by group, 结果维持 to 总计), found or not: a column
+	// whose header is missing (cut off at the page's edge) keeps its
+	// place, and its figure is not given to a neighbour.
 	var slots []slot
 	if t.pdf && data != nil {
-		cs := make([]column, len(cols))
-		for i, c := range cols {
-			cs[i] = column{c.x0, c.x1, true}
+		cs := make([]column, len(report.Table4Rows)*len(report.Table4Cols))
+		for _, c := range cols {
+			cs[c.g*len(report.Table4Cols)+c.o] = column{c.x0, c.x1, true}
 		}
 		slots = placeRows([][]*tcell{data}, cs)[0]
 	}
@@ -1039,10 +1146,9 @@ func readT4(rd *reader, t *table) {
 			path := "appeals." + grp.Key + "." + report.Table4Cols[o].Key
 			label := grp.Titled + "·" + report.Table4Cols[o].Label
 			var c *col
-			ci := -1
 			for i := range cols {
 				if cols[i].g == gi && cols[i].o == o {
-					c, ci = &cols[i], i
+					c = &cols[i]
 				}
 			}
 			if c == nil || data == nil {
@@ -1057,13 +1163,14 @@ func readT4(rd *reader, t *table) {
 			}
 			text := ""
 			if t.pdf {
-				if slots[ci].why != "" {
+				sl := slots[gi*len(report.Table4Cols)+o]
+				if sl.why != "" {
 					if o < 4 {
-						rd.unread(path, label, slots[ci].why)
+						rd.unread(path, label, sl.why)
 					}
 					continue
 				}
-				text = slots[ci].text
+				text = sl.text
 			} else if cell := cellAt(data, c.x0, c.x1, t.tol); cell != nil {
 				text = cell.text
 			}
