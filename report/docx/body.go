@@ -276,7 +276,7 @@ func (w *bodyWriter) table(g *report.Grid) {
 			for k := c; k < c+span; k++ {
 				wd += widths[k]
 			}
-			w.tableCell(s, span, wd)
+			w.tableCell(s, span, wd, r < len(g.Head)+2)
 			c += span
 		}
 		b.WriteString(`</w:tr>`)
@@ -287,7 +287,14 @@ func (w *bodyWriter) table(g *report.Grid) {
 	w.para(w.st.table, "", "")
 }
 
-func (w *bodyWriter) tableCell(s slot, span, width int) {
+// tableCell writes one cell. keep (the header rows and the first two body
+// rows) keeps its paragraph with the next: a table never starts at the
+// foot of a page with its header alone or one row under it. This also
+// keeps LibreOffice 7.4 from dropping every row after the first when a
+// table whose rows are kept whole (w:cantSplit) under repeated header
+// rows (w:tblHeader) breaks right after its first row: the rows were
+// neither drawn nor in the PDF's text (TestLibreOffice, office2021).
+func (w *bodyWriter) tableCell(s slot, span, width int, keep bool) {
 	b := &w.b
 	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/>`)
 	if span > 1 {
@@ -309,7 +316,11 @@ func (w *bodyWriter) tableCell(s slot, span, width int) {
 			jc = "center"
 		}
 	}
-	w.para(w.st.table, `<w:jc w:val="`+jc+`"/>`, text)
+	ppr := `<w:jc w:val="` + jc + `"/>`
+	if keep {
+		ppr = `<w:keepNext/>` + ppr
+	}
+	w.para(w.st.table, ppr, text)
 	b.WriteString(`</w:tc>`)
 }
 
