@@ -177,18 +177,8 @@ func TestPDFParagraphShapes(t *testing.T) {
 			want = append(want, cleanText(strings.ReplaceAll(p.text, "\t", "")))
 		}
 		got := strings.Split(r.Text[i].Body, "\n")
-		for j := range max(len(want), len(got)) {
-			var w, g string
-			if j < len(want) {
-				w = want[j]
-			}
-			if j < len(got) {
-				g = got[j]
-			}
-			if w != g {
-				t.Errorf("text.%s: paragraph %d of %d (read %d):\nwant %q\n got %q", report.TextSections[i].Key, j+1, len(want), len(got), w, g)
-				break
-			}
+		if j, w, g, ok := firstDiff(want, got); !ok {
+			t.Errorf("text.%s: paragraph %d of %d (read %d):\nwant %q\n got %q", report.TextSections[i].Key, j+1, len(want), len(got), w, g)
 		}
 	}
 }

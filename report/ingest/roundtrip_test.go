@@ -130,18 +130,8 @@ func wantParas(t *testing.T, name string, doc *report.Doc, r *report.Report) {
 		if b := r.Text[i].Body; b != "" {
 			got = strings.Split(b, "\n")
 		}
-		for j := range max(len(want), len(got)) {
-			var w, g string
-			if j < len(want) {
-				w = want[j]
-			}
-			if j < len(got) {
-				g = got[j]
-			}
-			if w != g {
-				t.Errorf("%s: text.%s: paragraph %d of %d (read %d):\nwant %q\n got %q", name, report.TextSections[i].Key, j+1, len(want), len(got), w, g)
-				break
-			}
+		if j, w, g, ok := firstDiff(want, got); !ok {
+			t.Errorf("%s: text.%s: paragraph %d of %d (read %d):\nwant %q\n got %q", name, report.TextSections[i].Key, j+1, len(want), len(got), w, g)
 		}
 	}
 }
@@ -240,4 +230,22 @@ func byValue(d report.Decimal) string {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
+}
+
+// firstDiff is the first line where want and got differ (a missing line
+// reads as ""): its index and the two lines; ok when they are equal.
+func firstDiff(want, got []string) (i int, w, g string, ok bool) {
+	for i = range max(len(want), len(got)) {
+		w, g = "", ""
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			return i, w, g, false
+		}
+	}
+	return 0, "", "", true
 }
